@@ -1,0 +1,54 @@
+// `palisade list` and `palisade explain`.
+import { UsageError } from '../model/errors.js';
+import { CONTROLS } from '../controls/index.js';
+import { FRAMEWORKS, findFramework, frameworkControlIds } from '../frameworks/index.js';
+import { resolveNames } from '../engine/select.js';
+import { explainText, controlInfo } from '../report/explain.js';
+import { EXIT } from './exit-codes.js';
+
+function checkFormat(format: string): 'pretty' | 'json' {
+  if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format: unknown format "${format}" (pretty or json)`);
+  return format;
+}
+
+export function runList(what: string, opts: { format: string; framework?: string }): number {
+  const format = checkFormat(opts.format);
+  if (what === 'controls') {
+    let controls = [...CONTROLS];
+    if (opts.framework) {
+      const fw = findFramework(opts.framework);
+      if (!fw) throw new UsageError(`unknown framework "${opts.framework}"`);
+      const ids = frameworkControlIds(fw);
+      controls = controls.filter((c) => ids.includes(c.id));
+    }
+    if (format === 'json') {
+      process.stdout.write(JSON.stringify(controls.map(controlInfo), null, 2) + '\n');
+    } else {
+      const w = Math.max(...controls.map((c) => c.id.length));
+      for (const c of controls) {
+        process.stdout.write(`${c.id.padEnd(w)}  ${c.severity.padEnd(8)}  ${c.section.padEnd(12)}  ${c.title}${c.aliases.length ? `  (${c.aliases.join(', ')})` : ''}\n`);
+      }
+    }
+    return EXIT.OK;
+  }
+  if (what === 'frameworks') {
+    if (format === 'json') {
+      process.stdout.write(JSON.stringify(FRAMEWORKS, null, 2) + '\n');
+    } else {
+      for (const f of FRAMEWORKS) {
+        process.stdout.write(`${f.id}  ${f.title} v${f.version} — ${frameworkControlIds(f).length} controls\n`);
+        for (const s of f.sections) process.stdout.write(`  ${s.id.padEnd(14)} ${s.title} (${s.controls.length})\n`);
+      }
+    }
+    return EXIT.OK;
+  }
+  throw new UsageError(`list: unknown list "${what}" (controls or frameworks)`);
+}
+
+export function runExplain(name: string, opts: { format: string }): number {
+  const format = checkFormat(opts.format);
+  const controls = resolveNames([name], 'explain');
+  if (format === 'json') process.stdout.write(JSON.stringify(controls.map(controlInfo), null, 2) + '\n');
+  else process.stdout.write(controls.map(explainText).join('\n\n'));
+  return EXIT.OK;
+}

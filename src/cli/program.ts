@@ -1,0 +1,83 @@
+// The command line: parses arguments, wires the stages, prints, and sets the exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '../model/errors.js';
+import { VERSION } from '../version.js';
+import { runScan } from './scan-command.js';
+import { runList, runExplain } from './info-commands.js';
+import { EXIT } from './exit-codes.js';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+export function buildProgram(): Command {
+  const program = new Command('palisade')
+    .description('Kubernetes security-posture scanner for the NSA/CISA Kubernetes Hardening Guidance')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) })
+    .showHelpAfterError(false);
+
+  program
+    .command('scan')
+    .description('scan manifests (files, directories, - for stdin) against a framework')
+    .argument('[paths...]', 'files or directories to scan; - reads standard input', [])
+    .option('--framework <id>', 'framework to score against', 'nsa-cisa')
+    .option('--controls <ids>', 'only these controls (ids or Kubescape aliases, comma-separated)', collect)
+    .option('--exclude-controls <ids>', 'leave out these controls', collect)
+    .option('--include-namespaces <names>', 'only resources in these namespaces', collect)
+    .option('--exclude-namespaces <names>', 'leave out resources in these namespaces', collect)
+    .addOption(new Option('--format <formats>', 'output format: pretty or json').argParser(collect))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--fail-on <severity>', 'exit 1 when a failed finding is at or above: low, medium, high, critical')
+    .option('--compliance-threshold <n>', 'exit 1 when framework compliance is below n (0-100)')
+    .option('--min-coverage <n>', 'exit 1 when fewer than n% of the framework\'s controls could be evaluated')
+    .option('--config <file>', 'config file (default: .palisade.yaml at the scan root)')
+    .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
+    .option('-v, --verbose', 'also show passed controls and results, and ignored documents')
+    .option('-q, --quiet', 'print nothing but errors and tripped gates')
+    .option('--no-color', 'no colours in pretty output')
+    .action(async (paths: string[], opts) => {
+      process.exitCode = await runScan(paths, opts);
+    });
+
+  program
+    .command('list')
+    .description('list controls or frameworks')
+    .argument('<what>', 'controls | frameworks')
+    .option('--format <format>', 'pretty or json', 'pretty')
+    .option('--framework <id>', 'with controls: only this framework\'s')
+    .action((what: string, opts) => {
+      process.exitCode = runList(what, opts);
+    });
+
+  program
+    .command('explain')
+    .description('explain a control: why it matters, what fails, how to fix it')
+    .argument('<control>', 'control id or Kubescape alias')
+    .option('--format <format>', 'pretty or json', 'pretty')
+    .action((name: string, opts) => {
+      process.exitCode = runExplain(name, opts);
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0
+      return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`palisade: ${e.message}\n`);
+      return EXIT.USAGE;
+    }
+    process.stderr.write(`palisade: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    return EXIT.INTERNAL;
+  }
+}

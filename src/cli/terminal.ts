@@ -1,0 +1,8 @@
+// Whether to colour output: not with --no-color, NO_COLOR, a dumb terminal, or no TTY.
+export function useColor(flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
+  if (process.env.TERM === 'dumb') return false;
+  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
+  return !!process.stdout.isTTY;
+}

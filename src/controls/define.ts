@@ -1,0 +1,93 @@
+// What a control is: declarative metadata plus a small `check`, in the style of an ESLint rule.
+import type { Fix, PathSegments, Resource, Severity } from '../model/types.js';
+import type { ContainerInfo, ContainerType, Inventory, PodInfo } from '../inventory/index.js';
+import type { ControlInputs } from './inputs.js';
+
+export interface ControlExample {
+  /** A manifest that fails the control. */
+  failing: string;
+  /** The same manifest fixed. */
+  passing: string;
+}
+
+export interface ControlMeta {
+  /** Stable slug used in configs, exceptions and annotations. */
+  id: string;
+  /** Kubescape control ids that check the same thing. */
+  aliases: string[];
+  title: string;
+  severity: Severity;
+  /** Guidance section id, as in the framework: pod-security, network, rbac, control-plane, kubelet, node, supply-chain. */
+  section: string;
+  /** One sentence: when the control fails. */
+  failsWhen: string;
+  /** Why it matters, in one paragraph. */
+  rationale: string;
+  /** What to change. */
+  remediation: string;
+  example?: ControlExample;
+  /** Config inputs the control reads, for docs. */
+  inputs?: Array<keyof ControlInputs>;
+}
+
+export interface ContainerTarget { resource: Resource; pod: PodInfo; container: ContainerInfo }
+export interface PodTarget { resource: Resource; pod: PodInfo }
+export interface ResourceTarget { resource: Resource }
+
+export interface FailOptions {
+  fix?: Fix;
+  /** Marks this result as excepted by Palisade itself (for example built-in system namespaces), with the reason. */
+  excepted?: string;
+}
+
+export interface CheckContext {
+  readonly inventory: Inventory;
+  readonly inputs: ControlInputs;
+  /** Reports one failing path of the current target's resource. */
+  fail(path: PathSegments, message: string, options?: FailOptions): void;
+}
+
+interface Base extends ControlMeta {
+  /**
+   * Returns a reason when the control cannot be evaluated at all with this configuration
+   * (for example a list it needs is not configured). The control is then `skipped` with it.
+   */
+  skipIf?(inputs: ControlInputs): string | undefined;
+  /** Reason shown when the input holds nothing this control applies to. */
+  nothingToEvaluate?: string;
+}
+
+export interface ContainerControl extends Base {
+  appliesTo: 'containers';
+  /** Which container lists it looks at; all three by default. */
+  containerTypes?: ContainerType[];
+  check(target: ContainerTarget, ctx: CheckContext): void;
+}
+
+export interface PodControl extends Base {
+  appliesTo: 'pods';
+  check(target: PodTarget, ctx: CheckContext): void;
+}
+
+export interface KindControl extends Base {
+  appliesTo: { kinds: string[] };
+  check(target: ResourceTarget, ctx: CheckContext): void;
+}
+
+/** A control that chooses its own targets from the inventory (relations, namespaces, RBAC subjects). */
+export interface InventoryControl extends Base {
+  appliesTo: 'inventory';
+  targets(inventory: Inventory, inputs: ControlInputs): Iterable<Resource>;
+  check(target: ResourceTarget, ctx: CheckContext): void;
+}
+
+export type Control = ContainerControl | PodControl | KindControl | InventoryControl;
+
+export function defineControl<C extends Control>(control: C): C {
+  return control;
+}
+
+/** A fix that sets one field; `path` is in report form. */
+export function setFix(description: string, path: string, value: unknown): Fix {
+  return { description, edits: [{ op: 'set', path, value }] };
+}

@@ -1,0 +1,36 @@
+// The registry of every control. One import per control file; keep each group in catalog order.
+import type { Control } from './define.js';
+
+// pod-security
+import nonRootUser from './pod/non-root-user.js';
+// @@imports-a (security context)
+// @@imports-b (pod and host)
+// @@imports-c (config, images, namespaces)
+
+export const CONTROLS: readonly Control[] = [
+  nonRootUser,
+  // @@list-a (security context)
+  // @@list-b (pod and host)
+  // @@list-c (config, images, namespaces)
+];
+
+const byId = new Map(CONTROLS.map((c) => [c.id, c]));
+const byAlias = new Map<string, Control[]>();
+for (const c of CONTROLS) {
+  for (const a of c.aliases) {
+    const list = byAlias.get(a.toUpperCase()) ?? [];
+    list.push(c);
+    byAlias.set(a.toUpperCase(), list);
+  }
+}
+
+export function getControl(id: string): Control | undefined {
+  return byId.get(id);
+}
+
+/** Controls a name refers to: a Palisade id, or a Kubescape alias (which may name several). */
+export function resolveControlName(name: string): Control[] {
+  const own = byId.get(name) ?? byId.get(name.toLowerCase());
+  if (own) return [own];
+  return byAlias.get(name.toUpperCase()) ?? [];
+}

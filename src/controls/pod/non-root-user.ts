@@ -1,0 +1,66 @@
+import { defineControl, setFix } from '../define.js';
+import { describeContainer } from '../../inventory/index.js';
+import { effective } from '../../inventory/security-context.js';
+import { formatPath } from '../../model/paths.js';
+
+export default defineControl({
+  id: 'non-root-user',
+  aliases: ['C-0013'],
+  title: 'Container may run as root',
+  severity: 'medium',
+  section: 'pod-security',
+  appliesTo: 'containers',
+  failsWhen: 'a container\'s effective runAsNonRoot is not true and its effective runAsUser is unset or 0.',
+  rationale:
+    'A process that runs as root inside a container is root on the node if it escapes the container, and can '
+    + 'write anywhere the image lets root write. The guidance asks that containers run as non-root users, enforced '
+    + 'by runAsNonRoot or a non-zero runAsUser, so that a compromise of the application is not a compromise of the host.',
+  remediation:
+    'Set securityContext.runAsNonRoot: true (pod or container level) and build the image with a non-root USER, '
+    + 'or set runAsUser to a non-zero UID.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 10001
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
+  check({ pod, container }, ctx) {
+    const nonRoot = effective<boolean>(pod, container, 'runAsNonRoot');
+    if (nonRoot.value === true) return;
+    const user = effective<number>(pod, container, 'runAsUser');
+    if (typeof user.value === 'number' && user.value > 0) return;
+    const who = describeContainer(container);
+    if (user.value === 0) {
+      ctx.fail(user.path, `${who} runs as UID 0 (runAsUser: 0${user.from === 'pod' ? ', set on the pod' : ''})`, {
+        fix: { description: 'set runAsUser to a non-zero UID the image supports' },
+      });
+      return;
+    }
+    const path = nonRoot.value === false ? nonRoot.path : [...container.path, 'securityContext', 'runAsNonRoot'];
+    const detail = nonRoot.value === false
+      ? `runAsNonRoot is false${nonRoot.from === 'pod' ? ' on the pod' : ''} and runAsUser is unset`
+      : 'neither runAsNonRoot: true nor a non-zero runAsUser is set';
+    ctx.fail(path, `${who} may run as root: ${detail}`, {
+      fix: setFix('set runAsNonRoot: true', formatPath([...container.path, 'securityContext', 'runAsNonRoot']), true),
+    });
+  },
+});

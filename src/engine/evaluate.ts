@@ -1,0 +1,139 @@
+// Runs selected controls over the inventory and turns their failures into findings.
+import type { Finding, FindingPath, Fix, Resource } from '../model/types.js';
+import { formatPath } from '../model/paths.js';
+import type { Inventory } from '../inventory/index.js';
+import type { CheckContext, Control, FailOptions } from '../controls/define.js';
+import type { ControlInputs } from '../controls/inputs.js';
+
+export interface ControlEvaluation {
+  control: Control;
+  /** Set when the control could not be evaluated at all. */
+  skipped?: string;
+  evaluated: number;
+  passed: number;
+  failed: number;
+  excepted: number;
+  /** Failed and excepted results, one per resource. */
+  findings: Finding[];
+  /** Resources that passed (ids), kept for --verbose. */
+  passedResources: string[];
+}
+
+interface Pending {
+  resource: Resource;
+  paths: FindingPath[];
+  excepted?: string;
+}
+
+export function evaluateControl(control: Control, inventory: Inventory, inputs: ControlInputs): ControlEvaluation {
+  const result: ControlEvaluation = { control, evaluated: 0, passed: 0, failed: 0, excepted: 0, findings: [], passedResources: [] };
+  const skip = control.skipIf?.(inputs);
+  if (skip) return { ...result, skipped: skip };
+
+  const order: Resource[] = [];
+  const pending = new Map<Resource, Pending>();
+  let current: Resource | undefined;
+  const ctx: CheckContext = {
+    inventory,
+    inputs,
+    fail(path, message, options?: FailOptions) {
+      if (!current) throw new Error(`${control.id}: fail() called outside check()`);
+      let entry = pending.get(current);
+      if (!entry) pending.set(current, (entry = { resource: current, paths: [] }));
+      const p: FindingPath = { path: formatPath(path), message };
+      if (options?.fix) p.fix = options.fix;
+      // resolve the location now, while we know the segments; only failing paths pay for this
+      if (current.locate) p.location = current.locate(path);
+      entry.paths.push(p);
+      if (options?.excepted && entry.excepted === undefined) entry.excepted = options.excepted;
+      if (!options?.excepted) entry.excepted = '';
+    },
+  };
+  const visit = (resource: Resource, run: () => void) => {
+    if (!pending.has(resource) && !seen.has(resource)) { seen.add(resource); order.push(resource); }
+    current = resource;
+    try {
+      run();
+    } finally {
+      current = undefined;
+    }
+  };
+  const seen = new Set<Resource>();
+
+  switch (control.appliesTo) {
+    case 'containers': {
+      const types = control.containerTypes;
+      for (const w of inventory.workloads) {
+        visit(w.resource, () => {
+          for (const c of w.pod.containers) {
+            if (!types || types.includes(c.type)) control.check({ resource: w.resource, pod: w.pod, container: c }, ctx);
+          }
+        });
+      }
+      break;
+    }
+    case 'pods':
+      for (const w of inventory.workloads) visit(w.resource, () => control.check({ resource: w.resource, pod: w.pod }, ctx));
+      break;
+    case 'inventory':
+      for (const r of control.targets(inventory, inputs)) visit(r, () => control.check({ resource: r }, ctx));
+      break;
+    default:
+      for (const kind of control.appliesTo.kinds) {
+        for (const r of inventory.ofKind(kind)) visit(r, () => control.check({ resource: r }, ctx));
+      }
+  }
+
+  for (const resource of order) {
+    result.evaluated++;
+    const entry = pending.get(resource);
+    if (!entry) {
+      result.passed++;
+      result.passedResources.push(resource.id);
+      continue;
+    }
+    const excepted = entry.excepted ? entry.excepted : undefined;
+    if (excepted) result.excepted++; else result.failed++;
+    const finding: Finding = {
+      controlId: control.id,
+      resourceId: resource.id,
+      status: excepted ? 'excepted' : 'failed',
+      severity: control.severity,
+      message: summarise(entry.paths),
+      paths: entry.paths,
+    };
+    const fix = mergeFixes(entry.paths);
+    if (fix) finding.fix = fix;
+    if (excepted) finding.exception = { source: 'palisade', reason: excepted };
+    result.findings.push(finding);
+  }
+  if (result.evaluated === 0) {
+    result.skipped = control.nothingToEvaluate ?? defaultNothingReason(control);
+  }
+  return result;
+}
+
+function summarise(paths: FindingPath[]): string {
+  if (paths.length === 1) return paths[0].message;
+  const shown = paths.slice(0, 3).map((p) => p.message).join('; ');
+  return paths.length > 3 ? `${shown}; and ${paths.length - 3} more` : shown;
+}
+
+function mergeFixes(paths: FindingPath[]): Fix | undefined {
+  const fixes = paths.map((p) => p.fix).filter((f): f is Fix => f !== undefined);
+  if (fixes.length === 0) return undefined;
+  const edits = fixes.every((f) => f.edits) && fixes.length === paths.length ? fixes.flatMap((f) => f.edits!) : undefined;
+  return edits ? { description: fixes[0].description, edits } : { description: fixes[0].description };
+}
+
+function defaultNothingReason(control: Control): string {
+  switch (control.appliesTo) {
+    case 'containers':
+    case 'pods':
+      return 'no workloads in the input (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob, ReplicaSet, ReplicationController, PodTemplate)';
+    case 'inventory':
+      return 'nothing in the input that this control applies to';
+    default:
+      return `no ${control.appliesTo.kinds.join(', ')} objects in the input`;
+  }
+}

@@ -1,0 +1,136 @@
+// One scan: resources → inventory → controls → the JSON report every format is derived from.
+import type {
+  ControlResult, Finding, IgnoredDocument, InputError, Resource, ScanReport, ScanTarget, Severity,
+} from '../model/types.js';
+import { SEVERITIES } from '../model/types.js';
+import { Inventory } from '../inventory/index.js';
+import { DEFAULT_INPUTS, type ControlInputs } from '../controls/inputs.js';
+import { frameworkControlIds } from '../frameworks/index.js';
+import { evaluateControl } from './evaluate.js';
+import { controlCompliance, meanCompliance, riskScore, round } from './scores.js';
+import { selectControls, type SelectOptions } from './select.js';
+import { VERSION } from '../version.js';
+
+export const SCHEMA_VERSION = '1.0';
+
+export interface ScanInput {
+  resources: Resource[];
+  documents: number;
+  ignored: IgnoredDocument[];
+  errors: InputError[];
+  targets: ScanTarget[];
+}
+
+export interface ScanOptions extends SelectOptions {
+  inputs?: Partial<ControlInputs>;
+  includeNamespaces?: string[];
+  excludeNamespaces?: string[];
+  /** Adds passed results to `findings` and the ignored documents to the report. */
+  verbose?: boolean;
+  /** For reproducible output in tests. */
+  now?: Date;
+  startedAt?: number;
+}
+
+export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
+  const started = options.startedAt ?? performance.now();
+  const selection = selectControls(options);
+  const inputs: ControlInputs = { ...DEFAULT_INPUTS, ...stripUndefined(options.inputs ?? {}) };
+  const resources = filterNamespaces(input.resources, options.includeNamespaces, options.excludeNamespaces);
+  const inventory = new Inventory(resources);
+
+  const controls: ControlResult[] = [];
+  const findings: Finding[] = [];
+  for (const control of selection.controls) {
+    const ev = evaluateControl(control, inventory, inputs);
+    const counts = { evaluated: ev.evaluated, passed: ev.passed, failed: ev.failed, excepted: ev.excepted };
+    const result: ControlResult = {
+      id: control.id, aliases: control.aliases, title: control.title, severity: control.severity, section: control.section,
+      rationale: control.rationale, remediation: control.remediation,
+      status: ev.skipped ? 'skipped' : ev.failed > 0 ? 'failed' : 'passed',
+      counts,
+      compliance: ev.skipped ? null : controlCompliance(counts),
+    };
+    if (ev.skipped) result.reason = ev.skipped;
+    controls.push(result);
+    findings.push(...ev.findings);
+    if (options.verbose) {
+      for (const id of ev.passedResources) {
+        findings.push({ controlId: control.id, resourceId: id, status: 'passed', severity: control.severity, message: 'passed', paths: [] });
+      }
+    }
+  }
+
+  const fw = selection.framework;
+  const inFramework = new Set(frameworkControlIds(fw));
+  const fwControls = controls.filter((c) => inFramework.has(c.id));
+  const evaluatedCount = fwControls.filter((c) => c.status !== 'skipped').length;
+  const coverage = round((100 * evaluatedCount) / Math.max(1, inFramework.size));
+  const compliance = meanCompliance(fwControls);
+
+  const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) if (f.status === 'failed') failedBySeverity[f.severity]++;
+
+  const report: ScanReport = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'palisade', version: VERSION },
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    targets: input.targets,
+    frameworks: [{
+      id: fw.id, title: fw.title, version: fw.version, compliance, coverage,
+      controls: inFramework.size, evaluatedControls: evaluatedCount,
+      sections: fw.sections.map((s) => ({
+        id: s.id, title: s.title, controls: s.controls,
+        compliance: meanCompliance(controls.filter((c) => s.controls.includes(c.id))),
+      })),
+    }],
+    summary: {
+      compliance,
+      coverage,
+      risk: riskScore(controls),
+      documents: input.documents,
+      resources: input.resources.length,
+      ignoredDocuments: input.ignored.length,
+      errors: input.errors.length,
+      controls: {
+        passed: controls.filter((c) => c.status === 'passed').length,
+        failed: controls.filter((c) => c.status === 'failed').length,
+        skipped: controls.filter((c) => c.status === 'skipped').length,
+      },
+      findings: {
+        passed: controls.reduce((s, c) => s + c.counts.passed, 0),
+        failed: controls.reduce((s, c) => s + c.counts.failed, 0),
+        excepted: controls.reduce((s, c) => s + c.counts.excepted, 0),
+      },
+      failedBySeverity,
+      durationMs: 0,
+    },
+    controls,
+    resources: resources.map((r) => ({
+      id: r.id, apiVersion: r.apiVersion, kind: r.kind, namespace: r.namespace, name: r.name, source: r.source,
+    })),
+    findings,
+    attackPaths: [],
+    vulnerabilities: [],
+    errors: input.errors,
+    warnings: [],
+  };
+  if (options.verbose) report.ignored = input.ignored;
+  report.summary.durationMs = Math.round(performance.now() - started);
+  return report;
+}
+
+function filterNamespaces(resources: Resource[], include?: string[], exclude?: string[]): Resource[] {
+  if (!include?.length && !exclude?.length) return resources;
+  const inc = include?.length ? new Set(include) : undefined;
+  const exc = new Set(exclude ?? []);
+  return resources.filter((r) => {
+    const ns = r.kind === 'Namespace' ? r.name : r.effectiveNamespace;
+    if (ns === undefined) return true; // cluster-scoped objects are not in any namespace: always kept
+    return (!inc || inc.has(ns)) && !exc.has(ns);
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,25 @@
+// NSA/CISA Kubernetes Hardening Guidance v1.2 (August 2022, folding in the v1.1 revision).
+// Sections follow the guidance's chapters; control ids are listed in ../../../shared/CONTROLS.md order.
+import type { Framework } from './index.js';
+
+export const nsaCisa: Framework = {
+  id: 'nsa-cisa',
+  title: 'NSA/CISA Kubernetes Hardening Guidance',
+  version: '1.2',
+  url: 'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF',
+  sections: [
+    {
+      id: 'pod-security',
+      title: 'Kubernetes Pod security',
+      summary: 'Non-root, immutable containers; no privileges, host namespaces or host mounts; resource limits; no secrets in config; Pod Security Admission.',
+      controls: [
+        'non-root-user', 'non-root-group', 'read-only-root-filesystem', 'privileged-container',
+        'allow-privilege-escalation', 'host-namespaces', 'host-network', 'host-port', 'host-path-volume',
+        'dangerous-capabilities', 'capabilities-not-dropped', 'seccomp-profile', 'mac-profile-weakened',
+        'unmasked-proc-mount', 'unsafe-sysctls', 'windows-host-process', 'service-account-token-mounted',
+        'cpu-limits', 'memory-limits', 'credentials-in-config', 'image-not-pinned',
+        'image-registry-not-allowed', 'default-namespace', 'sandboxed-runtime', 'pod-security-admission',
+      ],
+    },
+  ],
+};

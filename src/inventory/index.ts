@@ -1,0 +1,54 @@
+// The Inventory: every resource of one scan, indexed once, with the pod of every workload.
+import type { Resource } from '../model/types.js';
+import { podOf, type PodInfo } from './pods.js';
+
+export interface Workload {
+  resource: Resource;
+  pod: PodInfo;
+}
+
+export class Inventory {
+  readonly resources: readonly Resource[];
+  readonly workloads: readonly Workload[];
+  private readonly kindIndex = new Map<string, Resource[]>();
+  private readonly nameIndex = new Map<string, Resource>();
+
+  constructor(resources: readonly Resource[]) {
+    this.resources = resources;
+    const workloads: Workload[] = [];
+    for (const r of resources) {
+      let list = this.kindIndex.get(r.kind);
+      if (!list) this.kindIndex.set(r.kind, (list = []));
+      list.push(r);
+      this.nameIndex.set(key(r.kind, r.effectiveNamespace, r.name), r);
+      const pod = podOf(r);
+      if (pod) workloads.push({ resource: r, pod });
+    }
+    this.workloads = workloads;
+  }
+
+  /** Resources of one kind, in input order. */
+  ofKind(kind: string): readonly Resource[] {
+    return this.kindIndex.get(kind) ?? [];
+  }
+
+  /** One resource by kind, namespace (undefined for cluster-scoped) and name. */
+  get(kind: string, namespace: string | undefined, name: string): Resource | undefined {
+    return this.nameIndex.get(key(kind, namespace, name));
+  }
+
+  /** Every namespace the input names: Namespace objects and the namespaces resources live in. */
+  namespaces(): Set<string> {
+    const out = new Set<string>();
+    for (const ns of this.ofKind('Namespace')) out.add(ns.name);
+    for (const r of this.resources) if (r.effectiveNamespace) out.add(r.effectiveNamespace);
+    return out;
+  }
+}
+
+function key(kind: string, namespace: string | undefined, name: string): string {
+  return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+}
+
+export type { PodInfo, ContainerInfo, ContainerType } from './pods.js';
+export { describeContainer, CONTAINER_TYPES } from './pods.js';

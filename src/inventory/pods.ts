@@ -1,0 +1,61 @@
+// Where the pod spec of each workload lives, and its containers, with their JSON paths.
+import type { PathSegments, Resource } from '../model/types.js';
+import { POD_SPEC_PATHS } from '../model/kinds.js';
+
+export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
+export const CONTAINER_TYPES: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers'];
+
+type Obj = Record<string, any>;
+
+export interface ContainerInfo {
+  name: string;
+  type: ContainerType;
+  /** The container object as written. */
+  spec: Obj;
+  /** Path of the container from the resource root, e.g. ['spec', 'template', 'spec', 'containers', 0]. */
+  path: PathSegments;
+}
+
+export interface PodInfo {
+  /** The pod spec as written (empty object when the template has none). */
+  spec: Obj;
+  /** Path of the pod spec from the resource root. */
+  specPath: PathSegments;
+  /** The pod's metadata: the resource's own for a Pod, the template's for controllers. */
+  metadata: Obj;
+  metadataPath: PathSegments;
+  containers: ContainerInfo[];
+}
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The pod of a workload resource, or undefined for kinds that have none. */
+export function podOf(resource: Resource): PodInfo | undefined {
+  const specPath = POD_SPEC_PATHS[resource.kind];
+  if (!specPath) return undefined;
+  let spec: unknown = resource.object;
+  for (const seg of specPath) spec = isObj(spec) ? spec[seg] : undefined;
+  if (!isObj(spec)) spec = {};
+  const metadataPath = resource.kind === 'Pod' ? ['metadata'] : [...specPath.slice(0, -1), 'metadata'];
+  let metadata: unknown = resource.object;
+  for (const seg of metadataPath) metadata = isObj(metadata) ? metadata[seg] : undefined;
+  const pod = spec as Obj;
+  const containers: ContainerInfo[] = [];
+  for (const type of CONTAINER_TYPES) {
+    const list = pod[type];
+    if (!Array.isArray(list)) continue;
+    list.forEach((c, i) => {
+      if (!isObj(c)) return;
+      containers.push({ name: typeof c.name === 'string' ? c.name : `#${i}`, type, spec: c, path: [...specPath, type, i] });
+    });
+  }
+  return { spec: pod, specPath, metadata: isObj(metadata) ? metadata : {}, metadataPath, containers };
+}
+
+/** How a container is named in messages: `container "app"`, `init container "setup"`. */
+export function describeContainer(c: ContainerInfo): string {
+  const what = c.type === 'initContainers' ? 'init container' : c.type === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  return `${what} "${c.name}"`;
+}

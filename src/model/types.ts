@@ -1,0 +1,193 @@
+// The shared vocabulary of every stage. Types only, plus tiny helpers in sibling files.
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
+export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 10, high: 7, medium: 4, low: 1 };
+
+/** A JSON path into a resource, as segments: ['spec', 'containers', 0, 'image']. */
+export type PathSegments = ReadonlyArray<string | number>;
+
+/** Where something sits in a file. Lines and columns are 1-based; end is exclusive. */
+export interface SourceLocation {
+  file: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** false when the path itself is absent and the location is that of its nearest existing parent. */
+  exact?: boolean;
+  /** Set for resources that came from `kustomize build` or `helm template` output. */
+  renderedBy?: 'kustomize' | 'helm';
+}
+
+/** Resolves a path inside one resource to its place in the source; given by file sources. */
+export type Locator = (path: PathSegments) => SourceLocation;
+
+export interface ResourceSource {
+  /** Which source produced it: files, stdin, cluster, node. */
+  type: 'file' | 'stdin' | 'cluster' | 'node';
+  file?: string;
+  line?: number;
+  column?: number;
+  /** 0-based document index within the file. */
+  document?: number;
+  renderedBy?: 'kustomize' | 'helm';
+  /** For rendered resources: the template or base the renderer says it came from. */
+  origin?: string;
+}
+
+/** One Kubernetes object as read by a source. `object` is the parsed manifest; never mutated. */
+export interface Resource {
+  /** `<group>/<version>/<namespace>/<kind>/<name>`, the format Kubescape uses; group is empty for core. */
+  id: string;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  /** The namespace as written; undefined for cluster-scoped kinds and for namespaced ones without one. */
+  namespace?: string;
+  /** The namespace it would land in: `namespace`, or `default` for a namespaced kind without one. */
+  effectiveNamespace?: string;
+  clusterScoped: boolean;
+  object: KubeObject;
+  source: ResourceSource;
+  locate?: Locator;
+}
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: {
+    name?: string;
+    generateName?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    [k: string]: unknown;
+  };
+  [k: string]: unknown;
+}
+
+/** An input problem: something could not be read. Never contains document content. */
+export interface InputError {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/** A document that was read but is not a Kubernetes object. */
+export interface IgnoredDocument {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+/** A change that `palisade fix` can apply, or a manual step when `edits` is absent. */
+export interface Fix {
+  description: string;
+  edits?: FixEdit[];
+}
+export interface FixEdit {
+  op: 'set' | 'remove';
+  /** Path in report form, e.g. `spec.containers[0].securityContext.privileged`. */
+  path: string;
+  value?: unknown;
+}
+
+export interface FindingPath {
+  path: string;
+  message: string;
+  location?: SourceLocation;
+  fix?: Fix;
+}
+
+export type FindingStatus = 'passed' | 'failed' | 'excepted';
+
+export interface ExceptionRef {
+  source: string;
+  reason: string;
+  expires?: string;
+}
+
+export interface Finding {
+  controlId: string;
+  resourceId: string;
+  status: FindingStatus;
+  severity: Severity;
+  message: string;
+  paths: FindingPath[];
+  fix?: Fix;
+  exception?: ExceptionRef;
+}
+
+export type ControlStatus = 'passed' | 'failed' | 'skipped';
+
+export interface ControlResult {
+  id: string;
+  aliases: string[];
+  title: string;
+  severity: Severity;
+  section: string;
+  rationale: string;
+  remediation: string;
+  status: ControlStatus;
+  reason?: string;
+  counts: { evaluated: number; passed: number; failed: number; excepted: number };
+  compliance: number | null;
+}
+
+export interface FrameworkResult {
+  id: string;
+  title: string;
+  version: string;
+  compliance: number | null;
+  coverage: number;
+  controls: number;
+  evaluatedControls: number;
+  sections: Array<{ id: string; title: string; compliance: number | null; controls: string[] }>;
+}
+
+export interface ScanTarget {
+  type: 'files' | 'stdin' | 'cluster' | 'node' | 'image';
+  paths?: string[];
+}
+
+export interface ReportResource {
+  id: string;
+  apiVersion: string;
+  kind: string;
+  namespace?: string;
+  name: string;
+  source: ResourceSource;
+}
+
+export interface ScanSummary {
+  compliance: number | null;
+  coverage: number;
+  risk: number;
+  documents: number;
+  resources: number;
+  ignoredDocuments: number;
+  errors: number;
+  controls: Record<ControlStatus, number>;
+  findings: Record<FindingStatus, number>;
+  failedBySeverity: Record<Severity, number>;
+  durationMs: number;
+}
+
+export interface ScanReport {
+  schemaVersion: string;
+  tool: { name: 'palisade'; version: string };
+  generatedAt: string;
+  targets: ScanTarget[];
+  frameworks: FrameworkResult[];
+  summary: ScanSummary;
+  controls: ControlResult[];
+  resources: ReportResource[];
+  findings: Finding[];
+  ignored?: IgnoredDocument[];
+  attackPaths: unknown[];
+  vulnerabilities: unknown[];
+  errors: InputError[];
+  warnings: string[];
+}

@@ -1,0 +1,116 @@
+// Turning parsed documents into Resources: validation, `List` expansion, ids and locators.
+import path from 'node:path';
+import type {
+  InputError, IgnoredDocument, KubeObject, Locator, PathSegments, Resource, ResourceSource,
+} from '../../model/types.js';
+import { apiGroup, CONFIG_API_GROUPS, isClusterScoped, resourceId } from '../../model/kinds.js';
+import { LineIndex, type ParsedDocument } from './yaml-documents.js';
+
+export interface DocumentSink {
+  resources: Resource[];
+  ignored: IgnoredDocument[];
+  errors: InputError[];
+  /** Documents seen, with each item of a `List` counted as one. */
+  documents: number;
+}
+
+export interface FileContext {
+  /** The name shown to users: the path as given, `<stdin>`, or the rendered directory. */
+  file: string;
+  type: ResourceSource['type'];
+  lines: LineIndex;
+  renderedBy?: 'kustomize' | 'helm';
+  /** For rendered output: maps a document to the template it came from. */
+  originOf?: (doc: ParsedDocument) => string | undefined;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function addDocument(doc: ParsedDocument, index: number, ctx: FileContext, sink: DocumentSink): void {
+  const value = doc.value;
+  const listItems = isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List')
+    && typeof value.apiVersion === 'string' && Array.isArray(value.items) ? value.items : undefined;
+  if (listItems) {
+    listItems.forEach((item, i) => addObject(item, ['items', i], doc, index, ctx, sink));
+    return;
+  }
+  addObject(value, [], doc, index, ctx, sink);
+}
+
+function addObject(
+  value: unknown, prefix: PathSegments, doc: ParsedDocument, index: number, ctx: FileContext, sink: DocumentSink,
+): void {
+  sink.documents++;
+  const where = (p: PathSegments) => {
+    const span = doc.positions.resolve(p);
+    return ctx.lines.at(span.start);
+  };
+  if (!isPlainObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') {
+    const reason = !isPlainObject(value)
+      ? `not a Kubernetes object (a ${Array.isArray(value) ? 'sequence' : 'scalar'})`
+      : 'not a Kubernetes object (no apiVersion and kind)';
+    sink.ignored.push({ file: ctx.file, line: where(prefix).line, reason });
+    return;
+  }
+  const apiVersion = value.apiVersion;
+  const kind = value.kind;
+  const metadata = isPlainObject(value.metadata) ? value.metadata : undefined;
+  const isConfig = CONFIG_API_GROUPS.has(apiGroup(apiVersion));
+  let name = typeof metadata?.name === 'string' && metadata.name !== '' ? metadata.name
+    : typeof metadata?.generateName === 'string' && metadata.generateName !== '' ? `${metadata.generateName}*` : undefined;
+  if (name === undefined && isConfig) name = configName(ctx.file, index);
+  if (name === undefined) {
+    const at = where([...prefix, 'metadata']);
+    sink.errors.push({
+      file: ctx.file, line: at.line, column: at.column,
+      message: `${kind} has no metadata.name (apiVersion ${apiVersion})`,
+    });
+    return;
+  }
+  if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
+    const at = where([...prefix, 'metadata']);
+    sink.errors.push({ file: ctx.file, line: at.line, column: at.column, message: `${kind} ${name}: metadata is not a mapping` });
+    return;
+  }
+  const clusterScoped = isClusterScoped(apiVersion, kind);
+  const declared = typeof metadata?.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
+  const namespace = clusterScoped ? undefined : declared;
+  const start = where(prefix);
+  const source: ResourceSource = { type: ctx.type, file: ctx.file, line: start.line, column: start.column, document: index };
+  if (ctx.renderedBy) {
+    source.renderedBy = ctx.renderedBy;
+    const origin = ctx.originOf?.(doc);
+    if (origin) source.origin = origin;
+  }
+  const object = value as unknown as KubeObject;
+  if (!metadata) (object as { metadata: unknown }).metadata = {};
+  sink.resources.push({
+    id: resourceId(apiVersion, namespace, kind, name),
+    apiVersion, kind, name, namespace,
+    effectiveNamespace: clusterScoped ? undefined : namespace ?? 'default',
+    clusterScoped,
+    object,
+    source,
+    locate: makeLocator(doc, prefix, ctx),
+  });
+}
+
+function configName(file: string, index: number): string {
+  const base = path.basename(file).replace(/\.(ya?ml|json)$/i, '');
+  return index > 0 ? `${base}#${index}` : base;
+}
+
+function makeLocator(doc: ParsedDocument, prefix: PathSegments, ctx: FileContext): Locator {
+  if (ctx.renderedBy) {
+    // Rendered output exists only in memory: point at the rendered directory, not at a made-up line.
+    return () => ({ file: ctx.file, renderedBy: ctx.renderedBy, exact: false });
+  }
+  return (p: PathSegments) => {
+    const span = doc.positions.resolve(prefix.length ? [...prefix, ...p] : p);
+    const start = ctx.lines.at(span.start);
+    const end = ctx.lines.at(span.end);
+    return { file: ctx.file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, exact: span.exact };
+  };
+}

@@ -1,0 +1,103 @@
+// Expanding the paths a user gave into the inputs to read: plain files, and directories that a
+// renderer must build (Kustomize, Helm). Directories are walked recursively in name order,
+// following symlinks but never twice into the same real directory.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { InputError } from '../../model/types.js';
+
+export type Input =
+  | { type: 'file'; path: string }
+  | { type: 'stdin' }
+  | { type: 'kustomize'; dir: string }
+  | { type: 'helm'; dir: string };
+
+const MANIFEST_EXT = /\.(ya?ml|json)$/i;
+const KUSTOMIZATION = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+/** Files that are Palisade's own configuration, not manifests. */
+const OWN_FILES = new Set(['.palisade.yaml', '.palisade.yml']);
+
+export function expandPaths(paths: string[]): { inputs: Input[]; errors: InputError[] } {
+  const inputs: Input[] = [];
+  const errors: InputError[] = [];
+  const visited = new Set<string>();
+  for (const p of paths) {
+    if (p === '-') { inputs.push({ type: 'stdin' }); continue; }
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (e) {
+      errors.push({ file: p, message: describeFsError(e, p) });
+      continue;
+    }
+    if (st.isDirectory()) walkDirectory(p, inputs, errors, new Set(), visited);
+    else inputs.push({ type: 'file', path: p });
+  }
+  return { inputs, errors };
+}
+
+/** `ancestors`: real paths on the way down (a repeat is a loop); `visited`: every real directory already scanned. */
+function walkDirectory(dir: string, inputs: Input[], errors: InputError[], ancestors: Set<string>, visited: Set<string>): void {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch (e) {
+    errors.push({ file: dir, message: describeFsError(e, dir) });
+    return;
+  }
+  if (ancestors.has(real)) {
+    errors.push({ file: dir, message: `symlink loop: ${dir} leads back to ${real}, a directory above it; not followed` });
+    return;
+  }
+  if (visited.has(real)) return; // the same directory through a second link: its files are already in
+  ancestors.add(real);
+  visited.add(real);
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    errors.push({ file: dir, message: describeFsError(e, dir) });
+    ancestors.delete(real);
+    return;
+  }
+  const names = new Set(entries.map((e) => e.name));
+  if (KUSTOMIZATION.some((k) => names.has(k))) {
+    inputs.push({ type: 'kustomize', dir });
+  } else if (names.has('Chart.yaml')) {
+    inputs.push({ type: 'helm', dir });
+  } else {
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(full);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch (e) {
+          errors.push({ file: full, message: describeFsError(e, full) });
+          continue;
+        }
+      }
+      if (isDir) {
+        if (!SKIP_DIRS.has(entry.name)) walkDirectory(full, inputs, errors, ancestors, visited);
+      } else if (isFile && MANIFEST_EXT.test(entry.name) && !OWN_FILES.has(entry.name)) {
+        inputs.push({ type: 'file', path: full });
+      }
+    }
+  }
+  ancestors.delete(real);
+}
+
+export function describeFsError(e: unknown, p: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT': return `no such file or directory: ${p}`;
+    case 'EACCES': case 'EPERM': return `permission denied: ${p}`;
+    case 'ELOOP': return `symlink loop: ${p} (too many levels of symbolic links)`;
+    case 'EISDIR': return `is a directory: ${p}`;
+    default: return `cannot read ${p}: ${code ?? (e instanceof Error ? e.message : String(e))}`;
+  }
+}

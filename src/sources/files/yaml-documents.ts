@@ -1,0 +1,306 @@
+// Parsing a YAML stream into documents, each with a compact record of where its nodes sit.
+//
+// js-yaml's event parser gives a flat event stream with source offsets; we construct the objects
+// from it (the same work js-yaml's load does) and keep the events, compacted into an Int32Array,
+// so that a failing path can later be resolved to its line. Nothing else about positions is kept.
+// Documents are split on their `---` / `...` markers first, so one broken document does not take
+// the rest of the file with it.
+import {
+  parseEvents, constructFromEvents, getScalarValue, CORE_SCHEMA, mergeTag, YAMLException,
+  type Event, type ScalarEvent,
+} from 'js-yaml';
+
+const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+
+// Event codes, as js-yaml defines them.
+const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, ALIAS = 5, POP = 6;
+/** Int32 slots per compacted event: type, start, end, style, chomping, indent, fast. */
+const W = 7;
+
+/** Documents whose aliases expand to more nodes than this are refused as alias bombs. */
+const MAX_EXPANDED_NODES = 1_000_000;
+
+export interface ParsedDocument {
+  /** Offset of the document's first character in the file text. */
+  offset: number;
+  /** 1-based line where the document starts. */
+  line: number;
+  value: unknown;
+  positions: DocumentPositions;
+}
+
+export interface DocumentError {
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface Chunk {
+  start: number;
+  end: number;
+  /** 1-based line of `start`. */
+  line: number;
+}
+
+/** Splits a YAML stream at document markers. Lines starting `---` open a document; `...` closes one. */
+export function splitDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0, startLine = 1, line = 1, pos = 0;
+  let pendingDirective = -1; // offset of a `%` directive line that belongs to the next document
+  let pendingDirectiveLine = 0;
+  const n = text.length;
+  while (pos < n) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = n;
+    const c = text.charCodeAt(pos);
+    if (c === 45 /* - */ || c === 46 /* . */ || c === 37 /* % */) {
+      const marker = text.startsWith('---', pos) ? 1 : text.startsWith('...', pos) ? 2 : c === 37 ? 3 : 0;
+      const after = text.charCodeAt(pos + 3);
+      const isMarker = marker === 3 || (marker > 0 && (pos + 3 >= eol || after === 32 || after === 9 || after === 13));
+      if (isMarker) {
+        if (marker === 3) {
+          if (pendingDirective < 0) { pendingDirective = pos; pendingDirectiveLine = line; }
+        } else if (marker === 1) {
+          const cut = pendingDirective >= 0 ? pendingDirective : pos;
+          const cutLine = pendingDirective >= 0 ? pendingDirectiveLine : line;
+          if (cut > start) chunks.push({ start, end: cut, line: startLine });
+          start = cut; startLine = cutLine;
+          pendingDirective = -1;
+        } else {
+          // `...`: the document ends before this line; what follows until the next `---` is a new chunk.
+          if (pos > start) chunks.push({ start, end: pos, line: startLine });
+          start = eol + 1; startLine = line + 1;
+          pendingDirective = -1;
+        }
+      }
+    }
+    pos = eol + 1;
+    line++;
+  }
+  if (n > start) chunks.push({ start, end: n, line: startLine });
+  return chunks;
+}
+
+/**
+ * Parses one chunk (normally one document). Returns documents or an error; errors carry the
+ * parser's reason and position only — never a snippet of the input, which may hold secrets.
+ */
+export function parseChunk(text: string, chunk: Chunk): { documents: ParsedDocument[] } | { error: DocumentError } {
+  const source = text.slice(chunk.start, chunk.end);
+  let events: Event[];
+  let values: unknown[];
+  try {
+    events = parseEvents(source, { maxDepth: 200 });
+    values = constructFromEvents(events, { source, schema: SCHEMA, maxTotalMergeKeys: 100_000 });
+  } catch (e) {
+    return { error: toDocumentError(e, chunk) };
+  }
+  const compact = compactEvents(events);
+  const documents: ParsedDocument[] = [];
+  let docIndex = 0;
+  for (let i = 0; i < compact.count; i++) {
+    if (compact.data[i * W] !== DOCUMENT) continue;
+    const root = i + 1;
+    const value = values[docIndex++];
+    if (compact.data[root * W] === POP) continue; // empty document
+    if (compact.hasAliases) {
+      const bomb = aliasBomb(value);
+      if (bomb) {
+        const at = lineColumnIn(source, firstAlias(compact.data, compact.count));
+        return { error: { line: chunk.line + at.line - 1, column: at.column, message: bomb } };
+      }
+    }
+    const startOffset = compact.data[root * W + 1];
+    documents.push({
+      offset: chunk.start,
+      line: chunk.line + countNewlines(source, 0, Math.max(0, startOffset)),
+      value,
+      positions: new DocumentPositions(compact.data, root, source, chunk),
+    });
+  }
+  return { documents };
+}
+
+function toDocumentError(e: unknown, chunk: Chunk): DocumentError {
+  if (e instanceof YAMLException && e.mark) {
+    return { line: chunk.line + e.mark.line, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` };
+  }
+  return { line: chunk.line, column: 1, message: `invalid YAML: ${e instanceof Error ? e.name : 'parse failure'}` };
+}
+
+interface Compact { data: Int32Array; count: number; hasAliases: boolean }
+
+function compactEvents(events: Event[]): Compact {
+  const data = new Int32Array(events.length * W);
+  let hasAliases = false;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const o = i * W;
+    data[o] = e.type;
+    switch (e.type) {
+      case SEQUENCE:
+      case MAPPING:
+        data[o + 1] = e.start; data[o + 2] = e.start; break;
+      case SCALAR:
+        data[o + 1] = e.valueStart; data[o + 2] = e.valueEnd;
+        data[o + 3] = e.style; data[o + 4] = e.chomping; data[o + 5] = e.indent; data[o + 6] = e.fast ? 1 : 0;
+        break;
+      case ALIAS:
+        hasAliases = true;
+        data[o + 1] = e.anchorStart - 1; data[o + 2] = e.anchorEnd; break;
+    }
+  }
+  return { data, count: events.length, hasAliases };
+}
+
+function firstAlias(data: Int32Array, count: number): number {
+  for (let i = 0; i < count; i++) if (data[i * W] === ALIAS) return data[i * W + 1];
+  return 0;
+}
+
+/** Counts the nodes a document would have with its aliases expanded, without expanding them. */
+function aliasBomb(value: unknown): string | undefined {
+  const memo = new Map<object, number>();
+  const size = (v: unknown): number => {
+    if (v === null || typeof v !== 'object') return 1;
+    const known = memo.get(v);
+    if (known !== undefined) return known;
+    memo.set(v, 1); // cycles count once
+    let n = 1;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      n += size(child);
+      if (n > MAX_EXPANDED_NODES) break;
+    }
+    memo.set(v, n);
+    return n;
+  };
+  const n = size(value);
+  return n > MAX_EXPANDED_NODES
+    ? `YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (alias bomb); document refused`
+    : undefined;
+}
+
+function countNewlines(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function lineColumnIn(s: string, offset: number): { line: number; column: number } {
+  const line = countNewlines(s, 0, offset) + 1;
+  const lineStart = s.lastIndexOf('\n', offset - 1) + 1;
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A resolved place: offsets into the file text. */
+export interface Span { start: number; end: number; exact: boolean }
+
+/**
+ * Where each node of one document sits. Resolving walks the compact events from the document
+ * root, skipping subtrees, so its cost is bounded by the document's size and paid only for paths
+ * that are asked for.
+ */
+export class DocumentPositions {
+  constructor(
+    private readonly data: Int32Array,
+    private readonly root: number,
+    private readonly source: string,
+    private readonly chunk: Chunk,
+  ) {}
+
+  /** Resolves a path to the span of its key and value, or of its nearest existing parent. */
+  resolve(path: ReadonlyArray<string | number>): Span {
+    const { data } = this;
+    let node = this.root;
+    let spanStart = data[node * W + 1];
+    let exact = true;
+    for (const seg of path) {
+      const type = data[node * W];
+      let found = -1;
+      let keyAt = -1;
+      if (type === MAPPING && typeof seg === 'string') {
+        let i = node + 1;
+        while (data[i * W] !== POP) {
+          const key = i;
+          const value = this.skip(key);
+          if (this.scalarText(key) === seg) { found = value; keyAt = key; }
+          i = this.skip(value); // later duplicates win, as in the constructed object
+        }
+      } else if (type === SEQUENCE && typeof seg === 'number') {
+        let i = node + 1;
+        for (let k = 0; data[i * W] !== POP; k++) {
+          if (k === seg) { found = i; break; }
+          i = this.skip(i);
+        }
+      }
+      if (found < 0) { exact = false; break; }
+      node = found;
+      spanStart = keyAt >= 0 ? data[keyAt * W + 1] : data[node * W + 1];
+    }
+    return { start: this.chunk.start + spanStart, end: this.chunk.start + this.nodeEnd(node), exact };
+  }
+
+  /** Index of the event after the node that starts at `i`. */
+  private skip(i: number): number {
+    const { data } = this;
+    const type = data[i * W];
+    if (type !== MAPPING && type !== SEQUENCE) return i + 1;
+    let depth = 0;
+    do {
+      const t = data[i * W];
+      if (t === MAPPING || t === SEQUENCE) depth++;
+      else if (t === POP) depth--;
+      i++;
+    } while (depth > 0);
+    return i;
+  }
+
+  /** End offset of a node: for a collection, the end of the last scalar or alias inside it. */
+  private nodeEnd(i: number): number {
+    const { data } = this;
+    const type = data[i * W];
+    if (type !== MAPPING && type !== SEQUENCE) return data[i * W + 2];
+    const after = this.skip(i);
+    let end = data[i * W + 2] + 1;
+    for (let j = i; j < after; j++) {
+      const t = data[j * W];
+      if ((t === SCALAR || t === ALIAS) && data[j * W + 2] > end) end = data[j * W + 2];
+    }
+    return end;
+  }
+
+  private scalarText(i: number): string | undefined {
+    const { data } = this;
+    if (data[i * W] !== SCALAR) return undefined;
+    const o = i * W;
+    if (data[o + 6] === 1) return this.source.slice(data[o + 1], data[o + 2]);
+    const event: ScalarEvent = {
+      type: SCALAR, valueStart: data[o + 1], valueEnd: data[o + 2], anchorStart: -1, anchorEnd: -1,
+      tagStart: -1, tagEnd: -1, style: data[o + 3] as ScalarEvent['style'],
+      chomping: data[o + 4] as ScalarEvent['chomping'], indent: data[o + 5], fast: false,
+    };
+    return getScalarValue(this.source, event);
+  }
+}
+
+/** Turns offsets in a file's text into 1-based lines and columns; built on first use. */
+export class LineIndex {
+  private starts: Int32Array | undefined;
+  constructor(private readonly text: string) {}
+
+  at(offset: number): { line: number; column: number } {
+    const starts = (this.starts ??= this.build());
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+
+  private build(): Int32Array {
+    const list: number[] = [0];
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) list.push(i + 1);
+    return Int32Array.from(list);
+  }
+}
