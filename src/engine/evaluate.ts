@@ -40,7 +40,10 @@ export function evaluateControl(control: Control, inventory: Inventory, inputs: 
       if (!current) throw new Error(`${control.id}: fail() called outside check()`);
       let entry = pending.get(current);
       if (!entry) pending.set(current, (entry = { resource: current, paths: [] }));
-      const p: FindingPath = { path: formatPath(path), message };
+      const text = formatPath(path);
+      // a pod-level setting seen from each container is one failing path, not one per container
+      if (entry.paths.some((q) => q.path === text && q.message === message)) return;
+      const p: FindingPath = { path: text, message };
       if (options?.fix) p.fix = options.fix;
       // resolve the location now, while we know the segments; only failing paths pay for this
       if (current.locate) p.location = current.locate(path);
