@@ -102,7 +102,7 @@ export function parseChunk(text: string, chunk: Chunk): { documents: ParsedDocum
     if (compact.data[i * W] !== DOCUMENT) continue;
     const root = i + 1;
     const value = values[docIndex++];
-    if (compact.data[root * W] === POP) continue; // empty document
+    if (compact.data[root * W] === POP || (compact.data[root * W] === SCALAR && compact.data[root * W + 1] < 0)) continue; // empty document
     if (compact.hasAliases) {
       const bomb = aliasBomb(value);
       if (bomb) {
@@ -212,7 +212,8 @@ export class DocumentPositions {
   resolve(path: ReadonlyArray<string | number>): Span {
     const { data } = this;
     let node = this.root;
-    let spanStart = data[node * W + 1];
+    let spanStart = this.startOf(node);
+    let spanEnd = this.nodeEnd(node);
     let exact = true;
     for (const seg of path) {
       const type = data[node * W];
@@ -234,10 +235,21 @@ export class DocumentPositions {
         }
       }
       if (found < 0) { exact = false; break; }
+      // an empty value (`key:` with nothing after it) has no offset of its own: the key stands for it
+      const start = keyAt >= 0 ? this.startOf(keyAt) : this.startOf(found);
+      if (start < 0) { exact = false; break; }
       node = found;
-      spanStart = keyAt >= 0 ? data[keyAt * W + 1] : data[node * W + 1];
+      spanStart = start;
+      spanEnd = Math.max(this.nodeEnd(node), keyAt >= 0 ? this.nodeEnd(keyAt) : -1);
     }
-    return { start: this.chunk.start + spanStart, end: this.chunk.start + this.nodeEnd(node), exact };
+    return { start: this.chunk.start + spanStart, end: this.chunk.start + spanEnd, exact };
+  }
+
+  /** Start offset of a node, including the opening quote of a quoted scalar; -1 for an empty one. */
+  private startOf(i: number): number {
+    const o = i * W;
+    const start = this.data[o + 1];
+    return this.data[o] === SCALAR && start >= 0 && (this.data[o + 3] === 2 || this.data[o + 3] === 3) ? start - 1 : start;
   }
 
   /** Index of the event after the node that starts at `i`. */
@@ -259,12 +271,15 @@ export class DocumentPositions {
   private nodeEnd(i: number): number {
     const { data } = this;
     const type = data[i * W];
-    if (type !== MAPPING && type !== SEQUENCE) return data[i * W + 2];
+    if (type !== MAPPING && type !== SEQUENCE) {
+      const end = data[i * W + 2];
+      return type === SCALAR && end >= 0 && (data[i * W + 3] === 2 || data[i * W + 3] === 3) ? end + 1 : end;
+    }
     const after = this.skip(i);
     let end = data[i * W + 2] + 1;
     for (let j = i; j < after; j++) {
       const t = data[j * W];
-      if ((t === SCALAR || t === ALIAS) && data[j * W + 2] > end) end = data[j * W + 2];
+      if (t === SCALAR || t === ALIAS) end = Math.max(end, t === SCALAR ? this.nodeEnd(j) : data[j * W + 2]);
     }
     return end;
   }

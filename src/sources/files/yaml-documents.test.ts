@@ -1,0 +1,127 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineIndex, parseChunk, splitDocuments, type ParsedDocument } from './yaml-documents.js';
+
+function parseAll(text: string): { docs: ParsedDocument[]; errors: Array<{ line: number; message: string }> } {
+  const docs: ParsedDocument[] = [];
+  const errors: Array<{ line: number; message: string }> = [];
+  for (const chunk of splitDocuments(text)) {
+    const r = parseChunk(text, chunk);
+    if ('error' in r) errors.push(r.error); else docs.push(...r.documents);
+  }
+  return { docs, errors };
+}
+
+function lineOf(text: string, doc: ParsedDocument, path: Array<string | number>): { line: number; column: number; exact: boolean } {
+  const span = doc.positions.resolve(path);
+  return { ...new LineIndex(text).at(span.start), exact: span.exact };
+}
+
+describe('splitDocuments', () => {
+  it('splits at --- lines and keeps each document\'s first line', () => {
+    const text = 'a: 1\n---\nb: 2\n--- # c\nc: 3\n';
+    assert.deepEqual(splitDocuments(text).map((c) => c.line), [1, 2, 4]);
+  });
+  it('does not split at --- inside a line or indented', () => {
+    const text = 'a: "x --- y"\nb: |\n  ---\n  text\n';
+    assert.equal(splitDocuments(text).length, 1);
+  });
+  it('ends a document at ... and keeps a %YAML directive with the next one', () => {
+    const text = 'a: 1\n...\n%YAML 1.2\n---\nb: 2\n';
+    const { docs, errors } = parseAll(text);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(docs.map((d) => d.value), [{ a: 1 }, { b: 2 }]);
+  });
+});
+
+describe('parseChunk', () => {
+  it('a broken document does not take its neighbours with it', () => {
+    const text = 'a: 1\n---\nb: [\n---\nc: 3\n';
+    const { docs, errors } = parseAll(text);
+    assert.deepEqual(docs.map((d) => d.value), [{ a: 1 }, { c: 3 }]);
+    assert.equal(errors.length, 1);
+    assert.ok(errors[0].line >= 3 && errors[0].line <= 4, `error line ${errors[0].line}`);
+  });
+  it('reports duplicate keys at the duplicate', () => {
+    const { errors } = parseAll('---\nkind: Pod\nspec: {}\nkind: Service\n');
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].line, 4);
+    assert.match(errors[0].message, /duplicated mapping key/);
+  });
+  it('never quotes the input in an error', () => {
+    const { errors } = parseAll('password: "hunter2-canary\nnext: [\n');
+    assert.equal(errors.length, 1);
+    assert.doesNotMatch(errors[0].message, /hunter2/);
+  });
+  it('refuses an alias bomb', () => {
+    const lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let i = 1; i < 9; i++) {
+      const p = String.fromCharCode(97 + i - 1), q = String.fromCharCode(97 + i);
+      lol.push(`${q}: &${q} [*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p},*${p}]`);
+    }
+    const { docs, errors } = parseAll(lol.join('\n') + '\n');
+    assert.equal(docs.length, 0);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /alias bomb/);
+  });
+  it('accepts ordinary anchors and merge keys', () => {
+    const { docs, errors } = parseAll('base: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n');
+    assert.deepEqual(errors, []);
+    assert.deepEqual(docs[0].value, { base: { x: 1 }, derived: { x: 1, y: 2 } });
+  });
+  it('skips empty documents', () => {
+    const { docs } = parseAll('---\n---\n# only a comment\n---\na: 1\n');
+    assert.equal(docs.length, 1);
+  });
+});
+
+describe('DocumentPositions.resolve', () => {
+  const text = [
+    'apiVersion: v1',            // 1
+    'kind: Pod',                 // 2
+    'metadata:',                 // 3
+    '  name: web',               // 4
+    '  annotations:',            // 5
+    '    "a.b/c": "yes"',        // 6
+    'spec:',                     // 7
+    '  containers:',             // 8
+    '  - name: a',               // 9
+    '    image: nginx',          // 10
+    '  - {name: b, image: x, securityContext: {privileged: true}}', // 11
+    '',
+  ].join('\n');
+  const doc = parseAll(text).docs[0];
+
+  it('resolves block keys to the key\'s line and column', () => {
+    assert.deepEqual(lineOf(text, doc, ['spec', 'containers', 0, 'image']), { line: 10, column: 5, exact: true });
+  });
+  it('resolves flow mappings inside sequences', () => {
+    assert.deepEqual(lineOf(text, doc, ['spec', 'containers', 1, 'securityContext', 'privileged']), { line: 11, column: 43, exact: true });
+  });
+  it('resolves quoted keys', () => {
+    assert.deepEqual(lineOf(text, doc, ['metadata', 'annotations', 'a.b/c']), { line: 6, column: 5, exact: true });
+  });
+  it('falls back to the nearest existing parent for a missing path', () => {
+    assert.deepEqual(lineOf(text, doc, ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot']), { line: 9, column: 5, exact: false });
+    assert.deepEqual(lineOf(text, doc, ['spec', 'containers', 7]), { line: 8, column: 3, exact: false });
+  });
+  it('gives an end past the value', () => {
+    const span = doc.positions.resolve(['spec', 'containers', 0, 'image']);
+    assert.equal(text.slice(span.start, span.end), 'image: nginx');
+  });
+  it('works in the second document of a file, on the file\'s own lines', () => {
+    const two = 'a: 1\n---\nkind: X\nspec:\n  deep:\n    key: v\n';
+    const second = parseAll(two).docs[1];
+    assert.deepEqual(lineOf(two, second, ['spec', 'deep', 'key']), { line: 6, column: 5, exact: true });
+  });
+  it('resolves a key with an empty value to the key', () => {
+    const t = 'spec:\n  hostPID:\n  x: 1\n';
+    const d = parseAll(t).docs[0];
+    assert.deepEqual(lineOf(t, d, ['spec', 'hostPID']), { line: 2, column: 3, exact: true });
+  });
+  it('handles JSON input', () => {
+    const json = '{\n  "kind": "Pod",\n  "spec": {\n    "hostPID": true\n  }\n}\n';
+    const d = parseAll(json).docs[0];
+    assert.deepEqual(lineOf(json, d, ['spec', 'hostPID']), { line: 4, column: 5, exact: true });
+  });
+});
