@@ -7,11 +7,15 @@ import nonRootUser from './pod/non-root-user.js';
 // @@imports-b (pod and host)
 // @@imports-c (config, images, namespaces)
 
+// control-plane, kubelet
+// @@imports-d (control plane, kubelet)
+
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
   // @@list-a (security context)
   // @@list-b (pod and host)
   // @@list-c (config, images, namespaces)
+  // @@list-d (control plane, kubelet)
 ];
 
 const byId = new Map(CONTROLS.map((c) => [c.id, c]));
