@@ -69,6 +69,20 @@ describe('parseChunk', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(docs[0].value, { base: { x: 1 }, derived: { x: 1, y: 2 } });
   });
+  it('accepts what Kubernetes accepts but js-yaml refuses: a flow sequence closed at its key\'s indentation', () => {
+    const text = 'a: 1\n---\nspec:\n  args: [\n    "x",\n  ]\n  env:\n    name: v\n';
+    const { docs, errors } = parseAll(text);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(docs[1].value, { spec: { args: ['x'], env: { name: 'v' } } });
+    assert.equal(docs[1].line, 3);
+    assert.deepEqual(lineOf(text, docs[1], ['spec', 'env', 'name']), { line: 8, column: 5, exact: true });
+    assert.deepEqual(lineOf(text, docs[1], ['spec', 'args', 0]), { line: 5, column: 5, exact: true });
+    assert.deepEqual(lineOf(text, docs[1], ['spec', 'missing']), { line: 3, column: 1, exact: false });
+  });
+  it('still refuses duplicate keys when the fallback parser sees them', () => {
+    const { errors } = parseAll('spec:\n  args: [\n    "x",\n  ]\n  args: []\n');
+    assert.equal(errors.length, 1);
+  });
   it('skips empty documents', () => {
     const { docs } = parseAll('---\n---\n# only a comment\n---\na: 1\n');
     assert.equal(docs.length, 1);

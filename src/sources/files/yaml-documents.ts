@@ -9,6 +9,7 @@ import {
   parseEvents, constructFromEvents, getScalarValue, CORE_SCHEMA, mergeTag, YAMLException,
   type Event, type ScalarEvent,
 } from 'js-yaml';
+import { parseWithYamlPackage, type Positions } from './yaml-fallback.js';
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
@@ -26,7 +27,7 @@ export interface ParsedDocument {
   /** 1-based line where the document starts. */
   line: number;
   value: unknown;
-  positions: DocumentPositions;
+  positions: Positions;
 }
 
 export interface DocumentError {
@@ -93,7 +94,13 @@ export function parseChunk(text: string, chunk: Chunk): { documents: ParsedDocum
     events = parseEvents(source, { maxDepth: 200 });
     values = constructFromEvents(events, { source, schema: SCHEMA, maxTotalMergeKeys: 100_000 });
   } catch (e) {
-    return { error: toDocumentError(e, chunk) };
+    const fallback = parseWithYamlPackage(source, chunk);
+    if (!fallback) return { error: toDocumentError(e, chunk) };
+    return {
+      documents: fallback.map((d) => ({
+        offset: chunk.start, line: chunk.line + countNewlines(source, 0, d.start), value: d.value, positions: d.positions,
+      })),
+    };
   }
   const compact = compactEvents(events);
   const documents: ParsedDocument[] = [];
@@ -200,7 +207,7 @@ export interface Span { start: number; end: number; exact: boolean }
  * root, skipping subtrees, so its cost is bounded by the document's size and paid only for paths
  * that are asked for.
  */
-export class DocumentPositions {
+export class DocumentPositions implements Positions {
   constructor(
     private readonly data: Int32Array,
     private readonly root: number,

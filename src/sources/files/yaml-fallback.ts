@@ -1,0 +1,75 @@
+// A second opinion for documents js-yaml refuses. js-yaml is strict where Kubernetes' own YAML
+// reader is not (for example a flow sequence whose closing `]` sits at its key's indentation,
+// as in Istio's SPIRE sample); the `yaml` package accepts those, and still refuses what is
+// really broken (syntax errors, duplicate keys). It is slower, so it only sees documents that
+// js-yaml rejected; its node ranges give the same positions interface.
+import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import type { Chunk, Span } from './yaml-documents.js';
+
+export interface Positions {
+  resolve(path: ReadonlyArray<string | number>): Span;
+}
+
+export interface FallbackDocument {
+  value: unknown;
+  positions: Positions;
+  /** Offset of the document's content in the chunk. */
+  start: number;
+}
+
+/** Parses a chunk with the `yaml` package; undefined when it refuses it too. */
+export function parseWithYamlPackage(source: string, chunk: Chunk): FallbackDocument[] | undefined {
+  let docs;
+  try {
+    docs = parseAllDocuments(source, { merge: true, uniqueKeys: true, prettyErrors: false });
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(docs)) return undefined; // an EmptyStream
+  const out: FallbackDocument[] = [];
+  for (const doc of docs) {
+    if (doc.errors.length) return undefined;
+    if (doc.contents === null) continue;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 10_000 });
+    } catch {
+      return undefined;
+    }
+    const root = doc.contents as Node;
+    out.push({ value, positions: new NodePositions(root, chunk.start), start: root.range?.[0] ?? 0 });
+  }
+  return out;
+}
+
+class NodePositions implements Positions {
+  constructor(private readonly root: Node, private readonly offset: number) {}
+
+  resolve(path: ReadonlyArray<string | number>): Span {
+    let node: unknown = this.root;
+    let start = this.root.range?.[0] ?? 0;
+    let end = this.root.range?.[1] ?? start;
+    let exact = true;
+    for (const seg of path) {
+      let next: unknown;
+      let keyStart: number | undefined;
+      if (isMap(node) && typeof seg === 'string') {
+        for (const pair of node.items) {
+          const key = pair.key as Node | null;
+          if (isScalar(key) && String(key.value) === seg) {
+            next = pair.value ?? key;
+            keyStart = key.range?.[0];
+          }
+        }
+      } else if (isSeq(node) && typeof seg === 'number') {
+        next = node.items[seg];
+      }
+      const range = (next as Node | undefined)?.range;
+      if (!next || !range) { exact = false; break; }
+      node = next;
+      start = keyStart ?? range[0];
+      end = range[1];
+    }
+    return { start: this.offset + start, end: this.offset + end, exact };
+  }
+}
