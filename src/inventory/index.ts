@@ -1,6 +1,9 @@
 // The Inventory: every resource of one scan, indexed once, with the pod of every workload.
 import type { Resource } from '../model/types.js';
 import { podOf, type PodInfo } from './pods.js';
+import { Rbac } from './rbac.js';
+import { NetworkIndex } from './network.js';
+import { findExposures, ROUTE_KINDS, WorkloadIndex, type Exposure } from './exposure.js';
 
 export interface Workload {
   resource: Resource;
@@ -35,6 +38,36 @@ export class Inventory {
   /** One resource by kind, namespace (undefined for cluster-scoped) and name. */
   get(kind: string, namespace: string | undefined, name: string): Resource | undefined {
     return this.nameIndex.get(key(kind, namespace, name));
+  }
+
+  private rbacIndex?: Rbac;
+  private networkIndex?: NetworkIndex;
+  private workloadIndexCache?: WorkloadIndex;
+  private exposureList?: Exposure[];
+
+  /** RBAC bindings resolved to roles, subjects and rules (built on first use). */
+  rbac(): Rbac {
+    return (this.rbacIndex ??= new Rbac(
+      this.ofKind('Role'), this.ofKind('ClusterRole'), [...this.ofKind('RoleBinding'), ...this.ofKind('ClusterRoleBinding')],
+    ));
+  }
+
+  /** NetworkPolicies by namespace, with their selectors compiled (built on first use). */
+  network(): NetworkIndex {
+    return (this.networkIndex ??= new NetworkIndex(this.ofKind('NetworkPolicy')));
+  }
+
+  /** Workloads by namespace and pod label (built on first use). */
+  workloadIndex(): WorkloadIndex {
+    return (this.workloadIndexCache ??= new WorkloadIndex(this.workloads));
+  }
+
+  /** Services, Ingresses and Gateway API routes that expose workloads outside the cluster. */
+  exposures(): Exposure[] {
+    return (this.exposureList ??= findExposures(
+      this.ofKind('Service'), this.ofKind('Ingress'), ROUTE_KINDS.flatMap((k) => this.ofKind(k)),
+      this.workloadIndex(), (ns, name) => this.get('Service', ns, name),
+    ));
   }
 
   /** Every namespace the input names: Namespace objects and the namespaces resources live in. */
