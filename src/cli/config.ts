@@ -3,10 +3,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
-import type { PathSegments, Severity } from '../model/types.js';
+import type { Severity } from '../model/types.js';
 import { INPUT_KEYS, type ControlInputs } from '../controls/inputs.js';
 import { parseSeverity, parsePercent } from '../engine/gates.js';
-import { parseYamlFile, type PositionedDocument } from '../sources/files/yaml-file.js';
+import { parseYamlFile } from '../sources/files/yaml-file.js';
+import { Validator } from './validate.js';
+import { readExceptionList } from './exceptions-file.js';
+import type { ExceptionRule } from '../engine/exceptions.js';
 
 export interface PalisadeConfig {
   file?: string;
@@ -16,11 +19,12 @@ export interface PalisadeConfig {
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
   gates: { failOn?: Severity; complianceThreshold?: number; minCoverage?: number };
+  exceptions: ExceptionRule[];
 }
 
 export const CONFIG_NAMES = ['.palisade.yaml', '.palisade.yml'];
 
-const TOP_KEYS = ['framework', 'inputs', 'disabledControls', 'includeNamespaces', 'excludeNamespaces', 'gates'];
+const TOP_KEYS = ['framework', 'inputs', 'disabledControls', 'includeNamespaces', 'excludeNamespaces', 'gates', 'exceptions'];
 const GATE_KEYS = ['failOn', 'complianceThreshold', 'minCoverage'];
 
 /** The scan root's config file: in the first directory given, else the current directory. */
@@ -53,7 +57,7 @@ export function loadConfig(file: string): PalisadeConfig {
   }
   const parsed = parseYamlFile(text);
   if ('error' in parsed) throw new UsageError(`${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
-  const config: PalisadeConfig = { file, inputs: {}, disabledControls: [], gates: {} };
+  const config: PalisadeConfig = { file, inputs: {}, disabledControls: [], gates: {}, exceptions: [] };
   const doc = parsed.documents[0];
   if (!doc || doc.value === null || doc.value === undefined) return config;
   const v = new Validator(file, doc);
@@ -78,6 +82,7 @@ export function loadConfig(file: string): PalisadeConfig {
       config.inputs[key] = list;
     }
   }
+  if (root.exceptions !== undefined) config.exceptions = readExceptionList(file, doc, ['exceptions']);
   if (root.gates !== undefined) {
     const gates = v.mapping(['gates'], GATE_KEYS);
     if (gates.failOn !== undefined) config.gates.failOn = v.wrap(['gates', 'failOn'], () => parseSeverity(String(gates.failOn), 'failOn'));
@@ -89,52 +94,4 @@ export function loadConfig(file: string): PalisadeConfig {
     }
   }
   return config;
-}
-
-class Validator {
-  constructor(private readonly file: string, private readonly doc: PositionedDocument) {}
-
-  fail(p: PathSegments, message: string): never {
-    const at = this.doc.at(p);
-    const name = p.length ? p.join('.') : 'the document';
-    throw new UsageError(`${this.file}:${at.line}:${at.column}: ${name}: ${message}`);
-  }
-
-  wrap<T>(p: PathSegments, f: () => T): T {
-    try {
-      return f();
-    } catch (e) {
-      this.fail(p, (e as Error).message);
-    }
-  }
-
-  get(p: PathSegments): unknown {
-    let v: unknown = this.doc.value;
-    for (const s of p) v = (v as Record<string | number, unknown>)?.[s];
-    return v;
-  }
-
-  mapping(p: PathSegments, known: string[]): Record<string, unknown> {
-    const v = this.get(p);
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(p, 'must be a mapping');
-    for (const key of Object.keys(v as object)) {
-      if (!known.includes(key)) this.fail([...p, key], `unknown key "${key}" (known: ${known.join(', ')})`);
-    }
-    return v as Record<string, unknown>;
-  }
-
-  string(p: PathSegments): string {
-    const v = this.get(p);
-    if (typeof v !== 'string') this.fail(p, 'must be a string');
-    return v as string;
-  }
-
-  stringList(p: PathSegments): string[] {
-    const v = this.get(p);
-    if (!Array.isArray(v)) this.fail(p, 'must be a list of strings');
-    (v as unknown[]).forEach((item, i) => {
-      if (typeof item !== 'string') this.fail([...p, i], 'must be a string');
-    });
-    return v as string[];
-  }
 }

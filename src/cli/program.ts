@@ -33,6 +33,7 @@ export function buildProgram(): Command {
     .option('--compliance-threshold <n>', 'exit 1 when framework compliance is below n (0-100)')
     .option('--min-coverage <n>', 'exit 1 when fewer than n% of the framework\'s controls could be evaluated')
     .option('--config <file>', 'config file (default: .palisade.yaml at the scan root)')
+    .option('--exceptions <file>', 'exceptions file: Palisade YAML or Kubescape posture-exception JSON')
     .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
     .option('-v, --verbose', 'also show passed controls and results, and ignored documents')
     .option('-q, --quiet', 'print nothing but errors and tripped gates')

@@ -9,6 +9,7 @@ import { parsePercent, parseSeverity, trippedGates, type Gates } from '../engine
 import { formatJson } from '../report/json.js';
 import { formatPretty } from '../report/pretty.js';
 import { findConfig, loadConfig, type PalisadeConfig } from './config.js';
+import { loadExceptionsFile } from './exceptions-file.js';
 import { EXIT } from './exit-codes.js';
 import { useColor } from './terminal.js';
 
@@ -24,6 +25,7 @@ export interface ScanFlags {
   complianceThreshold?: string;
   minCoverage?: string;
   config?: string;
+  exceptions?: string;
   maxFileSize?: string;
   verbose?: boolean;
   quiet?: boolean;
@@ -40,7 +42,8 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   if (flags.config && !fs.existsSync(flags.config)) throw new UsageError(`config file not found: ${flags.config}`);
   const config: PalisadeConfig = configFile
     ? loadConfig(configFile)
-    : { inputs: {}, disabledControls: [], gates: {} };
+    : { inputs: {}, disabledControls: [], gates: {}, exceptions: [] };
+  const exceptions = [...config.exceptions, ...(flags.exceptions ? loadExceptionsFile(flags.exceptions) : [])];
 
   const format = chooseFormat(flags);
   const gates: Gates = {
@@ -61,6 +64,7 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
     includeNamespaces: flags.includeNamespaces ?? config.includeNamespaces,
     excludeNamespaces: flags.excludeNamespaces ?? config.excludeNamespaces,
     inputs: config.inputs,
+    exceptions,
     verbose: flags.verbose,
     startedAt: started,
   };
@@ -77,6 +81,7 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
     process.stdout.write(text);
   }
 
+  for (const w of report.warnings) process.stderr.write(`palisade: warning: ${w}\n`);
   const tripped = trippedGates(report, gates);
   for (const line of tripped) process.stderr.write(`palisade: gate tripped: ${line}\n`);
   if (report.errors.length) {

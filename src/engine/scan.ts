@@ -9,6 +9,7 @@ import { frameworkControlIds } from '../frameworks/index.js';
 import { evaluateControl } from './evaluate.js';
 import { controlCompliance, meanCompliance, riskScore, round } from './scores.js';
 import { selectControls, type SelectOptions } from './select.js';
+import { applyExceptions, type ExceptionRule } from './exceptions.js';
 import { VERSION } from '../version.js';
 
 export const SCHEMA_VERSION = '1.0';
@@ -23,6 +24,8 @@ export interface ScanInput {
 
 export interface ScanOptions extends SelectOptions {
   inputs?: Partial<ControlInputs>;
+  /** From an exceptions file or the config's `exceptions:` list; annotations are read from resources. */
+  exceptions?: ExceptionRule[];
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
   /** Adds passed results to `findings` and the ignored documents to the report. */
@@ -39,15 +42,24 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const resources = filterNamespaces(input.resources, options.includeNamespaces, options.excludeNamespaces);
   const inventory = new Inventory(resources);
 
+  const now = options.now ?? new Date();
+  const warnings: string[] = [];
+  const evaluations = selection.controls.map((control) => evaluateControl(control, inventory, inputs));
+  const audit = applyExceptions(
+    evaluations.flatMap((ev) => ev.findings), options.exceptions ?? [],
+    new Map(resources.map((r) => [r.id, r])), new Map(selection.controls.map((c) => [c.id, c])), now, warnings,
+  );
+
   const controls: ControlResult[] = [];
   const findings: Finding[] = [];
-  for (const control of selection.controls) {
-    const ev = evaluateControl(control, inventory, inputs);
-    const counts = { evaluated: ev.evaluated, passed: ev.passed, failed: ev.failed, excepted: ev.excepted };
+  for (const ev of evaluations) {
+    const control = ev.control;
+    const failed = ev.findings.filter((f) => f.status === 'failed').length;
+    const counts = { evaluated: ev.evaluated, passed: ev.passed, failed, excepted: ev.findings.length - failed };
     const result: ControlResult = {
       id: control.id, aliases: control.aliases, title: control.title, severity: control.severity, section: control.section,
       rationale: control.rationale, remediation: control.remediation,
-      status: ev.skipped ? 'skipped' : ev.failed > 0 ? 'failed' : 'passed',
+      status: ev.skipped ? 'skipped' : failed > 0 ? 'failed' : 'passed',
       counts,
       compliance: ev.skipped ? null : controlCompliance(counts),
     };
@@ -74,7 +86,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const report: ScanReport = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'palisade', version: VERSION },
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     targets: input.targets,
     frameworks: [{
       id: fw.id, title: fw.title, version: fw.version, compliance, coverage,
@@ -112,8 +124,9 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     findings,
     attackPaths: [],
     vulnerabilities: [],
+    exceptions: audit,
     errors: input.errors,
-    warnings: [],
+    warnings,
   };
   if (options.verbose) report.ignored = input.ignored;
   report.summary.durationMs = Math.round(performance.now() - started);

@@ -188,6 +188,12 @@ export interface ScanReport {
   ignored?: IgnoredDocument[];
   attackPaths: unknown[];
   vulnerabilities: unknown[];
+  /** What the exceptions did: how many findings they excepted, which matched nothing, which expired. */
+  exceptions: {
+    applied: number;
+    unmatched: Array<{ source: string; controls: string[]; reason: string }>;
+    expired: Array<{ source: string; expires: string; wouldMatch: number }>;
+  };
   errors: InputError[];
   warnings: string[];
 }
