@@ -4,6 +4,7 @@ import { UsageError } from '../model/errors.js';
 import { VERSION } from '../version.js';
 import { runScan } from './scan-command.js';
 import { runList, runExplain } from './info-commands.js';
+import { runWhoCan } from './who-can-command.js';
 import { EXIT } from './exit-codes.js';
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -50,6 +51,17 @@ export function buildProgram(): Command {
     .option('--framework <id>', 'with controls: only this framework\'s')
     .action((what: string, opts) => {
       process.exitCode = runList(what, opts);
+    });
+
+  program
+    .command('who-can')
+    .description('RBAC: which subjects may do VERB on RESOURCE (or, with --subject, what a subject may do), from the input\'s bindings')
+    .argument('[args...]', 'VERB RESOURCE [PATH...], or PATH... with --subject')
+    .option('-n, --namespace <ns>', 'namespace the question is about (default: any)')
+    .option('--subject <kind:name>', 'list what a subject may do: ServiceAccount:ns/name, User:name, Group:name')
+    .option('--format <format>', 'pretty or json', 'pretty')
+    .action((args: string[], opts) => {
+      process.exitCode = runWhoCan(args, opts);
     });
 
   program
