@@ -83,7 +83,12 @@ export interface InventoryControl extends Base {
 
 export type Control = ContainerControl | PodControl | KindControl | InventoryControl;
 
-export function defineControl<C extends Control>(control: C): C {
+// One overload per kind of control, so that `check` gets its target type from `appliesTo`.
+export function defineControl(control: ContainerControl): ContainerControl;
+export function defineControl(control: PodControl): PodControl;
+export function defineControl(control: KindControl): KindControl;
+export function defineControl(control: InventoryControl): InventoryControl;
+export function defineControl(control: Control): Control {
   return control;
 }
 

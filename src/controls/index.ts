@@ -7,6 +7,16 @@ import nonRootUser from './pod/non-root-user.js';
 // @@imports-b (pod and host)
 // @@imports-c (config, images, namespaces)
 
+// network
+import defaultDenyIngress from './network/default-deny-ingress.js';
+import defaultDenyEgress from './network/default-deny-egress.js';
+import workloadNotIsolated from './network/workload-not-isolated.js';
+import externallyExposed from './network/externally-exposed.js';
+import ingressWithoutTls from './network/ingress-without-tls.js';
+import missingResourceQuota from './network/missing-resource-quota.js';
+import missingLimitRange from './network/missing-limit-range.js';
+// @@imports-e (rbac)
+
 // control-plane, kubelet
 // @@imports-d (control plane, kubelet)
 
@@ -15,6 +25,9 @@ export const CONTROLS: readonly Control[] = [
   // @@list-a (security context)
   // @@list-b (pod and host)
   // @@list-c (config, images, namespaces)
+  defaultDenyIngress, defaultDenyEgress, workloadNotIsolated, externallyExposed, ingressWithoutTls,
+  missingResourceQuota, missingLimitRange,
+  // @@list-e (rbac)
   // @@list-d (control plane, kubelet)
 ];
 

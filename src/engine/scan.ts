@@ -118,7 +118,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
       durationMs: 0,
     },
     controls,
-    resources: resources.map((r) => ({
+    resources: [...resources, ...inventory.namespaceResources().filter((r) => r.source.type === 'derived')].map((r) => ({
       id: r.id, apiVersion: r.apiVersion, kind: r.kind, namespace: r.namespace, name: r.name, source: r.source,
     })),
     findings,

@@ -21,5 +21,14 @@ export const nsaCisa: Framework = {
         'image-registry-not-allowed', 'default-namespace', 'sandboxed-runtime', 'pod-security-admission',
       ],
     },
+    {
+      id: 'network',
+      title: 'Network separation and hardening',
+      summary: 'Default-deny NetworkPolicies in every namespace, every workload isolated, only intended exposure, TLS at the edge, resource quotas and limit ranges.',
+      controls: [
+        'default-deny-ingress', 'default-deny-egress', 'workload-not-isolated', 'externally-exposed',
+        'ingress-without-tls', 'missing-resource-quota', 'missing-limit-range',
+      ],
+    },
   ],
 };

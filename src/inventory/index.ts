@@ -1,5 +1,6 @@
 // The Inventory: every resource of one scan, indexed once, with the pod of every workload.
 import type { Resource } from '../model/types.js';
+import { resourceId } from '../model/kinds.js';
 import { podOf, type PodInfo } from './pods.js';
 import { Rbac } from './rbac.js';
 import { NetworkIndex } from './network.js';
@@ -70,6 +71,24 @@ export class Inventory {
     ));
   }
 
+  private namespaceList?: Resource[];
+
+  /**
+   * One resource per namespace of the input: its Namespace object, or, for a namespace that
+   * resources use without declaring it, a derived Namespace located at the first resource in it.
+   */
+  namespaceResources(): Resource[] {
+    if (this.namespaceList) return this.namespaceList;
+    const out = new Map<string, Resource>();
+    for (const ns of this.ofKind('Namespace')) out.set(ns.name, ns);
+    for (const r of this.resources) {
+      const ns = r.effectiveNamespace;
+      if (ns === undefined || out.has(ns)) continue;
+      out.set(ns, derivedNamespace(ns, r));
+    }
+    return (this.namespaceList = [...out.values()]);
+  }
+
   /** Every namespace the input names: Namespace objects and the namespaces resources live in. */
   namespaces(): Set<string> {
     const out = new Set<string>();
@@ -85,3 +104,14 @@ function key(kind: string, namespace: string | undefined, name: string): string 
 
 export type { PodInfo, ContainerInfo, ContainerType } from './pods.js';
 export { describeContainer, CONTAINER_TYPES } from './pods.js';
+
+function derivedNamespace(name: string, firstUser: Resource): Resource {
+  const at = firstUser.namespace !== undefined ? ['metadata', 'namespace'] : ['metadata'];
+  return {
+    id: resourceId('v1', undefined, 'Namespace', name),
+    apiVersion: 'v1', kind: 'Namespace', name, clusterScoped: true,
+    object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+    source: { type: 'derived', file: firstUser.source.file, line: firstUser.source.line, origin: `used by ${firstUser.kind} ${firstUser.name}` },
+    locate: firstUser.locate ? () => firstUser.locate!(at) : undefined,
+  };
+}

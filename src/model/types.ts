@@ -24,8 +24,8 @@ export interface SourceLocation {
 export type Locator = (path: PathSegments) => SourceLocation;
 
 export interface ResourceSource {
-  /** Which source produced it: files, stdin, cluster, node. */
-  type: 'file' | 'stdin' | 'cluster' | 'node';
+  /** Which source produced it: files, stdin, cluster, node; `derived` for objects the input implies (a namespace its resources use). */
+  type: 'file' | 'stdin' | 'cluster' | 'node' | 'derived';
   file?: string;
   line?: number;
   column?: number;

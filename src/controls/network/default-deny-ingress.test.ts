@@ -1,0 +1,108 @@
+import { testControl } from '../../testing/control-tester.js';
+import control from './default-deny-ingress.js';
+
+const NS = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+`;
+
+testControl(control, {
+  valid: [
+    {
+      name: 'namespace with a default-deny ingress policy',
+      only: true,
+      yaml: `${NS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+spec: {podSelector: {}, policyTypes: [Ingress]}
+`,
+    },
+    {
+      name: 'policyTypes omitted: a policy without egress rules is an ingress policy by default',
+      only: true,
+      yaml: `${NS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+spec: {podSelector: {}}
+`,
+    },
+    {
+      name: 'a namespace known only from the resources in it',
+      only: true,
+      yaml: `apiVersion: v1
+kind: ConfigMap
+metadata: {name: c, namespace: shop}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'no NetworkPolicy at all',
+      only: true,
+      yaml: NS,
+      paths: ['metadata.name'],
+      lines: [4],
+      messages: [/namespace shop has no NetworkPolicy at all/],
+    },
+    {
+      name: 'trap: a select-all policy that allows every source back in is not a default deny',
+      only: true,
+      yaml: `${NS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-all, namespace: shop}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+  ingress: [{}]
+`,
+      paths: ['metadata.name'],
+      messages: [/none selects every pod/],
+    },
+    {
+      name: 'a policy that selects only some pods',
+      only: true,
+      yaml: `${NS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: web, namespace: shop}
+spec: {podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress]}
+`,
+      paths: ['metadata.name'],
+    },
+    {
+      name: 'an egress-only default deny does not cover ingress',
+      only: true,
+      yaml: `${NS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: shop}
+spec: {podSelector: {}, policyTypes: [Egress]}
+`,
+      paths: ['metadata.name'],
+    },
+    {
+      name: 'a namespace used by a workload but not declared points at the workload namespace field',
+      only: true,
+      yaml: `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  namespace: orders
+spec:
+  containers: [{name: a, image: nginx:1.27}]
+`,
+      paths: ['metadata.name'],
+      lines: [5],
+      messages: [/namespace orders has no NetworkPolicy/],
+    },
+  ],
+});
