@@ -1,0 +1,29 @@
+// Runs every *.test.ts under src/ and test/ with node:test through tsx.
+// Node 20's `--test` does not expand glob patterns itself, so the files are listed here.
+// Extra arguments narrow the run: `npm test -- rbac` runs the test files whose path contains "rbac".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+
+function collect(dir, out) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) collect(full, out);
+    else if (entry.name.endsWith('.test.ts')) out.push(path.relative(root, full));
+  }
+  return out;
+}
+
+const filters = process.argv.slice(2);
+const files = [...collect(path.join(root, 'src'), []), ...collect(path.join(root, 'test'), [])]
+  .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)));
+if (files.length === 0) {
+  console.error(`no test files match ${filters.join(', ')}`);
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  cwd: root, stdio: 'inherit',
+});
+process.exit(result.status ?? 1);
