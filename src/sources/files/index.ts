@@ -23,7 +23,8 @@ export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
 
 export function readFiles(paths: string[], options: FileSourceOptions = {}): FileSourceResult {
   const { inputs, errors } = expandPaths(paths);
-  const sink: DocumentSink = { resources: [], ignored: [], errors, documents: 0 };
+  // A path that could not be walked (missing, unreadable, a symlink loop) counts as one document not read.
+  const sink: DocumentSink = { resources: [], ignored: [], errors, documents: errors.length };
   for (const input of inputs) readInput(input, options, sink);
   const targets: ScanTarget[] = [];
   const filePaths = paths.filter((p) => p !== '-');
@@ -49,11 +50,13 @@ function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink)
             file: input.path, line: 1,
             message: `file is ${mib(size)}, over the ${mib(max)} limit; not scanned (raise it with --max-file-size)`,
           });
+          sink.documents++;
           return;
         }
         buf = fs.readFileSync(input.path);
       } catch (e) {
         sink.errors.push({ file: input.path, message: describeFsError(e, input.path) });
+        sink.documents++;
         return;
       }
       readBuffer(buf, { file: input.path, type: 'file' }, options, sink);
@@ -64,6 +67,7 @@ function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink)
       const rendered = input.type === 'kustomize' ? renderKustomize(input.dir) : renderHelm(input.dir);
       if ('error' in rendered) {
         sink.errors.push({ file: input.dir, message: `${input.dir} ${rendered.error}` });
+        sink.documents++;
         return;
       }
       readText(rendered.text, [], {
@@ -82,6 +86,7 @@ function readBuffer(buf: Buffer, base: { file: string; type: 'file' | 'stdin' },
   const decoded = decode(buf);
   if ('refused' in decoded) {
     sink.errors.push({ file: base.file, line: 1, message: decoded.refused });
+    sink.documents++;
     return;
   }
   readText(decoded.text, decoded.invalidAt, { ...base, lines: new LineIndex(decoded.text) }, sink);

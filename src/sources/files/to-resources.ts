@@ -10,7 +10,10 @@ export interface DocumentSink {
   resources: Resource[];
   ignored: IgnoredDocument[];
   errors: InputError[];
-  /** Documents seen, with each item of a `List` counted as one. */
+  /**
+   * Documents seen, with each item of a `List` counted as one, and each input that could not be
+   * read at all (a refused file, a path not walked) as one: resources + ignored + errors = documents.
+   */
   documents: number;
 }
 
