@@ -15,6 +15,19 @@ import externallyExposed from './network/externally-exposed.js';
 import ingressWithoutTls from './network/ingress-without-tls.js';
 import missingResourceQuota from './network/missing-resource-quota.js';
 import missingLimitRange from './network/missing-limit-range.js';
+
+// rbac
+import clusterAdminBinding from './rbac/cluster-admin-binding.js';
+import rbacWildcards from './rbac/rbac-wildcards.js';
+import rbacSecretsAccess from './rbac/rbac-secrets-access.js';
+import rbacExecAttach from './rbac/rbac-exec-attach.js';
+import rbacEscalationVerbs from './rbac/rbac-escalation-verbs.js';
+import rbacCreateWorkloads from './rbac/rbac-create-workloads.js';
+import anonymousAccess from './rbac/anonymous-access.js';
+import defaultServiceAccountUsed from './rbac/default-service-account-used.js';
+import roleSeparation from './rbac/role-separation.js';
+import cloudIdentityWithRbac from './rbac/cloud-identity-with-rbac.js';
+import longLivedTokenSecret from './rbac/long-lived-token-secret.js';
 // @@imports-e (rbac)
 
 // control-plane, kubelet
@@ -27,6 +40,8 @@ export const CONTROLS: readonly Control[] = [
   // @@list-c (config, images, namespaces)
   defaultDenyIngress, defaultDenyEgress, workloadNotIsolated, externallyExposed, ingressWithoutTls,
   missingResourceQuota, missingLimitRange,
+  clusterAdminBinding, rbacWildcards, rbacSecretsAccess, rbacExecAttach, rbacEscalationVerbs, rbacCreateWorkloads,
+  anonymousAccess, defaultServiceAccountUsed, roleSeparation, cloudIdentityWithRbac, longLivedTokenSecret,
   // @@list-e (rbac)
   // @@list-d (control plane, kubelet)
 ];

@@ -30,5 +30,14 @@ export const nsaCisa: Framework = {
         'ingress-without-tls', 'missing-resource-quota', 'missing-limit-range',
       ],
     },
+    {
+      id: 'rbac',
+      title: 'Authentication and authorization',
+      summary: 'Least-privilege RBAC: no cluster-admin or wildcard grants, secrets and exec limited, no escalation paths, no anonymous access, dedicated and short-lived service-account credentials, administration separated from infrastructure.',
+      controls: [
+        'cluster-admin-binding', 'rbac-wildcards', 'rbac-secrets-access', 'rbac-exec-attach', 'rbac-escalation-verbs',
+        'rbac-create-workloads', 'anonymous-access', 'default-service-account-used', 'role-separation', 'cloud-identity-with-rbac', 'long-lived-token-secret',
+      ],
+    },
   ],
 };

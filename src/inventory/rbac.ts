@@ -85,6 +85,7 @@ export class Rbac {
   private readonly clusterRoles: Resource[];
   private readonly ruleMemo = new Map<Resource, RbacRule[]>();
   private readonly bySubject = new Map<string, RbacBinding[]>();
+  private readonly byResource = new Map<Resource, RbacBinding>();
 
   constructor(roles: readonly Resource[], clusterRoles: readonly Resource[], bindings: readonly Resource[]) {
     for (const r of roles) this.roles.set(`${r.effectiveNamespace}/${r.name}`, r);
@@ -116,12 +117,18 @@ export class Rbac {
     });
     const binding: RbacBinding = { binding: b, roleRef, role, roleMissing: !role && !builtIn, builtInRole: !!builtIn, namespace, subjects, rules };
     this.bindings.push(binding);
+    this.byResource.set(b, binding);
     for (const s of subjects) {
       const key = subjectKey(s);
       const list = this.bySubject.get(key) ?? [];
       list.push(binding);
       this.bySubject.set(key, list);
     }
+  }
+
+  /** The resolved binding of a RoleBinding or ClusterRoleBinding resource. */
+  bindingFor(resource: Resource): RbacBinding | undefined {
+    return this.byResource.get(resource);
   }
 
   /** The effective rules of a Role or ClusterRole, with aggregated ClusterRoles resolved. */
