@@ -8,6 +8,8 @@ export interface ControlExample {
   failing: string;
   /** The same manifest fixed. */
   passing: string;
+  /** Config inputs the example is evaluated with (for controls that are skipped without them). */
+  inputs?: Partial<ControlInputs>;
 }
 
 export interface ControlMeta {

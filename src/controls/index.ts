@@ -3,8 +3,32 @@ import type { Control } from './define.js';
 
 // pod-security
 import nonRootUser from './pod/non-root-user.js';
+import nonRootGroup from './pod/non-root-group.js';
+import readOnlyRootFilesystem from './pod/read-only-root-filesystem.js';
+import privilegedContainer from './pod/privileged-container.js';
+import allowPrivilegeEscalation from './pod/allow-privilege-escalation.js';
+import dangerousCapabilities from './pod/dangerous-capabilities.js';
+import capabilitiesNotDropped from './pod/capabilities-not-dropped.js';
+import seccompProfile from './pod/seccomp-profile.js';
+import macProfileWeakened from './pod/mac-profile-weakened.js';
+import unmaskedProcMount from './pod/unmasked-proc-mount.js';
+import windowsHostProcess from './pod/windows-host-process.js';
 // @@imports-a (security context)
+import hostNamespaces from './pod/host-namespaces.js';
+import hostNetwork from './pod/host-network.js';
+import hostPort from './pod/host-port.js';
+import hostPathVolume from './pod/host-path-volume.js';
+import unsafeSysctls from './pod/unsafe-sysctls.js';
+import serviceAccountTokenMounted from './pod/service-account-token-mounted.js';
+import cpuLimits from './pod/cpu-limits.js';
+import memoryLimits from './pod/memory-limits.js';
 // @@imports-b (pod and host)
+import credentialsInConfig from './pod/credentials-in-config.js';
+import imageNotPinned from './pod/image-not-pinned.js';
+import imageRegistryNotAllowed from './pod/image-registry-not-allowed.js';
+import defaultNamespace from './pod/default-namespace.js';
+import sandboxedRuntime from './pod/sandboxed-runtime.js';
+import podSecurityAdmission from './pod/pod-security-admission.js';
 // @@imports-c (config, images, namespaces)
 
 // network
@@ -35,8 +59,14 @@ import longLivedTokenSecret from './rbac/long-lived-token-secret.js';
 
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
+  nonRootGroup, readOnlyRootFilesystem, privilegedContainer, allowPrivilegeEscalation, dangerousCapabilities,
+  capabilitiesNotDropped, seccompProfile, macProfileWeakened, unmaskedProcMount, windowsHostProcess,
   // @@list-a (security context)
+  hostNamespaces, hostNetwork, hostPort, hostPathVolume, unsafeSysctls, serviceAccountTokenMounted,
+  cpuLimits, memoryLimits,
   // @@list-b (pod and host)
+  credentialsInConfig, imageNotPinned, imageRegistryNotAllowed, defaultNamespace, sandboxedRuntime,
+  podSecurityAdmission,
   // @@list-c (config, images, namespaces)
   defaultDenyIngress, defaultDenyEgress, workloadNotIsolated, externallyExposed, ingressWithoutTls,
   missingResourceQuota, missingLimitRange,

@@ -67,9 +67,9 @@ export function testControl(control: Control, cases: ControlCases): void {
     if (control.example) {
       const example = control.example;
       it('its documented example fails, and its fixed example passes', () => {
-        const failing = runControl(control, example.failing);
+        const failing = runControl(control, example.failing, example.inputs);
         assert.ok(failing.failed > 0, 'the failing example fails');
-        const passing = runControl(control, example.passing);
+        const passing = runControl(control, example.passing, example.inputs);
         assert.equal(passing.failed, 0, `the passing example passes: ${JSON.stringify(passing.findings.map((f) => f.message))}`);
         assert.ok(passing.evaluated > 0, 'the passing example is evaluated');
       });

@@ -1,0 +1,86 @@
+import { testControl } from '../../testing/control-tester.js';
+import control from './allow-privilege-escalation.js';
+
+testControl(control, {
+  valid: [
+    {
+      name: 'false on every container type',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+    securityContext: {allowPrivilegeEscalation: false}
+  initContainers:
+  - name: i
+    image: busybox:1.36
+    securityContext: {allowPrivilegeEscalation: false}
+  ephemeralContainers:
+  - name: debug
+    image: busybox:1.36
+    securityContext: {allowPrivilegeEscalation: false}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'unset counts as allowed (the default is true)',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+    securityContext:
+      runAsNonRoot: true
+`,
+      paths: ['spec.containers[0].securityContext.allowPrivilegeEscalation'],
+      lines: [8],
+      messages: [/^container "a" allows privilege escalation: allowPrivilegeEscalation is not set \(the default is true\)$/],
+    },
+    {
+      name: 'explicitly true',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+    securityContext:
+      allowPrivilegeEscalation: true
+`,
+      paths: ['spec.containers[0].securityContext.allowPrivilegeEscalation'],
+      lines: [9],
+      messages: [/allowPrivilegeEscalation is true/],
+    },
+    {
+      name: 'a pod-level field does not exist and does not help; init and ephemeral containers count',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  securityContext:
+    allowPrivilegeEscalation: false
+  containers:
+  - name: a
+    image: nginx:1.27
+    securityContext: {allowPrivilegeEscalation: false}
+  initContainers:
+  - name: init
+    image: busybox:1.36
+  ephemeralContainers:
+  - name: debug
+    image: busybox:1.36
+    securityContext:
+      allowPrivilegeEscalation: true
+`,
+      paths: ['spec.initContainers[0].securityContext.allowPrivilegeEscalation', 'spec.ephemeralContainers[0].securityContext.allowPrivilegeEscalation'],
+      lines: [12, 18],
+      messages: [/init container "init" allows privilege escalation: .*not set/, /ephemeral container "debug" allows privilege escalation: .*is true/],
+    },
+  ],
+});

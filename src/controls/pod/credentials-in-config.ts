@@ -1,0 +1,163 @@
+import { defineControl } from '../define.js';
+import type { ControlInputs } from '../inputs.js';
+import { describeContainer } from '../../inventory/index.js';
+import { podOf } from '../../inventory/pods.js';
+import { WORKLOAD_KINDS } from '../../model/kinds.js';
+import type { Fix, PathSegments } from '../../model/types.js';
+
+function isObj(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** What the default value patterns look for, keyed by their source text; custom patterns are named by position. */
+const PATTERN_KINDS: Readonly<Record<string, string>> = {
+  '-----BEGIN [A-Z ]*PRIVATE KEY-----': 'a private key',
+  '^eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}$': 'a JSON Web Token',
+  '\\b(AKIA|ASIA)[0-9A-Z]{16}\\b': 'an AWS access key id',
+  '\\bgh[pousr]_[A-Za-z0-9]{36,}\\b': 'a GitHub token',
+  '\\bgithub_pat_[A-Za-z0-9_]{40,}\\b': 'a GitHub fine-grained token',
+  '\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b': 'a Slack token',
+};
+
+interface Rules {
+  /** Sensitive name fragments, normalised, each with the entry as configured. */
+  names: Array<{ needle: string; entry: string }>;
+  values: Array<{ re: RegExp; kind: string }>;
+}
+
+const compiled = new WeakMap<ControlInputs, Rules>();
+
+/** `-` and `_` count as the same character in names: `api-key` matches `API_KEY`. */
+function normaliseName(name: string): string {
+  return name.toLowerCase().replace(/-/g, '_');
+}
+
+function rulesFor(inputs: ControlInputs): Rules {
+  let rules = compiled.get(inputs);
+  if (!rules) {
+    rules = {
+      names: inputs.sensitiveKeyNames.filter((n) => n !== '').map((entry) => ({ needle: normaliseName(entry), entry })),
+      values: inputs.sensitiveValuePatterns.map((source, i) => ({
+        re: new RegExp(source),
+        kind: PATTERN_KINDS[source] ?? `a credential (value pattern #${i + 1} of sensitiveValuePatterns)`,
+      })),
+    };
+    compiled.set(inputs, rules);
+  }
+  return rules;
+}
+
+/** One or more `$(VAR)` references and nothing else: Kubernetes expands them from other variables. */
+const VAR_REFERENCES = /^(?:\$\([A-Za-z_][A-Za-z0-9_.-]*\))+$/;
+
+/** Why a name/value pair looks like a credential, or undefined. The result never contains the value. */
+function credentialReason(name: string, value: unknown, inputs: ControlInputs): string | undefined {
+  if (typeof value === 'number' || typeof value === 'bigint') value = String(value);
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  const normalised = normaliseName(name);
+  if (normalised.endsWith('_file') || normalised.endsWith('_path')) return undefined;
+  if ((value.startsWith('/') || value.startsWith('./')) && !/\s/.test(value)) return undefined;
+  if (VAR_REFERENCES.test(value)) return undefined;
+  const rules = rulesFor(inputs);
+  const byName = rules.names.find((n) => normalised.includes(n.needle));
+  const byValue = rules.values.find((v) => v.re.test(value as string));
+  if (byName && byValue) return `its name contains "${byName.entry}" and its value looks like ${byValue.kind}`;
+  if (byName) return `its name contains "${byName.entry}"`;
+  if (byValue) return `its value looks like ${byValue.kind}`;
+  return undefined;
+}
+
+const FIX: Fix = { description: 'move it into a Secret and reference it with valueFrom.secretKeyRef' };
+
+export default defineControl({
+  id: 'credentials-in-config',
+  aliases: ['C-0012'],
+  title: 'Credentials in environment variables or ConfigMaps',
+  severity: 'high',
+  section: 'pod-security',
+  appliesTo: { kinds: [...WORKLOAD_KINDS, 'ConfigMap'] },
+  failsWhen:
+    'an env var with a literal value, or a ConfigMap data entry, has a sensitive name or a value that looks like a credential.',
+  rationale:
+    'A credential written into a manifest as a literal env value or into a ConfigMap is stored in plain text in '
+    + 'the repository, in etcd, and in every `kubectl get -o yaml`, and anyone who may read the workload or the '
+    + 'ConfigMap may read it; RBAC treats Secrets separately for exactly this reason. The NSA/CISA Kubernetes '
+    + 'Hardening Guidance asks that secrets be kept in Kubernetes Secrets (encrypted at rest) or an external '
+    + 'secrets manager, never in pod specs or ConfigMaps, so that access to them can be restricted and audited.',
+  remediation:
+    'Put the value in a Secret (or an external secrets store synced to one) and reference it with '
+    + '`valueFrom.secretKeyRef`, `envFrom.secretRef` or a Secret volume; rotate the credential, since it has '
+    + 'already been exposed wherever the manifest went.',
+  inputs: ['sensitiveKeyNames', 'sensitiveValuePatterns'],
+  example: {
+    failing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+      - name: api
+        image: ghcr.io/acme/api:2.3.1
+        env:
+        - name: DB_HOST
+          value: postgres.shop.svc
+        - name: DB_PASSWORD
+          value: hunter2-but-longer
+`,
+    passing: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+      - name: api
+        image: ghcr.io/acme/api:2.3.1
+        env:
+        - name: DB_HOST
+          value: postgres.shop.svc
+        - name: DB_PASSWORD
+          valueFrom:
+            secretKeyRef: {name: api-db, key: password}
+`,
+  },
+  check({ resource }, ctx) {
+    if (resource.kind === 'ConfigMap') {
+      const data = resource.object.data;
+      if (!isObj(data)) return;
+      for (const [key, value] of Object.entries(data)) {
+        const reason = credentialReason(key, value, ctx.inputs);
+        if (reason) {
+          ctx.fail(['data', key], `ConfigMap key "${key}" looks like a credential: ${reason}`, { fix: FIX });
+        }
+      }
+      return;
+    }
+    const pod = podOf(resource);
+    if (!pod) return;
+    for (const container of pod.containers) {
+      const env = container.spec.env;
+      if (!Array.isArray(env)) continue;
+      env.forEach((entry: unknown, i: number) => {
+        if (!isObj(entry) || typeof entry.name !== 'string' || (entry.valueFrom !== undefined && entry.valueFrom !== null)) return;
+        const reason = credentialReason(entry.name, entry.value, ctx.inputs);
+        if (!reason) return;
+        const path: PathSegments = [...container.path, 'env', i, 'value'];
+        ctx.fail(path, `${describeContainer(container)} sets env var "${entry.name}" to a literal value that looks like a credential: ${reason}`, { fix: FIX });
+      });
+    }
+  },
+});

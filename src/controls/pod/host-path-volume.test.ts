@@ -1,0 +1,155 @@
+import { testControl } from '../../testing/control-tester.js';
+import control from './host-path-volume.js';
+
+testControl(control, {
+  valid: [
+    {
+      name: 'no volumes',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers: [{name: a, image: nginx:1.27}]
+`,
+    },
+    {
+      name: 'non-hostPath volumes, including one named like a host path',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+    volumeMounts:
+    - {name: cache, mountPath: /cache}
+    - {name: config, mountPath: /etc/app, readOnly: true}
+    - {name: data, mountPath: /data}
+  volumes:
+  - name: cache
+    emptyDir: {}
+  - name: config
+    configMap: {name: app-config}
+  - name: data
+    persistentVolumeClaim: {claimName: data}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'runtime socket mounted writable',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+    volumeMounts:
+    - name: docker
+      mountPath: /var/run/docker.sock
+  volumes:
+  - name: docker
+    hostPath:
+      path: /var/run/docker.sock
+      type: Socket
+`,
+      paths: ['spec.volumes[0].hostPath.path'],
+      lines: [14],
+      messages: [
+        /hostPath volume "docker" exposes sensitive host path \/var\/run\/docker\.sock \(a container runtime socket\), mounted writable by container "a" at \/var\/run\/docker\.sock \(writable\)$/,
+      ],
+    },
+    {
+      name: 'non-sensitive path mounted read-only by every container that mounts it',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+    volumeMounts: [{name: logs, mountPath: /logs, readOnly: true}]
+  initContainers:
+  - name: i
+    image: busybox:1.36
+    volumeMounts: [{name: logs, mountPath: /in, readOnly: true}]
+  volumes:
+  - name: logs
+    hostPath: {path: /var/log/app}
+`,
+      paths: ['spec.volumes[0].hostPath.path'],
+      lines: [15],
+      messages: [
+        /^hostPath volume "logs" exposes host path \/var\/log\/app, mounted read-only by container "a" at \/logs \(read-only\), init container "i" at \/in \(read-only\)$/,
+      ],
+    },
+    {
+      name: 'one writable mount among read-only ones makes it writable; readOnly false is writable',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+    volumeMounts: [{name: etc, mountPath: /host-etc, readOnly: true}]
+  ephemeralContainers:
+  - name: debug
+    image: busybox:1.36
+    volumeMounts: [{name: etc, mountPath: /etc-rw, readOnly: false}]
+  volumes:
+  - name: etc
+    hostPath: {path: /etc/}
+`,
+      paths: ['spec.volumes[0].hostPath.path'],
+      messages: [/sensitive host path \/etc\/, mounted writable by container "a" at \/host-etc \(read-only\), ephemeral container "debug" at \/etc-rw \(writable\)/],
+    },
+    {
+      name: 'one finding per hostPath volume; paths are normalised before the sensitivity check',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: a
+    image: nginx:1.27
+    volumeMounts:
+    - {name: kube, mountPath: /k}
+    - {name: pki, mountPath: /pki}
+  volumes:
+  - name: tmp
+    emptyDir: {}
+  - name: kube
+    hostPath: {path: /var//lib/kubelet/pods/}
+  - name: pki
+    hostPath: {path: '/etc/kubernetes//pki'}
+  - name: root
+    hostPath: {path: /}
+  - name: proc
+    hostPath: {path: /proc/sys/kernel}
+  - name: containerd
+    hostPath: {path: /run/containerd/containerd.sock/}
+  - name: near-miss
+    hostPath: {path: /etc-backup}
+`,
+      paths: [
+        'spec.volumes[1].hostPath.path',
+        'spec.volumes[2].hostPath.path',
+        'spec.volumes[3].hostPath.path',
+        'spec.volumes[4].hostPath.path',
+        'spec.volumes[5].hostPath.path',
+        'spec.volumes[6].hostPath.path',
+      ],
+      lines: [15, 17, 19, 21, 23, 25],
+      messages: [
+        /"kube" exposes sensitive host path \/var\/\/lib\/kubelet\/pods\/ \(under \/var\/lib\/kubelet\), mounted writable by container "a"/,
+        /"pki" exposes sensitive host path \/etc\/kubernetes\/\/pki \(under \/etc\/kubernetes\)/,
+        /"root" exposes sensitive host path \/, not mounted by any container/,
+        /"proc" exposes sensitive host path \/proc\/sys\/kernel \(under \/proc\)/,
+        /"containerd" exposes sensitive host path \/run\/containerd\/containerd\.sock\/ \(a container runtime socket\)/,
+        /"near-miss" exposes host path \/etc-backup, not mounted/,
+      ],
+    },
+  ],
+});

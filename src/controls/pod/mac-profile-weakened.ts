@@ -1,0 +1,128 @@
+import { defineControl, setFix } from '../define.js';
+import { describeContainer } from '../../inventory/index.js';
+import { containerSecurityContext, effective, podSecurityContext } from '../../inventory/security-context.js';
+import { formatPath } from '../../model/paths.js';
+
+const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+const SELINUX_CONTAINER_TYPES = new Set(['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
+
+function isObj(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isSet(v: unknown): v is string {
+  return typeof v === 'string' && v !== '';
+}
+
+export default defineControl({
+  id: 'mac-profile-weakened',
+  aliases: ['C-0055'],
+  title: 'AppArmor or SELinux confinement weakened',
+  severity: 'medium',
+  section: 'pod-security',
+  appliesTo: 'containers',
+  failsWhen:
+    'a container\'s AppArmor profile is unconfined (appArmorProfile.type: Unconfined or the legacy container.apparmor.security.beta.kubernetes.io '
+    + 'annotation), or its effective seLinuxOptions sets a type other than container_t, container_init_t, container_kvm_t or '
+    + 'container_engine_t, or sets user or role.',
+  rationale:
+    'AppArmor and SELinux are the mandatory access control layer between a container and its node: even a process '
+    + 'running as root inside the container is refused access to host files, devices and kernel interfaces its profile '
+    + 'or label does not allow. Running a container unconfined, or giving it an SELinux type, user or role of its own '
+    + '(spc_t, unconfined_t, system_u), switches that layer off for it. The NSA/CISA Kubernetes Hardening Guidance '
+    + 'recommends kernel-based hardening such as SELinux and AppArmor for containers and lists both among the settings '
+    + 'pod security enforcement must restrict, which the baseline Pod Security Standard does by forbidding exactly these '
+    + 'values.',
+  remediation:
+    'Remove appArmorProfile.type: Unconfined and the unconfined AppArmor annotation (use RuntimeDefault or a Localhost '
+    + 'profile), and remove custom seLinuxOptions type, user and role, or use one of the container types '
+    + '(container_t, container_init_t, container_kvm_t, container_engine_t).',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      appArmorProfile:
+        type: Unconfined
+      seLinuxOptions:
+        type: spc_t
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      appArmorProfile:
+        type: RuntimeDefault
+      seLinuxOptions:
+        level: "s0:c123,c456"
+`,
+  },
+  check({ pod, container }, ctx) {
+    const who = describeContainer(container);
+
+    // AppArmor, in the kubelet's order: the container's field, the container's legacy annotation, the pod's field.
+    const ownProfile = containerSecurityContext(container).appArmorProfile;
+    const annotations = isObj(pod.metadata.annotations) ? pod.metadata.annotations : {};
+    const annotationKey = APPARMOR_ANNOTATION_PREFIX + container.name;
+    const annotation: unknown = annotations[annotationKey];
+    const containerTypePath = [...container.path, 'securityContext', 'appArmorProfile', 'type'];
+    if (ownProfile !== undefined && ownProfile !== null) {
+      if (isObj(ownProfile) && ownProfile.type === 'Unconfined') {
+        ctx.fail(containerTypePath, `${who} runs without AppArmor confinement: appArmorProfile.type: Unconfined`, {
+          fix: setFix('set appArmorProfile.type: RuntimeDefault', formatPath(containerTypePath), 'RuntimeDefault'),
+        });
+      }
+    } else if (annotation !== undefined && annotation !== null) {
+      if (typeof annotation === 'string' && annotation.trim() === 'unconfined') {
+        const path = [...pod.metadataPath, 'annotations', annotationKey];
+        ctx.fail(path, `${who} runs without AppArmor confinement: annotation ${annotationKey}: unconfined`, {
+          // Kubernetes rejects a field and an annotation that disagree, so the annotation goes.
+          fix: {
+            description: 'set appArmorProfile.type: RuntimeDefault and remove the deprecated annotation',
+            edits: [
+              { op: 'set', path: formatPath(containerTypePath), value: 'RuntimeDefault' },
+              { op: 'remove', path: formatPath(path) },
+            ],
+          },
+        });
+      }
+    } else {
+      const podProfile = podSecurityContext(pod).appArmorProfile;
+      if (isObj(podProfile) && podProfile.type === 'Unconfined') {
+        const path = [...pod.specPath, 'securityContext', 'appArmorProfile', 'type'];
+        ctx.fail(path, `${who} runs without AppArmor confinement: appArmorProfile.type: Unconfined on the pod`, {
+          fix: setFix('set appArmorProfile.type: RuntimeDefault', formatPath(path), 'RuntimeDefault'),
+        });
+      }
+    }
+
+    // SELinux: the container's seLinuxOptions replace the pod's as a whole.
+    const selinux = effective<unknown>(pod, container, 'seLinuxOptions');
+    if (!isObj(selinux.value)) return;
+    const options = selinux.value;
+    const where = selinux.from === 'pod' ? ' on the pod' : '';
+    if (isSet(options.type) && !SELINUX_CONTAINER_TYPES.has(options.type)) {
+      ctx.fail([...selinux.path, 'type'], `${who} runs with the SELinux type ${options.type} (seLinuxOptions.type${where}), not a container type`, {
+        fix: { description: 'remove seLinuxOptions.type, or use container_t, container_init_t, container_kvm_t or container_engine_t' },
+      });
+    }
+    for (const field of ['user', 'role'] as const) {
+      if (!isSet(options[field])) continue;
+      ctx.fail([...selinux.path, field], `${who} sets the SELinux ${field} ${options[field]} (seLinuxOptions.${field}${where})`, {
+        fix: { description: `remove seLinuxOptions.${field}` },
+      });
+    }
+  },
+});

@@ -1,0 +1,81 @@
+import { testControl } from '../../testing/control-tester.js';
+import control from './unsafe-sysctls.js';
+
+testControl(control, {
+  valid: [
+    {
+      name: 'no sysctls',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  securityContext: {runAsNonRoot: true}
+  containers: [{name: a, image: nginx:1.27}]
+`,
+    },
+    {
+      name: 'the whole safe set, dotted and slashed',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  securityContext:
+    sysctls:
+    - {name: kernel.shm_rmid_forced, value: "1"}
+    - {name: net.ipv4.ip_local_port_range, value: "1024 65000"}
+    - {name: net.ipv4.ip_unprivileged_port_start, value: "80"}
+    - {name: net/ipv4/tcp_syncookies, value: "1"}
+    - {name: net.ipv4.ping_group_range, value: "0 2147483647"}
+    - {name: net.ipv4.ip_local_reserved_ports, value: "8080"}
+    - {name: net.ipv4.tcp_keepalive_time, value: "600"}
+    - {name: net.ipv4.tcp_fin_timeout, value: "30"}
+    - {name: net/ipv4/tcp_keepalive_intvl, value: "60"}
+    - {name: net.ipv4.tcp_keepalive_probes, value: "5"}
+  containers: [{name: a, image: nginx:1.27}]
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'one unsafe sysctl among safe ones',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  securityContext:
+    sysctls:
+    - name: net.ipv4.tcp_syncookies
+      value: "1"
+    - name: kernel.msgmax
+      value: "65536"
+  containers: [{name: a, image: nginx:1.27}]
+`,
+      paths: ['spec.securityContext.sysctls[1].name'],
+      lines: [9],
+      messages: [/sysctl "kernel\.msgmax", which is not in the baseline Pod Security Standard's safe set/],
+    },
+    {
+      name: 'each unsafe sysctl its own path, slashed form and look-alikes included',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  securityContext:
+    sysctls:
+    - {name: net/core/somaxconn, value: "1024"}
+    - {name: vm.overcommit_memory, value: "1"}
+    - {name: net.ipv4.tcp_syncookies.extra, value: "1"}
+    - {name: net.ipv4.ip_forward, value: "1"}
+  containers: [{name: a, image: nginx:1.27}]
+`,
+      paths: [
+        'spec.securityContext.sysctls[0].name',
+        'spec.securityContext.sysctls[1].name',
+        'spec.securityContext.sysctls[2].name',
+        'spec.securityContext.sysctls[3].name',
+      ],
+      lines: [7, 8, 9, 10],
+      messages: [/"net\/core\/somaxconn"/, /"vm\.overcommit_memory"/, /"net\.ipv4\.ip_forward"/],
+    },
+  ],
+});

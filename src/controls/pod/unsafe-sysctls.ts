@@ -1,0 +1,82 @@
+import { defineControl } from '../define.js';
+
+function isObj(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The safe sysctls of the baseline Pod Security Standard. */
+const SAFE_SYSCTLS: ReadonlySet<string> = new Set([
+  'kernel.shm_rmid_forced',
+  'net.ipv4.ip_local_port_range',
+  'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.tcp_syncookies',
+  'net.ipv4.ping_group_range',
+  'net.ipv4.ip_local_reserved_ports',
+  'net.ipv4.tcp_keepalive_time',
+  'net.ipv4.tcp_fin_timeout',
+  'net.ipv4.tcp_keepalive_intvl',
+  'net.ipv4.tcp_keepalive_probes',
+]);
+
+export default defineControl({
+  id: 'unsafe-sysctls',
+  aliases: [],
+  title: 'Pod sets unsafe sysctls',
+  severity: 'medium',
+  section: 'pod-security',
+  appliesTo: 'pods',
+  failsWhen: 'the pod\'s securityContext.sysctls names a sysctl outside the safe set of the baseline Pod Security Standard.',
+  rationale:
+    'Sysctls change kernel parameters. The few in the baseline Pod Security Standard\'s safe set are namespaced and '
+    + 'affect only the pod; the others either act on the whole node, where one pod can degrade or destabilise every '
+    + 'other workload, or weaken kernel protections. The guidance asks that pod security enforcement hold workloads '
+    + 'to the Pod Security Standards, whose baseline level forbids every sysctl outside that set.',
+  remediation:
+    'Remove the unsafe sysctls from spec.securityContext.sysctls. If a workload truly needs one, tune it on '
+    + 'dedicated nodes through the node configuration (kubelet --allowed-unsafe-sysctls with taints and tolerations) '
+    + 'and keep the workload in a namespace with a suitable Pod Security level.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    sysctls:
+    - name: kernel.msgmax
+      value: "65536"
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    sysctls:
+    - name: net.ipv4.ip_local_port_range
+      value: "32768 60999"
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
+  check({ pod }, ctx) {
+    const sc: unknown = pod.spec.securityContext;
+    if (!isObj(sc) || !Array.isArray(sc.sysctls)) return;
+    sc.sysctls.forEach((s: unknown, i: number) => {
+      if (!isObj(s) || typeof s.name !== 'string') return;
+      // the kernel accepts both separators: net/ipv4/tcp_syncookies is net.ipv4.tcp_syncookies
+      if (SAFE_SYSCTLS.has(s.name.replace(/\//g, '.'))) return;
+      ctx.fail(
+        [...pod.specPath, 'securityContext', 'sysctls', i, 'name'],
+        `the pod sets sysctl "${s.name}", which is not in the baseline Pod Security Standard's safe set`,
+        { fix: { description: `remove the sysctl "${s.name}" from spec.securityContext.sysctls` } },
+      );
+    });
+  },
+});
