@@ -128,7 +128,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     errors: input.errors,
     warnings,
   };
-  if (options.verbose) report.ignored = input.ignored;
+  report.ignored = input.ignored;
   report.summary.durationMs = Math.round(performance.now() - started);
   return report;
 }

@@ -1,0 +1,158 @@
+// Robustness and reviewer-checked findings on ../shared/corpus: real manifests written by other projects.
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { scanPaths } from '../src/index.js';
+import type { Finding, ScanReport } from '../src/model/types.js';
+import { CORPUS, runCli } from './support/cli.js';
+
+function corpusFiles(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) corpusFiles(full, out);
+    else if (/\.(ya?ml|json)$/.test(e.name)) out.push(full);
+  }
+  return out;
+}
+
+/** Documents in a file as counted by the `yaml` package, independently of Palisade's parser. */
+function documentsIn(file: string): number {
+  let n = 0;
+  for (const doc of parseAllDocuments(fs.readFileSync(file, 'utf8'), { uniqueKeys: false })) {
+    const value = doc.toJS();
+    if (value === null || value === undefined) continue; // an empty document: kubectl skips it too
+    const isList = typeof value.kind === 'string' && value.kind.endsWith('List') && Array.isArray(value.items);
+    n += isList ? value.items.length : 1;
+  }
+  return n;
+}
+
+const rel = (f: string | undefined) => (f ? path.relative(CORPUS, f) : '');
+
+describe('the whole corpus', () => {
+  let report: ScanReport;
+  before(() => {
+    report = scanPaths([CORPUS]);
+  });
+
+  const failed = (control: string, resourceId: string) =>
+    report.findings.filter((f) => f.controlId === control && f.resourceId === resourceId && f.status === 'failed');
+  const one = (control: string, resourceId: string, file: string): Finding => {
+    const found = report.findings.filter((f) => f.controlId === control && f.resourceId === resourceId
+      && f.paths.some((p) => rel(p.location?.file) === file));
+    assert.equal(found.length, 1, `one ${control} finding on ${resourceId} in ${file}; got ${found.length}`);
+    return found[0];
+  };
+
+  it('loses no document: resources + ignored + errors = the documents the yaml package counts', () => {
+    const expected = corpusFiles(CORPUS).reduce((n, f) => n + documentsIn(f), 0);
+    const s = report.summary;
+    assert.equal(s.documents, expected);
+    assert.equal(s.resources + s.ignoredDocuments + s.errors, expected);
+    assert.ok(s.resources > 1300, `resources: ${s.resources}`);
+  });
+
+  it('reports exactly the corpus\'s known-bad documents, each with file and line', () => {
+    const got = report.errors.map((e) => `${rel(e.file)}:${e.line}: ${e.message}`).sort();
+    assert.deepEqual(got, [
+      'k8s-website/access/validating-webhook-configuration-match-conditions.yaml:1: ValidatingWebhookConfiguration has no metadata.name (apiVersion admissionregistration.k8s.io/v1)',
+      'kops/integration-minimal_gce/static-pods/kube-apiserver-healthcheck.yaml:3: Pod has no metadata.name (apiVersion v1)',
+      'kubernetes-examples/_archived/openshift-origin/etcd-controller.yaml:12: invalid YAML: duplicated mapping key',
+      'kubernetes-examples/_archived/openshift-origin/etcd-discovery-controller.yaml:12: invalid YAML: duplicated mapping key',
+      'kubernetes-examples/_archived/openshift-origin/openshift-controller.yaml:12: invalid YAML: duplicated mapping key',
+      'kubernetes-examples/_archived/persistent-volume-provisioning/quobyte/quobyte-admin-secret.yaml:9: invalid YAML: duplicated mapping key',
+      'kubernetes-examples/_archived/volumes/scaleio/sc-pvc.yaml:12: invalid YAML: duplicated mapping key',
+    ]);
+  });
+
+  it('locates every failing path in a real file and line', () => {
+    for (const f of report.findings) {
+      for (const p of f.paths) {
+        assert.ok(p.location?.file && p.location.line >= 1, `${f.controlId} ${f.resourceId} ${p.path} has a location`);
+      }
+    }
+  });
+
+  it('evaluates every control of the framework or says why not', () => {
+    for (const c of report.controls) {
+      if (c.status === 'skipped') assert.ok(c.reason && c.reason.length > 10, `${c.id} says why it was skipped`);
+    }
+  });
+
+  describe('RBAC findings a reviewer agrees with', () => {
+    it('Argo CD\'s application controller holds every verb on every resource', () => {
+      const f = one('cluster-admin-binding', 'rbac.authorization.k8s.io/v1//ClusterRoleBinding/argocd-application-controller', 'argo-cd/install.yaml');
+      assert.equal(f.status, 'failed');
+      assert.match(f.paths[0].message, /ServiceAccount argocd\/argocd-application-controller is bound to ClusterRole argocd-application-controller, which allows every verb on every resource/);
+    });
+    it('ingress-nginx\'s controller may list Secrets in every namespace, and the rule is quoted', () => {
+      for (const file of ['ingress-nginx/baremetal/deploy.yaml', 'ingress-nginx/cloud/deploy.yaml']) {
+        const f = one('rbac-secrets-access', 'rbac.authorization.k8s.io/v1//ClusterRoleBinding/ingress-nginx', file);
+        assert.equal(f.status, 'failed');
+        assert.match(f.paths[0].message, /ServiceAccount ingress-nginx\/ingress-nginx may read Secrets in every namespace \(list secrets\): rule \{verbs \[list, watch\], resources \[[^\]]*secrets/);
+        assert.match(f.paths[0].message, /in ClusterRole ingress-nginx at .*deploy\.yaml:\d+/);
+      }
+    });
+    it('Kubernetes Goat\'s superadmin is cluster-admin', () => {
+      const f = one('cluster-admin-binding', 'rbac.authorization.k8s.io/v1//ClusterRoleBinding/superadmin', 'kubernetes-goat/insecure-rbac/setup.yaml');
+      assert.equal(f.status, 'failed');
+    });
+    it('the docs\' read-secrets-global binding gives Group manager Secrets everywhere', () => {
+      const f = one('rbac-secrets-access', 'rbac.authorization.k8s.io/v1//ClusterRoleBinding/read-secrets-global', 'k8s-website/access/simple-clusterrolebinding.yaml');
+      assert.match(f.paths[0].message, /^Group manager may read Secrets in every namespace/);
+    });
+    it('a system: controller role bound to its kube-system account is excepted as built-in, not failed', () => {
+      const f = one('rbac-secrets-access', 'rbac.authorization.k8s.io/v1//ClusterRoleBinding/system:cloud-controller-manager', 'kops/integration-minimal_gce/addons/gcp-cloud-controller.yaml');
+      assert.equal(f.status, 'excepted');
+    });
+    it('kube-state-metrics reads Secrets (to count them) but is not cluster-admin', () => {
+      assert.equal(failed('rbac-secrets-access', 'rbac.authorization.k8s.io/v1//ClusterRoleBinding/kube-state-metrics').length, 1);
+      assert.equal(failed('cluster-admin-binding', 'rbac.authorization.k8s.io/v1//ClusterRoleBinding/kube-state-metrics').length, 0);
+    });
+  });
+
+  describe('network findings a reviewer agrees with', () => {
+    it('kube-prometheus ships a NetworkPolicy per component: its workloads are isolated', () => {
+      for (const id of ['apps/v1/monitoring/Deployment/kube-state-metrics', 'apps/v1/monitoring/Deployment/grafana', 'apps/v1/monitoring/DaemonSet/node-exporter']) {
+        assert.deepEqual(failed('workload-not-isolated', id), [], id);
+      }
+    });
+    it('the vLLM example\'s prometheus-adapter in the same namespace is not selected by kube-prometheus\'s policy (different labels)', () => {
+      const f = one('workload-not-isolated', 'apps/v1/monitoring/Deployment/prometheus-adapter', 'kubernetes-examples/AI/vllm-deployment/hpa/prometheus-adapter.yaml');
+      assert.match(f.paths[0].message, /for Ingress or Egress/);
+    });
+    it('namespaces without a default-deny policy are reported; default, which has one in the corpus, is not', () => {
+      const ns = report.findings.filter((f) => f.controlId === 'default-deny-ingress' && f.status === 'failed').map((f) => f.resourceId);
+      assert.ok(ns.includes('/v1//Namespace/ingress-nginx'));
+      assert.ok(ns.includes('/v1//Namespace/monitoring'));
+      assert.ok(!ns.includes('/v1//Namespace/default'));
+    });
+  });
+
+  describe('pod-security findings a reviewer agrees with', () => {
+    it('every badpods "priv" manifest is a privileged container, in every workload kind', () => {
+      const files = new Set(report.findings.filter((f) => f.controlId === 'privileged-container' && f.status === 'failed')
+        .flatMap((f) => f.paths.map((p) => rel(p.location?.file))).filter((f) => f.startsWith('badpods/priv/')));
+      assert.equal(files.size, 16, [...files].join('\n'));
+    });
+    it('badpods "nothing-allowed" fails none of the host and privilege controls', () => {
+      const bad = report.findings.filter((f) => f.status === 'failed'
+        && ['privileged-container', 'host-namespaces', 'host-network', 'host-path-volume'].includes(f.controlId)
+        && f.paths.some((p) => rel(p.location?.file).startsWith('badpods/nothing-allowed/')));
+      assert.deepEqual(bad.map((f) => f.controlId), []);
+    });
+  });
+});
+
+describe('the corpus through the CLI', () => {
+  it('exits 3 (some input unreadable) after printing the full report', () => {
+    const out = runCli(['scan', CORPUS, '--format', 'json']);
+    assert.equal(out.code, 3, out.stderr);
+    const report = JSON.parse(out.stdout) as ScanReport;
+    assert.equal(report.errors.length, 7);
+    assert.match(out.stderr, /7 input error\(s\)/);
+    assert.match(out.stderr, /quobyte-admin-secret\.yaml:9:1: invalid YAML: duplicated mapping key/);
+  });
+});
