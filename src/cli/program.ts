@@ -6,6 +6,7 @@ import { runScan } from './scan-command.js';
 import { runList, runExplain } from './info-commands.js';
 import { runWhoCan } from './who-can-command.js';
 import { EXIT } from './exit-codes.js';
+import { OUTPUT_FORMATS } from '../report/formats.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -28,8 +29,9 @@ export function buildProgram(): Command {
     .option('--exclude-controls <ids>', 'leave out these controls', collect)
     .option('--include-namespaces <names>', 'only resources in these namespaces', collect)
     .option('--exclude-namespaces <names>', 'leave out resources in these namespaces', collect)
-    .addOption(new Option('--format <formats>', 'output format: pretty or json').argParser(collect))
+    .addOption(new Option('--format <formats>', `output formats, comma-separated: ${[...OUTPUT_FORMATS.keys()].join(', ')}`).argParser(collect))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('--output-dir <dir>', 'write each format to its own file in this directory (needed for several formats)')
     .option('--fail-on <severity>', 'exit 1 when a failed finding is at or above: low, medium, high, critical')
     .option('--compliance-threshold <n>', 'exit 1 when framework compliance is below n (0-100)')
     .option('--min-coverage <n>', 'exit 1 when fewer than n% of the framework\'s controls could be evaluated')

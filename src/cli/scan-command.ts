@@ -6,8 +6,8 @@ import { readFiles } from '../sources/files/index.js';
 import { scan } from '../engine/scan.js';
 import { selectControls } from '../engine/select.js';
 import { parsePercent, parseSeverity, trippedGates, type Gates } from '../engine/gates.js';
-import { formatJson } from '../report/json.js';
-import { formatPretty } from '../report/pretty.js';
+import fsPath from 'node:path';
+import { OUTPUT_FORMATS, type OutputFormat } from '../report/formats.js';
 import { findConfig, loadConfig, type PalisadeConfig } from './config.js';
 import { loadExceptionsFile } from './exceptions-file.js';
 import { EXIT } from './exit-codes.js';
@@ -21,6 +21,7 @@ export interface ScanFlags {
   excludeNamespaces?: string[];
   format?: string[];
   output?: string;
+  outputDir?: string;
   failOn?: string;
   complianceThreshold?: string;
   minCoverage?: string;
@@ -32,9 +33,6 @@ export interface ScanFlags {
   color?: boolean;
 }
 
-const FORMATS = ['pretty', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
 export async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
   const started = performance.now();
   const targets = paths.length ? paths : ['.'];
@@ -45,7 +43,7 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
     : { inputs: {}, disabledControls: [], gates: {}, exceptions: [] };
   const exceptions = [...config.exceptions, ...(flags.exceptions ? loadExceptionsFile(flags.exceptions) : [])];
 
-  const format = chooseFormat(flags);
+  const formats = chooseFormats(flags);
   const gates: Gates = {
     failOn: flags.failOn !== undefined ? parseSeverity(flags.failOn, '--fail-on') : config.gates.failOn,
     complianceThreshold: flags.complianceThreshold !== undefined
@@ -73,13 +71,7 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   const input = readFiles(targets, { maxFileSize: Math.floor(maxMiB * 1024 * 1024) });
   const report = scan(input, scanOptions);
 
-  const color = format === 'pretty' && !flags.output && useColor(flags.color);
-  const text = format === 'json' ? formatJson(report) : formatPretty(report, { color, verbose: !!flags.verbose });
-  if (flags.output) {
-    fs.writeFileSync(flags.output, text);
-  } else if (!flags.quiet || format === 'json') {
-    process.stdout.write(text);
-  }
+  writeReports(report, formats, flags, targets);
 
   for (const w of report.warnings) process.stderr.write(`palisade: warning: ${w}\n`);
   const tripped = trippedGates(report, gates);
@@ -92,12 +84,45 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   return tripped.length ? EXIT.GATE : EXIT.OK;
 }
 
-function chooseFormat(flags: ScanFlags): Format {
-  const list = flags.format ?? [];
-  if (list.length > 1) throw new UsageError(`--format: one format at a time for now (got ${list.join(', ')})`);
-  const f = list[0] ?? (flags.output || !process.stdout.isTTY ? (flags.output?.endsWith('.json') ? 'json' : 'pretty') : 'pretty');
-  if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format: unknown format "${f}" (one of ${FORMATS.join(', ')})`);
-  return f as Format;
+/**
+ * Which formats to write. One format goes to stdout, or to --output; several need --output-dir,
+ * where each is written under its conventional file name (see OUTPUT_FORMATS).
+ */
+function chooseFormats(flags: ScanFlags): OutputFormat[] {
+  if (flags.output && flags.outputDir) throw new UsageError('--output and --output-dir: give one of them');
+  const names = flags.format?.length ? flags.format
+    : [flags.output?.endsWith('.json') ? 'json' : 'pretty'];
+  const formats = [...new Set(names)].map((n) => {
+    const f = OUTPUT_FORMATS.get(n);
+    if (!f) throw new UsageError(`--format: unknown format "${n}" (one of ${[...OUTPUT_FORMATS.keys()].join(', ')})`);
+    return f;
+  });
+  if (formats.length > 1 && !flags.outputDir) {
+    throw new UsageError(`--format ${names.join(',')}: several formats need --output-dir DIR (each is written there under its own file name)`);
+  }
+  return formats;
+}
+
+function writeReports(report: ScanReport, formats: OutputFormat[], flags: ScanFlags, targets: string[]): void {
+  const first = targets.find((t) => t !== '-');
+  const root = first ? (isDirectory(first) ? fsPath.resolve(first) : fsPath.dirname(fsPath.resolve(first))) : process.cwd();
+  const toStdout = !flags.output && !flags.outputDir;
+  if (flags.outputDir) fs.mkdirSync(flags.outputDir, { recursive: true });
+  for (const format of formats) {
+    const color = format.name === 'pretty' && toStdout && useColor(flags.color);
+    const text = format.render(report, { color, verbose: !!flags.verbose, root });
+    if (flags.outputDir) fs.writeFileSync(fsPath.join(flags.outputDir, format.fileName), text);
+    else if (flags.output) fs.writeFileSync(flags.output, text);
+    else if (!flags.quiet || format.name !== 'pretty') process.stdout.write(text);
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function formatError(e: ScanReport['errors'][number]): string {

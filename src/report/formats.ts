@@ -1,0 +1,29 @@
+// The output formats, by name. Every format renders the JSON report; none recomputes anything.
+// To add one: write src/report/<name>.ts exporting a render function, and add an entry below.
+import type { ScanReport } from '../model/types.js';
+import { formatJson } from './json.js';
+import { formatPretty } from './pretty.js';
+
+export interface FormatContext {
+  /** Colours in terminal output. */
+  color: boolean;
+  verbose: boolean;
+  /** Absolute directory file locations are made relative to (the scan root: the first path scanned, or the cwd). */
+  root: string;
+}
+
+export interface OutputFormat {
+  name: string;
+  /** File name used with --output-dir. */
+  fileName: string;
+  description: string;
+  render(report: ScanReport, ctx: FormatContext): string;
+}
+
+const LIST: OutputFormat[] = [
+  { name: 'pretty', fileName: 'palisade.txt', description: 'terminal summary and failed controls', render: (r, c) => formatPretty(r, { color: c.color, verbose: c.verbose }) },
+  { name: 'json', fileName: 'palisade.json', description: 'the JSON report (schema/report.schema.json)', render: (r) => formatJson(r) },
+  // @@formats
+];
+
+export const OUTPUT_FORMATS: ReadonlyMap<string, OutputFormat> = new Map(LIST.map((f) => [f.name, f]));
