@@ -72,6 +72,38 @@ export class Inventory {
   }
 
   private namespaceList?: Resource[];
+  private byNamespace?: Map<string, Map<string, Resource[]>>;
+  private workloadsByNamespace?: Map<string, Workload[]>;
+
+  /** Resources of one kind in one namespace (by effective namespace), from an index built on first use. */
+  inNamespace(kind: string, namespace: string): readonly Resource[] {
+    if (!this.byNamespace) {
+      this.byNamespace = new Map();
+      for (const r of this.resources) {
+        if (r.effectiveNamespace === undefined) continue;
+        let kinds = this.byNamespace.get(r.effectiveNamespace);
+        if (!kinds) this.byNamespace.set(r.effectiveNamespace, (kinds = new Map()));
+        let list = kinds.get(r.kind);
+        if (!list) kinds.set(r.kind, (list = []));
+        list.push(r);
+      }
+    }
+    return this.byNamespace.get(namespace)?.get(kind) ?? [];
+  }
+
+  /** The workloads of one namespace. */
+  workloadsIn(namespace: string): readonly Workload[] {
+    if (!this.workloadsByNamespace) {
+      this.workloadsByNamespace = new Map();
+      for (const w of this.workloads) {
+        const ns = w.resource.effectiveNamespace ?? 'default';
+        let list = this.workloadsByNamespace.get(ns);
+        if (!list) this.workloadsByNamespace.set(ns, (list = []));
+        list.push(w);
+      }
+    }
+    return this.workloadsByNamespace.get(namespace) ?? [];
+  }
 
   /**
    * One resource per namespace of the input: its Namespace object, or, for a namespace that

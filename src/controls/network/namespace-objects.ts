@@ -9,8 +9,8 @@ export function namespacesWithWorkloads(inventory: Inventory): Resource[] {
 }
 
 export function checkHasObject(kind: 'ResourceQuota' | 'LimitRange', { resource }: ResourceTarget, ctx: CheckContext): void {
-  if (ctx.inventory.ofKind(kind).some((r) => r.effectiveNamespace === resource.name)) return;
-  const workloads = ctx.inventory.workloads.filter((w) => w.resource.effectiveNamespace === resource.name).length;
+  if (ctx.inventory.inNamespace(kind, resource.name).length > 0) return;
+  const workloads = ctx.inventory.workloadsIn(resource.name).length;
   ctx.fail(['metadata', 'name'],
     `namespace ${resource.name} holds ${workloads} workload(s) but has no ${kind}`, {
       fix: { description: `add a ${kind} to namespace ${resource.name} sized for its workloads` },

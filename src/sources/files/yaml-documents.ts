@@ -86,14 +86,17 @@ export function splitDocuments(text: string): Chunk[] {
  * Parses one chunk (normally one document). Returns documents or an error; errors carry the
  * parser's reason and position only — never a snippet of the input, which may hold secrets.
  */
-export function parseChunk(text: string, chunk: Chunk): { documents: ParsedDocument[] } | { error: DocumentError } {
-  const source = text.slice(chunk.start, chunk.end);
+export function parseChunk(
+  text: string, chunk: Chunk, options: { fallback?: boolean } = {},
+): { documents: ParsedDocument[] } | { error: DocumentError } {
+  const source = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
   let events: Event[];
   let values: unknown[];
   try {
     events = parseEvents(source, { maxDepth: 200 });
     values = constructFromEvents(events, { source, schema: SCHEMA, maxTotalMergeKeys: 100_000 });
   } catch (e) {
+    if (options.fallback === false) return { error: toDocumentError(e, chunk) };
     const fallback = parseWithYamlPackage(source, chunk);
     if (!fallback) return { error: toDocumentError(e, chunk) };
     return {
@@ -105,6 +108,9 @@ export function parseChunk(text: string, chunk: Chunk): { documents: ParsedDocum
   const compact = compactEvents(events);
   const documents: ParsedDocument[] = [];
   let docIndex = 0;
+  // Lines are counted incrementally from the previous document, not from the chunk's start each time.
+  let lineAt = 0;
+  let lineOffset = 0;
   for (let i = 0; i < compact.count; i++) {
     if (compact.data[i * W] !== DOCUMENT) continue;
     const root = i + 1;
@@ -117,10 +123,12 @@ export function parseChunk(text: string, chunk: Chunk): { documents: ParsedDocum
         return { error: { line: chunk.line + at.line - 1, column: at.column, message: bomb } };
       }
     }
-    const startOffset = compact.data[root * W + 1];
+    const startOffset = Math.max(lineOffset, compact.data[root * W + 1]);
+    lineAt += countNewlines(source, lineOffset, startOffset);
+    lineOffset = startOffset;
     documents.push({
       offset: chunk.start,
-      line: chunk.line + countNewlines(source, 0, Math.max(0, startOffset)),
+      line: chunk.line + lineAt,
       value,
       positions: new DocumentPositions(compact.data, root, source, chunk),
     });

@@ -1,0 +1,105 @@
+// `npm run bench`: scans the corpus and synthetic inputs with the built CLI, each as a separate
+// process (whole process measured: start-up, reading, parsing, controls, JSON report), and the
+// same files parsed alone by js-yaml in a separate process, for the ratio. Prints a Markdown table.
+//   node bench/run.mjs [--runs N] [--quick]
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scaleUp, bigCluster } from './synthetic.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const OUT = path.join(HERE, 'out');
+const CLI = path.join(ROOT, 'dist/cli/main.js');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const PROBE = path.join(HERE, 'rss-probe.mjs');
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 3;
+const quick = args.includes('--quick');
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** Runs `node ...argv` `runs` times; median wall time (s) and peak RSS (MB). */
+function measure(argv) {
+  const walls = [];
+  const rss = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const rssFile = path.join(OUT, `rss-${process.pid}.txt`);
+    const t0 = process.hrtime.bigint();
+    last = spawnSync(process.execPath, ['--import', PROBE, ...argv], {
+      env: { ...process.env, PALISADE_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    walls.push(Number(process.hrtime.bigint() - t0) / 1e9);
+    rss.push(Number(fs.readFileSync(rssFile, 'utf8')) / 1024 / 1024);
+    if (last.status !== 0 && last.status !== 3) throw new Error(`${argv.join(' ')} exited ${last.status}: ${last.stderr}`);
+  }
+  return { wall: median(walls), rss: median(rss), stdout: last.stdout };
+}
+
+function bench(label, dir, extra = {}) {
+  const reportFile = path.join(OUT, `report-${label.replace(/\W+/g, '-')}.json`);
+  const scanRun = measure([CLI, 'scan', dir, '--format', 'json', '--output', reportFile]);
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  const parseRun = measure([path.join(HERE, 'parse-only.mjs'), dir]);
+  return {
+    label,
+    files: extra.files ?? '',
+    mb: extra.bytes ? extra.bytes / 1024 / 1024 : undefined,
+    resources: report.summary.resources,
+    findings: report.summary.findings.failed,
+    scan: scanRun,
+    parse: parseRun,
+  };
+}
+
+function sizeOf(dir) {
+  let bytes = 0;
+  let files = 0;
+  const walk = (p) => {
+    for (const e of fs.readdirSync(p, { withFileTypes: true })) {
+      const f = path.join(p, e.name);
+      if (e.isDirectory()) walk(f);
+      else if (/\.(ya?ml|json)$/.test(e.name)) { bytes += fs.statSync(f).size; files++; }
+    }
+  };
+  walk(dir);
+  return { bytes, files };
+}
+
+if (!fs.existsSync(CLI)) {
+  console.error('dist/cli/main.js is missing: run `npm run build` (npm run bench does it for you)');
+  process.exit(2);
+}
+fs.mkdirSync(OUT, { recursive: true });
+
+const rows = [];
+if (fs.existsSync(CORPUS)) rows.push(bench('corpus (../shared/corpus)', CORPUS, sizeOf(CORPUS)));
+else console.error(`corpus not found at ${CORPUS}; skipping that row`);
+const synth = scaleUp(path.join(OUT, 'synthetic-10k'), 10_000);
+rows.push(bench('synthetic 10k resources', synth.dir, synth));
+if (!quick) {
+  const big = bigCluster(path.join(OUT, 'cluster-2000ns'), { namespaces: 2000, workloads: 20_000, policies: 5000, bindings: 10_000 });
+  rows.push(bench('2,000 ns / 20k workloads / 5k policies / 10k bindings', big.dir, big));
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`\nPalisade benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; median of ${runs} runs; whole process\n`);
+console.log('| input | files | MB | resources | failed findings | scan wall | resources/s | scan peak RSS | js-yaml parse-only wall | parse-only peak RSS | scan / parse |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.label} | ${r.files} | ${r.mb?.toFixed(1) ?? ''} | ${r.resources} | ${r.findings} | ${r.scan.wall.toFixed(2)} s | ${Math.round(r.resources / r.scan.wall)} | ${r.scan.rss.toFixed(0)} MB | ${r.parse.wall.toFixed(2)} s | ${r.parse.rss.toFixed(0)} MB | ${(r.scan.wall / r.parse.wall).toFixed(2)}× |`);
+}
+const tenK = rows.find((r) => r.label.startsWith('synthetic 10k'));
+if (tenK) {
+  const ok = (c) => (c ? 'met' : 'MISSED');
+  console.log(`\nTargets (10k resources): wall < 1.5 s: ${ok(tenK.scan.wall < 1.5)}; peak RSS < 300 MB: ${ok(tenK.scan.rss < 300)}; ≤ 1.5× js-yaml parse-only: ${ok(tenK.scan.wall / tenK.parse.wall <= 1.5)}`);
+}
