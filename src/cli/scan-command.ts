@@ -109,11 +109,21 @@ function writeReports(report: ScanReport, formats: OutputFormat[], flags: ScanFl
   const toStdout = !flags.output && !flags.outputDir;
   if (flags.outputDir) fs.mkdirSync(flags.outputDir, { recursive: true });
   for (const format of formats) {
-    const color = format.name === 'pretty' && toStdout && useColor(flags.color);
-    const text = format.render(report, { color, verbose: !!flags.verbose, root });
-    if (flags.outputDir) fs.writeFileSync(fsPath.join(flags.outputDir, format.fileName), text);
-    else if (flags.output) fs.writeFileSync(flags.output, text);
-    else if (!flags.quiet || format.name !== 'pretty') process.stdout.write(text);
+    if (toStdout && flags.quiet && format.name === 'pretty') continue;
+    const color = toStdout && useColor(flags.color);
+    const ctx = { color, tty: toStdout && process.stdout.isTTY === true, verbose: !!flags.verbose, root };
+    const pieces = format.chunks ? format.chunks(report, ctx) : [format.render(report, ctx)];
+    const file = flags.outputDir ? fsPath.join(flags.outputDir, format.fileName) : flags.output;
+    if (!file) {
+      for (const piece of pieces) process.stdout.write(piece);
+      continue;
+    }
+    const fd = fs.openSync(file, 'w');
+    try {
+      for (const piece of pieces) fs.writeSync(fd, piece);
+    } finally {
+      fs.closeSync(fd);
+    }
   }
 }
 

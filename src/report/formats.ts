@@ -1,12 +1,14 @@
 // The output formats, by name. Every format renders the JSON report; none recomputes anything.
 // To add one: write src/report/<name>.ts exporting a render function, and add an entry below.
 import type { ScanReport } from '../model/types.js';
-import { formatJson } from './json.js';
+import { formatJson, jsonChunks } from './json.js';
 import { formatPretty } from './pretty.js';
 
 export interface FormatContext {
   /** Colours in terminal output. */
   color: boolean;
+  /** The output is a terminal (JSON is then indented for reading). */
+  tty: boolean;
   verbose: boolean;
   /** Absolute directory file locations are made relative to (the scan root: the first path scanned, or the cwd). */
   root: string;
@@ -18,11 +20,17 @@ export interface OutputFormat {
   fileName: string;
   description: string;
   render(report: ScanReport, ctx: FormatContext): string;
+  /** Optional: the same text in pieces, for large reports written without holding the whole text. */
+  chunks?(report: ScanReport, ctx: FormatContext): Iterable<string>;
 }
 
 const LIST: OutputFormat[] = [
   { name: 'pretty', fileName: 'palisade.txt', description: 'terminal summary and failed controls', render: (r, c) => formatPretty(r, { color: c.color, verbose: c.verbose }) },
-  { name: 'json', fileName: 'palisade.json', description: 'the JSON report (schema/report.schema.json)', render: (r) => formatJson(r) },
+  {
+    name: 'json', fileName: 'palisade.json', description: 'the JSON report (schema/report.schema.json); indented on a terminal, compact otherwise',
+    render: (r, c) => formatJson(r, c.tty ? 2 : 0),
+    chunks: (r, c) => jsonChunks(r, c.tty ? 2 : 0),
+  },
   // @@formats
 ];
 
