@@ -228,7 +228,7 @@ export class DocumentPositions implements Positions {
     const { data } = this;
     let node = this.root;
     let spanStart = this.startOf(node);
-    let spanEnd = this.nodeEnd(node);
+    let nodeKey = -1; // the key event of `node`, when it is a mapping value
     let exact = true;
     for (const seg of path) {
       const type = data[node * W];
@@ -239,7 +239,7 @@ export class DocumentPositions implements Positions {
         while (data[i * W] !== POP) {
           const key = i;
           const value = this.skip(key);
-          if (this.scalarText(key) === seg) { found = value; keyAt = key; }
+          if (this.keyIs(key, seg)) { found = value; keyAt = key; }
           i = this.skip(value); // later duplicates win, as in the constructed object
         }
       } else if (type === SEQUENCE && typeof seg === 'number') {
@@ -254,9 +254,11 @@ export class DocumentPositions implements Positions {
       const start = keyAt >= 0 ? this.startOf(keyAt) : this.startOf(found);
       if (start < 0) { exact = false; break; }
       node = found;
+      nodeKey = keyAt;
       spanStart = start;
-      spanEnd = Math.max(this.nodeEnd(node), keyAt >= 0 ? this.nodeEnd(keyAt) : -1);
     }
+    // The end is computed once, for the node the walk stopped at (it costs a walk of its subtree).
+    const spanEnd = Math.max(this.nodeEnd(node), nodeKey >= 0 ? this.nodeEnd(nodeKey) : -1);
     return { start: this.chunk.start + spanStart, end: this.chunk.start + spanEnd, exact };
   }
 
@@ -297,6 +299,15 @@ export class DocumentPositions implements Positions {
       if (t === SCALAR || t === ALIAS) end = Math.max(end, t === SCALAR ? this.nodeEnd(j) : data[j * W + 2]);
     }
     return end;
+  }
+
+  /** Whether a key event is the scalar `text`, without building a string for plain keys. */
+  private keyIs(i: number, text: string): boolean {
+    const { data } = this;
+    const o = i * W;
+    if (data[o] !== SCALAR) return false;
+    if (data[o + 6] === 1) return data[o + 2] - data[o + 1] === text.length && this.source.startsWith(text, data[o + 1]);
+    return this.scalarText(i) === text;
   }
 
   private scalarText(i: number): string | undefined {
