@@ -12,7 +12,7 @@ import { scaleUp, bigCluster } from './synthetic.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const OUT = path.join(HERE, 'out');
-const CLI = path.join(ROOT, 'dist/cli/main.js');
+const CLI = path.join(ROOT, 'dist/palisade.mjs');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const PROBE = path.join(HERE, 'rss-probe.mjs');
 
@@ -76,7 +76,7 @@ function sizeOf(dir) {
 }
 
 if (!fs.existsSync(CLI)) {
-  console.error('dist/cli/main.js is missing: run `npm run build` (npm run bench does it for you)');
+  console.error('dist/palisade.mjs is missing: run `npm run build` (npm run bench does it for you)');
   process.exit(2);
 }
 fs.mkdirSync(OUT, { recursive: true });

@@ -1,10 +1,30 @@
-// After tsc: make the CLI executable and check that src/version.ts matches package.json.
+// After tsc: check that src/version.ts matches package.json, and bundle the CLI.
+//
+// The CLI is bundled into one file (dist/palisade.mjs, the package's bin) because Node loads a
+// hundred small ES modules in about 110 ms, and one bundle in about 10 ms: start-up is a tenth of
+// a typical scan. Dependencies stay external (installed by npm as usual); dist/ keeps the
+// unbundled modules for the library API (`import { scanPaths } from 'palisade'`).
 import fs from 'node:fs';
+import { build } from 'esbuild';
+
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const version = fs.readFileSync(new URL('../src/version.ts', import.meta.url), 'utf8').match(/VERSION = '([^']+)'/)?.[1];
 if (version !== pkg.version) {
   console.error(`src/version.ts says ${version}, package.json says ${pkg.version}`);
   process.exit(1);
 }
-const cli = new URL('../dist/cli/main.js', import.meta.url);
-if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
+
+const outfile = new URL('../dist/palisade.mjs', import.meta.url).pathname;
+await build({
+  entryPoints: [new URL('../dist/cli/main.js', import.meta.url).pathname],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}), 'playwright-core'],
+  logLevel: 'warning',
+  sourcemap: 'linked',
+});
+fs.chmodSync(outfile, 0o755);
+fs.chmodSync(new URL('../dist/cli/main.js', import.meta.url), 0o755);

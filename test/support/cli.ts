@@ -1,4 +1,4 @@
-// Runs the built CLI (dist/cli/main.js) as a user would: a separate process.
+// Runs the built CLI (dist/palisade.mjs, the package bin) as a user would: a separate process.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(ROOT, 'dist/cli/main.js');
+export const CLI = path.join(ROOT, 'dist/palisade.mjs');
 export const CORPUS = path.resolve(ROOT, '../shared/corpus');
 
 export interface CliResult {

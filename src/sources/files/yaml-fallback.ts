@@ -3,8 +3,17 @@
 // as in Istio's SPIRE sample); the `yaml` package accepts those, and still refuses what is
 // really broken (syntax errors, duplicate keys). It is slower, so it only sees documents that
 // js-yaml rejected; its node ranges give the same positions interface.
-import { isMap, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node } from 'yaml';
 import type { Chunk, Span } from './yaml-documents.js';
+
+// Loaded on first use (synchronously, through its CommonJS build): most scans never need it, and
+// loading it costs more start-up time than parsing a few hundred documents.
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+function yaml(): YamlModule {
+  return (yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule);
+}
 
 export interface Positions {
   resolve(path: ReadonlyArray<string | number>): Span;
@@ -21,7 +30,7 @@ export interface FallbackDocument {
 export function parseWithYamlPackage(source: string, chunk: Chunk): FallbackDocument[] | undefined {
   let docs;
   try {
-    docs = parseAllDocuments(source, { merge: true, uniqueKeys: true, prettyErrors: false });
+    docs = yaml().parseAllDocuments(source, { merge: true, uniqueKeys: true, prettyErrors: false });
   } catch {
     return undefined;
   }
@@ -53,6 +62,7 @@ class NodePositions implements Positions {
     for (const seg of path) {
       let next: unknown;
       let keyStart: number | undefined;
+      const { isMap, isScalar, isSeq } = yaml();
       if (isMap(node) && typeof seg === 'string') {
         for (const pair of node.items) {
           const key = pair.key as Node | null;
