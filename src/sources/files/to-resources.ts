@@ -36,7 +36,15 @@ export function addDocument(doc: ParsedDocument, index: number, ctx: FileContext
   const listItems = isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List')
     && typeof value.apiVersion === 'string' && Array.isArray(value.items) ? value.items : undefined;
   if (listItems) {
-    listItems.forEach((item, i) => addObject(item, ['items', i], doc, index, ctx, sink));
+    // A typed list as the API returns it (`PodList`, `apps/v1` `DeploymentList`) leaves apiVersion
+    // and kind out of its items: they are the list's apiVersion and its kind without "List".
+    const list = value as { apiVersion: string; kind: string };
+    const itemKind = list.kind === 'List' ? undefined : list.kind.slice(0, -'List'.length);
+    listItems.forEach((item, i) => {
+      const typed = itemKind && isPlainObject(item) && item.apiVersion === undefined && item.kind === undefined
+        ? { apiVersion: list.apiVersion, kind: itemKind, ...item } : item;
+      addObject(typed, ['items', i], doc, index, ctx, sink);
+    });
     return;
   }
   addObject(value, [], doc, index, ctx, sink);
