@@ -43,3 +43,26 @@ describe('library API', () => {
     assert.throws(() => scanPaths(['.'], { controls: ['no-such-control'] }), UsageError);
   });
 });
+
+describe('RBAC bindings whose role is not in the input', () => {
+  const BINDING = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: app, namespace: shop}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: not-here}
+subjects:
+- {kind: ServiceAccount, name: app, namespace: shop}
+`;
+  it('are reported as such, and grant nothing in the controls', () => {
+    const dir = writeTree(tempDir(), { 'rb.yaml': BINDING });
+    const report = scanPaths([dir], { controls: ['rbac-secrets-access', 'cluster-admin-binding'] });
+    assert.equal(report.findings.length, 0);
+    assert.equal(report.warnings.length, 1);
+    assert.match(report.warnings[0], /^1 binding\(s\) refer to a role that is not in the input.*RoleBinding shop\/app → Role not-here$/);
+    const cli = runCli(['scan', dir, '--controls', 'rbac-secrets-access']);
+    assert.match(cli.stderr, /warning: 1 binding\(s\) refer to a role that is not in the input/);
+  });
+  it('are not mentioned when no RBAC control runs', () => {
+    const dir = writeTree(tempDir(), { 'rb.yaml': BINDING });
+    assert.deepEqual(scanPaths([dir], { controls: ['non-root-user'] }).warnings, []);
+  });
+});

@@ -45,6 +45,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const now = options.now ?? new Date();
   const warnings: string[] = [];
   const evaluations = selection.controls.map((control) => evaluateControl(control, inventory, inputs));
+  if (selection.controls.some((c) => c.section === 'rbac')) warnings.push(...missingRoles(inventory));
   const audit = applyExceptions(
     evaluations.flatMap((ev) => ev.findings), options.exceptions ?? [],
     new Map(resources.map((r) => [r.id, r])), new Map(selection.controls.map((c) => [c.id, c])), now, warnings,
@@ -146,4 +147,16 @@ function filterNamespaces(resources: Resource[], include?: string[], exclude?: s
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Bindings whose role is neither in the input nor built in: said once, not guessed. */
+function missingRoles(inventory: Inventory): string[] {
+  const missing = inventory.rbac().bindings.filter((b) => b.roleMissing);
+  if (missing.length === 0) return [];
+  const shown = missing.slice(0, 5).map((b) => {
+    const where = b.binding.namespace ? `${b.binding.namespace}/` : '';
+    return `${b.binding.kind} ${where}${b.binding.name} → ${b.roleRef.kind} ${b.roleRef.name}`;
+  });
+  const more = missing.length > 5 ? `, and ${missing.length - 5} more` : '';
+  return [`${missing.length} binding(s) refer to a role that is not in the input, so the RBAC controls cannot know what they grant (nothing is assumed): ${shown.join(', ')}${more}`];
 }
