@@ -59,3 +59,13 @@ export function describeContainer(c: ContainerInfo): string {
   const what = c.type === 'initContainers' ? 'init container' : c.type === 'ephemeralContainers' ? 'ephemeral container' : 'container';
   return `${what} "${c.name}"`;
 }
+
+/**
+ * A pod declared to run on Windows nodes (`spec.os.name: windows`). Linux-only settings such as
+ * seccomp profiles and capabilities do not apply to it; the restricted Pod Security Standard
+ * exempts such pods from those checks too.
+ */
+export function isWindowsPod(pod: PodInfo): boolean {
+  const os = pod.spec.os;
+  return typeof os === 'object' && os !== null && (os as Record<string, unknown>).name === 'windows';
+}

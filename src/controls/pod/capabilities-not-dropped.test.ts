@@ -6,6 +6,18 @@ import control from './capabilities-not-dropped.js';
 testControl(control, {
   valid: [
     {
+      name: 'a Windows pod (spec.os.name: windows): a Linux-only setting does not apply',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: win, namespace: app}
+spec:
+  os: {name: windows}
+  containers:
+  - name: iis
+    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+`,
+    },
+    {
       name: 'every container drops ALL',
       yaml: `apiVersion: v1
 kind: Pod

@@ -2,6 +2,7 @@ import { defineControl, setFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext } from '../../inventory/security-context.js';
 import { formatPath } from '../../model/paths.js';
+import { isWindowsPod } from '../../inventory/pods.js';
 
 /** `ALL`, `all` and `CAP_ALL` all mean every capability. */
 function isAll(cap: unknown): boolean {
@@ -17,7 +18,7 @@ export default defineControl({
   severity: 'medium',
   section: 'pod-security',
   appliesTo: 'containers',
-  failsWhen: 'a container\'s securityContext.capabilities.drop does not include ALL.',
+  failsWhen: 'a container\'s securityContext.capabilities.drop does not include ALL (Windows pods, spec.os.name: windows, are exempt as in the restricted Pod Security Standard).',
   rationale:
     'Container runtimes give every container a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, FOWNER, '
     + 'SETUID, SETGID, NET_RAW, KILL and more) whether the application needs them or not, and each one is kernel '
@@ -57,7 +58,8 @@ spec:
         add: ["NET_BIND_SERVICE"]
 `,
   },
-  check({ container }, ctx) {
+  check({ pod, container }, ctx) {
+    if (isWindowsPod(pod)) return; // capabilities are a Linux feature
     const capabilities = containerSecurityContext(container).capabilities;
     const drop: unknown = typeof capabilities === 'object' && capabilities !== null ? capabilities.drop : undefined;
     if (Array.isArray(drop) && drop.some(isAll)) return;

@@ -6,6 +6,18 @@ import control from './seccomp-profile.js';
 testControl(control, {
   valid: [
     {
+      name: 'a Windows pod (spec.os.name: windows): a Linux-only setting does not apply',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: win, namespace: app}
+spec:
+  os: {name: windows}
+  containers:
+  - name: iis
+    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+`,
+    },
+    {
       name: 'RuntimeDefault on the pod covers every container type',
       yaml: `apiVersion: v1
 kind: Pod

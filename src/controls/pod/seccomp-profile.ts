@@ -3,6 +3,7 @@ import { describeContainer, type ContainerInfo, type PodInfo } from '../../inven
 import { containerSecurityContext, podSecurityContext } from '../../inventory/security-context.js';
 import { formatPath } from '../../model/paths.js';
 import type { PathSegments } from '../../model/types.js';
+import { isWindowsPod } from '../../inventory/pods.js';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -67,7 +68,7 @@ export default defineControl({
   severity: 'medium',
   section: 'pod-security',
   appliesTo: 'containers',
-  failsWhen: 'a container\'s effective seccomp profile (container field, container annotation, pod field, pod annotation, in that order) is unset or Unconfined.',
+  failsWhen: 'a container\'s effective seccomp profile (container field, container annotation, pod field, pod annotation, in that order) is unset or Unconfined (Windows pods, spec.os.name: windows, are exempt as in the restricted Pod Security Standard).',
   rationale:
     'Seccomp filters the system calls a process may make, and the runtime\'s default profile blocks the rarely '
     + 'needed calls (kernel module loading, keyctl, unshare of new namespaces, and others) through which container '
@@ -105,6 +106,7 @@ spec:
 `,
   },
   check({ pod, container }, ctx) {
+    if (isWindowsPod(pod)) return; // seccomp is a Linux feature
     const decision = decide(pod, container);
     if (decision?.verdict === 'pass') return;
     const who = describeContainer(container);
