@@ -3,6 +3,7 @@
 import type { ScanReport } from '../model/types.js';
 import { formatJson, jsonChunks } from './json.js';
 import { formatPretty } from './pretty.js';
+import { formatSarif } from './sarif.js';
 
 export interface FormatContext {
   /** Colours in terminal output. */
@@ -31,6 +32,7 @@ const LIST: OutputFormat[] = [
     render: (r, c) => formatJson(r, c.tty ? 2 : 0),
     chunks: (r, c) => jsonChunks(r, c.tty ? 2 : 0),
   },
+  { name: 'sarif', fileName: 'palisade.sarif', description: 'SARIF 2.1.0 for GitHub code scanning and SARIF viewers; indented on a terminal, compact otherwise', render: (r, c) => formatSarif(r, { root: c.root, indent: c.tty ? 2 : 0 }) },
   // @@formats
 ];
 

@@ -1,0 +1,159 @@
+// SARIF results: one per failing path of a finding, with its exact region, a fingerprint that
+// survives line moves, the other paths as related locations, fixes and suppressions.
+import { createHash } from 'node:crypto';
+import { parsePath } from '../model/paths.js';
+import type { Finding, FindingPath, Fix, ReportResource, SourceLocation } from '../model/types.js';
+import { artifactUri, fixForPath, resourceLabel } from './shared.js';
+
+export interface ResultContext {
+  root: string;
+  ruleIndex: Map<string, number>;
+  resources: Map<string, ReportResource>;
+}
+
+interface Region { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }
+
+export const SARIF_LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const;
+/** The key under partialFingerprints; bump the version if what is hashed ever changes. */
+export const FINGERPRINT_KEY = 'palisade/v1';
+
+/** sha256 of control id, resource id and path: never line numbers or messages, so it survives edits elsewhere. */
+export function fingerprint(controlId: string, resourceId: string, path: string): string {
+  return createHash('sha256').update(`${controlId}\u0000${resourceId}\u0000${path}`).digest('hex').slice(0, 32);
+}
+
+export function resultsForFinding(f: Finding, ctx: ResultContext) {
+  const resource = ctx.resources.get(f.resourceId);
+  const label = resourceLabel(f.resourceId, resource);
+  // A finding without paths still yields one result, at the resource itself.
+  const paths: FindingPath[] = f.paths.length ? f.paths : [{
+    path: '', message: f.message,
+    location: resource?.source.file ? { file: resource.source.file, line: resource.source.line, column: resource.source.column } : undefined,
+  }];
+  return paths.map((p, i) => {
+    const index = ctx.ruleIndex.get(f.controlId);
+    const related = paths.filter((_, j) => j !== i).map((o, j) => ({
+      id: j + 1,
+      ...locationParts(o.location, resource, ctx.root),
+      logicalLocations: [logical(f.resourceId)],
+      message: { text: `${o.path}: ${o.message}` },
+    }));
+    const fix = fixForPath(f, p);
+    const fixes = fix ? sarifFixes(fix, p, resource, ctx.root) : undefined;
+    return {
+      ruleId: f.controlId,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      kind: 'fail',
+      level: SARIF_LEVEL[f.severity],
+      message: { text: `${label}: ${p.message}` },
+      locations: [{
+        ...locationParts(p.location, resource, ctx.root),
+        logicalLocations: [logical(f.resourceId)],
+      }],
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.controlId, f.resourceId, p.path) },
+      ...(related.length ? { relatedLocations: related } : {}),
+      ...(fixes ? { fixes } : {}),
+      ...(f.exception ? {
+        suppressions: [{
+          kind: 'external',
+          status: 'accepted',
+          justification: f.exception.reason,
+          properties: { source: f.exception.source, ...(f.exception.expires ? { expires: f.exception.expires } : {}) },
+        }],
+      } : {}),
+      properties: {
+        resourceId: f.resourceId,
+        ...(p.path ? { path: p.path } : {}),
+        ...(p.location?.exact === false ? { locationIsParent: true } : {}),
+        ...(resource?.source.renderedBy ? { renderedBy: resource.source.renderedBy } : {}),
+        ...(resource?.source.origin ? { origin: resource.source.origin } : {}),
+      },
+    };
+  });
+}
+
+function logical(resourceId: string) {
+  return { name: resourceId, kind: 'resource' };
+}
+
+function hasFile(loc: SourceLocation | undefined, resource: ReportResource | undefined): loc is SourceLocation {
+  return !!loc?.file && loc.file !== '<stdin>' && resource?.source.type !== 'stdin';
+}
+
+function locationParts(loc: SourceLocation | undefined, resource: ReportResource | undefined, root: string) {
+  if (!hasFile(loc, resource)) return {};
+  const region = regionOf(loc);
+  // Rendered (kustomize/helm) output has no file of its own: the location is the directory rendered.
+  const directory = !!loc.renderedBy && !loc.line;
+  return {
+    physicalLocation: {
+      artifactLocation: artifactUri(loc.file, root, directory),
+      ...(region ? { region } : {}),
+    },
+  };
+}
+
+function regionOf(loc: SourceLocation): Region | undefined {
+  if (!loc.line) return undefined;
+  return {
+    startLine: loc.line,
+    ...(loc.column ? { startColumn: loc.column } : {}),
+    ...(loc.endLine ? { endLine: loc.endLine } : {}),
+    ...(loc.endColumn ? { endColumn: loc.endColumn } : {}),
+  };
+}
+
+/**
+ * A fix as SARIF: a replacement of the region. When the edit sets or removes exactly the key the
+ * region covers, the replacement is precise. When the key is absent (the region is its nearest
+ * parent), the text to insert depends on indentation the report does not carry: the fix is an
+ * insertion point at the end of that parent, and its description says what to insert.
+ */
+function sarifFixes(fix: Fix, p: FindingPath, resource: ReportResource | undefined, root: string) {
+  const loc = p.location;
+  if (!fix.edits?.length || !hasFile(loc, resource) || !loc.line || !loc.column || !loc.endLine || !loc.endColumn) return undefined;
+  const artifactLocation = artifactUri(loc.file, root);
+  const what = fix.edits.map((e) => (e.op === 'set' ? `set ${e.path} to ${JSON.stringify(e.value)}` : `remove ${e.path}`)).join('; ');
+  const precise = preciseReplacement(fix, p, loc);
+  if (precise) {
+    return [{ description: { text: `${capital(fix.description)} (${what}).` }, artifactChanges: [{ artifactLocation, replacements: [precise] }] }];
+  }
+  return [{
+    description: { text: `${capital(fix.description)} (${what}): the key is absent, add it inside the highlighted block.` },
+    artifactChanges: [{
+      artifactLocation,
+      replacements: [{
+        deletedRegion: { startLine: loc.endLine, startColumn: loc.endColumn, endLine: loc.endLine, endColumn: loc.endColumn },
+      }],
+    }],
+  }];
+}
+
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+
+function preciseReplacement(fix: Fix, p: FindingPath, loc: SourceLocation) {
+  const edit = fix.edits?.length === 1 ? fix.edits[0] : undefined;
+  if (!edit || !loc.exact || edit.path !== p.path) return undefined;
+  let key: string | number | undefined;
+  try {
+    key = parsePath(edit.path).at(-1);
+  } catch {
+    return undefined;
+  }
+  // The region of a mapping key covers `key: value`; that of a sequence item only the item.
+  if (typeof key !== 'string') return undefined;
+  const json = /\.json$/i.test(loc.file);
+  const yaml = /\.ya?ml$/i.test(loc.file);
+  const deletedRegion = { startLine: loc.line!, startColumn: loc.column!, endLine: loc.endLine!, endColumn: loc.endColumn! };
+  if (edit.op === 'set' && edit.value !== undefined && (json || yaml)) {
+    const keyText = json || !PLAIN_KEY.test(key) ? JSON.stringify(key) : key;
+    return { deletedRegion, insertedContent: { text: `${keyText}: ${JSON.stringify(edit.value)}` } };
+  }
+  // Removing leaves a blank line in block YAML; in JSON it would leave a stray comma, so not there.
+  if (edit.op === 'remove' && yaml) return { deletedRegion };
+  return undefined;
+}
+
+function capital(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1) : s;
+}
