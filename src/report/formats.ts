@@ -3,6 +3,7 @@
 import type { ScanReport } from '../model/types.js';
 import { formatJson, jsonChunks } from './json.js';
 import { formatPretty } from './pretty.js';
+import { htmlChunks } from './html.js';
 import { formatSarif } from './sarif.js';
 
 export interface FormatContext {
@@ -33,6 +34,11 @@ const LIST: OutputFormat[] = [
     chunks: (r, c) => jsonChunks(r, c.tty ? 2 : 0),
   },
   { name: 'sarif', fileName: 'palisade.sarif', description: 'SARIF 2.1.0 for GitHub code scanning and SARIF viewers; indented on a terminal, compact otherwise', render: (r, c) => formatSarif(r, { root: c.root, indent: c.tty ? 2 : 0 }) },
+  {
+    name: 'html', fileName: 'palisade.html', description: 'one self-contained offline page: scores, chart, filterable controls with resources and file:line',
+    render: (r, c) => [...htmlChunks(r, { root: c.root })].join(''),
+    chunks: (r, c) => htmlChunks(r, { root: c.root }),
+  },
   // @@formats
 ];
 
