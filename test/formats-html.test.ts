@@ -64,6 +64,7 @@ describe('html report in headless Chromium', () => {
   let server: http.Server;
   let pageUrl: string;
   let report: Report;
+  let html: Buffer;
   const hits: string[] = [];
 
   before(async () => {
@@ -80,7 +81,7 @@ describe('html report in headless Chromium', () => {
     assert.equal(run.code, 0, run.stderr);
     const json = runCli(['scan', dir, '--format', 'json']);
     report = JSON.parse(json.stdout) as Report;
-    const html = fs.readFileSync(out);
+    html = fs.readFileSync(out);
 
     server = http.createServer((req, res) => {
       hits.push(req.url ?? '');
@@ -215,6 +216,13 @@ describe('html report in headless Chromium', () => {
     assert.ok(body?.includes(`container "${EVIL_CONTAINER}" is privileged`), 'the message is rendered literally');
     assert.deepEqual(errors, []);
     await close();
+  });
+
+  it('carries no secret value (the example sets DB_PASSWORD in plain text)', () => {
+    const secret = fs.readFileSync(path.join(ROOT, 'examples/insecure/web.yaml'), 'utf8').match(/value: "(hunter2[^"]*)"/)?.[1];
+    assert.ok(secret, 'the example still plants its password');
+    assert.ok(html.includes('DB_PASSWORD'), 'the credential is reported by name');
+    assert.ok(!html.includes(secret), 'its value is not in the page');
   });
 
   it('prints everything expanded, without the filters', async () => {

@@ -26,7 +26,7 @@ function sampleReport(): ScanReport {
       ],
     }],
     summary: {
-      compliance: 41.5, coverage: 66.67, risk: 57.25, documents: 3, resources: 3, ignoredDocuments: 0, errors: 0,
+      compliance: 41.5, coverage: 66.67, risk: 57.25, documents: 4, resources: 3, ignoredDocuments: 0, errors: 1,
       controls: { passed: 0, failed: 2, skipped: 1 },
       findings: { passed: 0, failed: 3, excepted: 1 },
       failedBySeverity: { critical: 0, high: 2, medium: 1, low: 0 },
@@ -67,7 +67,7 @@ function sampleReport(): ScanReport {
     attackPaths: [],
     vulnerabilities: [],
     exceptions: { applied: 1, unmatched: [], expired: [] },
-    errors: [],
+    errors: [{ file: '/scan/root/broken.yaml', line: 3, column: 1, message: 'invalid YAML: duplicated mapping key' }],
     warnings: ['a <warning>'],
   };
 }
@@ -112,6 +112,8 @@ describe('html report', () => {
     assert.match(header, /datetime="2025-01-02T03:04:05\.000Z"/);
     assert.match(header, /targets: files: \/scan\/root/);
     assert.match(header, /Warning: a &lt;warning&gt;/);
+    assert.match(header, /Scanned 3 resource\(s\) from 4 document\(s\), <strong class="errors">1 input error\(s\)<\/strong>/);
+    assert.match(header, /Input error: <code>broken\.yaml:3:1<\/code> invalid YAML: duplicated mapping key \(not scanned\)/);
     // The row of a control carries its failed / passed / excepted counts, in that order.
     const row = between(html, '<tbody class="control" data-id="privileged-container"', '</tr>');
     assert.match(row, /<td class="num">2<\/td><td class="num">1<\/td><td class="num">1<\/td>$/);

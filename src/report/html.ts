@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { SEVERITIES, type ScanReport } from '../model/types.js';
 import { failureChart } from './html/chart.js';
-import { controlsTable } from './html/controls.js';
+import { controlsTable, relativeFile } from './html/controls.js';
 import { esc, escapeJsonForScript, pct } from './html/escape.js';
 import { jsonChunks } from './json.js';
 import { SCRIPT } from './html/script.js';
@@ -42,7 +42,7 @@ export function* htmlChunks(report: ScanReport, options: HtmlOptions): Generator
 <style>${STYLE}</style>
 </head>
 <body>
-${header(report, title)}
+${header(report, title, options.root)}
 <section>
 <h2>Failures by section and severity</h2>
 ${failureChart(report)}
@@ -68,7 +68,7 @@ export function formatHtml(report: ScanReport, options: HtmlOptions): string {
   return [...htmlChunks(report, options)].join('');
 }
 
-function header(report: ScanReport, title: string): string {
+function header(report: ScanReport, title: string, root: string): string {
   const s = report.summary;
   const fw = report.frameworks[0];
   const targets = report.targets.map((t) => `${t.type}${t.paths?.length ? `: ${t.paths.join(', ')}` : ''}`).join('; ');
@@ -90,7 +90,7 @@ function header(report: ScanReport, title: string): string {
     + `${s.errors ? `, <strong class="errors">${s.errors} input error(s)</strong>` : ''}. `
     + `Controls: ${s.controls.failed} failed, ${s.controls.passed} passed, ${s.controls.skipped} skipped. `
     + `Findings: ${s.findings.failed} failed, ${s.findings.excepted} excepted.</p>`);
-  out.push(notes(report));
+  out.push(notes(report, root));
   out.push('</header>');
   return out.join('\n');
 }
@@ -100,10 +100,11 @@ function score(cls: string, label: string, value: string, sub: string): string {
 }
 
 /** Input errors, warnings and exceptions that did nothing: what the reader must not miss. */
-function notes(report: ScanReport): string {
+function notes(report: ScanReport, root: string): string {
   const items: string[] = [];
   for (const e of report.errors) {
-    items.push(`<li class="errors">Input error: <code>${esc(`${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}`)}</code> ${esc(e.message)} (not scanned)</li>`);
+    const at = `${relativeFile(e.file, root)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}`;
+    items.push(`<li class="errors">Input error: <code>${esc(at)}</code> ${esc(e.message)} (not scanned)</li>`);
   }
   for (const w of report.warnings) items.push(`<li>Warning: ${esc(w)}</li>`);
   for (const u of report.exceptions.unmatched) {
