@@ -14,10 +14,8 @@ if (version !== pkg.version) {
   process.exit(1);
 }
 
-const outfile = new URL('../dist/palisade.mjs', import.meta.url).pathname;
-await build({
-  entryPoints: [new URL('../dist/cli/main.js', import.meta.url).pathname],
-  outfile,
+// The parse worker is bundled beside it: readFilesParallel loads './parse-worker.js' relative to itself.
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -25,6 +23,9 @@ await build({
   external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}), 'playwright-core'],
   logLevel: 'warning',
   sourcemap: 'linked',
-});
-fs.chmodSync(outfile, 0o755);
-fs.chmodSync(new URL('../dist/cli/main.js', import.meta.url), 0o755);
+};
+const dist = (p) => new URL(`../dist/${p}`, import.meta.url).pathname;
+await build({ ...common, entryPoints: [dist('cli/main.js')], outfile: dist('palisade.mjs') });
+await build({ ...common, entryPoints: [dist('sources/files/parse-worker.js')], outfile: dist('parse-worker.js') });
+fs.chmodSync(dist('palisade.mjs'), 0o755);
+fs.chmodSync(dist('cli/main.js'), 0o755);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { scanPaths, trippedGates, UsageError, formatJson } from '../src/index.js';
-import { runCli, tempDir, writeTree } from './support/cli.js';
+import { CORPUS, runCli, tempDir, writeTree } from './support/cli.js';
 
 const POD = `apiVersion: v1
 kind: Pod
@@ -64,5 +64,17 @@ subjects:
   it('are not mentioned when no RBAC control runs', () => {
     const dir = writeTree(tempDir(), { 'rb.yaml': BINDING });
     assert.deepEqual(scanPaths([dir], { controls: ['non-root-user'] }).warnings, []);
+  });
+});
+
+describe('large inputs parsed on two threads', () => {
+  it('give the CLI the same report as the single-threaded library on the whole corpus (over the 2 MB threshold)', () => {
+    const cli = JSON.parse(runCli(['scan', CORPUS, '--format', 'json']).stdout);
+    const lib = JSON.parse(formatJson(scanPaths([CORPUS])));
+    for (const r of [cli, lib]) {
+      delete r.generatedAt;
+      r.summary.durationMs = 0;
+    }
+    assert.deepEqual(cli, lib);
   });
 });

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
-import { readFiles } from '../sources/files/index.js';
+import { readFilesParallel } from '../sources/files/index.js';
 import { scan } from '../engine/scan.js';
 import { selectControls } from '../engine/select.js';
 import { parsePercent, parseSeverity, trippedGates, type Gates } from '../engine/gates.js';
@@ -68,7 +68,7 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   };
   selectControls(scanOptions);
 
-  const input = readFiles(targets, { maxFileSize: Math.floor(maxMiB * 1024 * 1024) });
+  const input = await readFilesParallel(targets, { maxFileSize: Math.floor(maxMiB * 1024 * 1024) });
   const report = scan(input, scanOptions);
 
   writeReports(report, formats, flags, targets);

@@ -217,10 +217,10 @@ export interface Span { start: number; end: number; exact: boolean }
  */
 export class DocumentPositions implements Positions {
   constructor(
-    private readonly data: Int32Array,
-    private readonly root: number,
+    readonly data: Int32Array,
+    readonly root: number,
     private readonly source: string,
-    private readonly chunk: Chunk,
+    readonly chunk: Chunk,
   ) {}
 
   /** Resolves a path to the span of its key and value, or of its nearest existing parent. */

@@ -1,0 +1,144 @@
+// One file, read and parsed, as plain data: the part of the files source that can run in a
+// worker thread. `assemble` turns the result into resources, ignored documents and errors.
+import fs from 'node:fs';
+import { decode } from './decode.js';
+import { addDocument, type DocumentSink, type FileContext } from './to-resources.js';
+import { describeFsError } from './walk.js';
+import { DocumentPositions, LineIndex, parseChunk, splitDocuments, type Chunk, type DocumentError, type ParsedDocument } from './yaml-documents.js';
+
+/** What one stretch of a stream gave: documents, a parse error, or invalid UTF-8 at an offset. */
+export type StreamItem =
+  | { docs: ParsedDocument[] }
+  | { error: DocumentError }
+  | { invalidUtf8At: number };
+
+/** A file as read: refused whole (with the reason), or its text and items in order. */
+export type ReadResult =
+  | { refused: { line?: number; message: string } }
+  | { text: string; items: StreamItem[] };
+
+export function mib(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** Reads, decodes and parses one file; never throws for bad input. */
+export function readAndParse(file: string, maxFileSize: number): ReadResult {
+  let buf: Buffer;
+  try {
+    const size = fs.statSync(file).size;
+    if (size > maxFileSize) {
+      return { refused: { line: 1, message: `file is ${mib(size)}, over the ${mib(maxFileSize)} limit; not scanned (raise it with --max-file-size)` } };
+    }
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    return { refused: { message: describeFsError(e, file) } };
+  }
+  return parseBuffer(buf);
+}
+
+export function parseBuffer(buf: Buffer): ReadResult {
+  const decoded = decode(buf);
+  if ('refused' in decoded) return { refused: { line: 1, message: decoded.refused } };
+  return { text: decoded.text, items: parseStream(decoded.text, decoded.invalidAt, true) };
+}
+
+/**
+ * Parses a YAML/JSON stream. Fast path: a stream that parses as a whole is parsed in one call
+ * (most files). Only when it does not are its documents parsed one by one, so that one broken
+ * document costs only itself. `wholeFirst` is off for Helm output, whose documents are matched
+ * to their `# Source:` comments by chunk offset.
+ */
+export function parseStream(text: string, invalidAt: number[], wholeFirst: boolean): StreamItem[] {
+  if (invalidAt.length === 0 && wholeFirst) {
+    const whole = parseChunk(text, { start: 0, end: text.length, line: 1 }, { fallback: false });
+    if (!('error' in whole)) return [{ docs: whole.documents }];
+  }
+  const items: StreamItem[] = [];
+  for (const chunk of splitDocuments(text)) {
+    const bad = invalidAt.find((o) => o >= chunk.start && o < chunk.end);
+    if (bad !== undefined) {
+      items.push({ invalidUtf8At: bad });
+      continue;
+    }
+    const parsed = parseChunk(text, chunk);
+    items.push('error' in parsed ? { error: parsed.error } : { docs: parsed.documents });
+  }
+  return items;
+}
+
+/** Adds a parsed stream's documents, errors and ignored documents to the sink, numbering documents in order. */
+export function assemble(items: StreamItem[], ctx: FileContext, sink: DocumentSink): void {
+  let index = 0;
+  for (const item of items) {
+    if ('docs' in item) {
+      for (const doc of item.docs) addDocument(doc, index++, ctx, sink);
+      continue;
+    }
+    if ('error' in item) {
+      sink.errors.push({ file: ctx.file, ...item.error });
+    } else {
+      const at = ctx.lines.at(item.invalidUtf8At);
+      sink.errors.push({ file: ctx.file, line: at.line, column: at.column, message: 'invalid UTF-8 byte sequence; document not scanned' });
+    }
+    sink.documents++;
+    index++;
+  }
+}
+
+/** Adds a read file to the sink. */
+export function assembleFile(file: string, result: ReadResult, sink: DocumentSink): void {
+  if ('refused' in result) {
+    sink.errors.push({ file, ...result.refused });
+    sink.documents++;
+    return;
+  }
+  assemble(result.items, { file, type: 'file', lines: new LineIndex(result.text) }, sink);
+}
+
+// Crossing a thread boundary: positions become their compact arrays, rebuilt on the other side.
+
+interface WireDocument { offset: number; line: number; value: unknown; data: Int32Array; root: number; chunk: Chunk }
+type WireItem = { docs: WireDocument[] } | { error: DocumentError } | { invalidUtf8At: number };
+export type WireResult = { refused: { line?: number; message: string } } | { text: string; items: WireItem[] } | { redo: true };
+
+/** The result as structured-clone data; `redo` when a document needed the `yaml` fallback (rare: re-read on the main thread). */
+export function toWire(result: ReadResult): { wire: WireResult; transfer: ArrayBuffer[] } {
+  if ('refused' in result) return { wire: result, transfer: [] };
+  const buffers = new Set<ArrayBuffer>();
+  const items: WireItem[] = [];
+  for (const item of result.items) {
+    if (!('docs' in item)) {
+      items.push(item);
+      continue;
+    }
+    const docs: WireDocument[] = [];
+    for (const d of item.docs) {
+      if (!(d.positions instanceof DocumentPositions)) return { wire: { redo: true }, transfer: [] };
+      const { data, root, chunk } = d.positions;
+      if (data.buffer instanceof ArrayBuffer) buffers.add(data.buffer);
+      docs.push({ offset: d.offset, line: d.line, value: d.value, data, root, chunk });
+    }
+    items.push({ docs });
+  }
+  return { wire: { text: result.text, items }, transfer: [...buffers] };
+}
+
+export function fromWire(wire: Exclude<WireResult, { redo: true }>): ReadResult {
+  if ('refused' in wire) return wire;
+  const { text } = wire;
+  const sources = new Map<string, string>();
+  const sourceOf = (chunk: Chunk) => {
+    if (chunk.start === 0 && chunk.end === text.length) return text;
+    const key = `${chunk.start}:${chunk.end}`;
+    let s = sources.get(key);
+    if (s === undefined) sources.set(key, (s = text.slice(chunk.start, chunk.end)));
+    return s;
+  };
+  const items: StreamItem[] = wire.items.map((item) => (!('docs' in item) ? item : {
+    docs: item.docs.map((d) => ({
+      offset: d.offset, line: d.line, value: d.value,
+      positions: new DocumentPositions(d.data, d.root, sourceOf(d.chunk), d.chunk),
+    })),
+  }));
+  return { text, items };
+}
