@@ -14,6 +14,25 @@ const PEM = '-----BEGIN RSA PRIVATE KEY-----';
 testControl(control, {
   valid: [
     {
+      name: 'switches and settings about credentials are not credentials (Grafana and MySQL images in the corpus)',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: grafana
+    image: grafana/grafana:11.1.0
+    env:
+    - {name: GF_AUTH_ANONYMOUS_ENABLED, value: "true"}
+    - {name: GF_AUTH_BASIC_ENABLED, value: "false"}
+    - {name: GF_AUTH_ANONYMOUS_ORG_ROLE, value: Admin}
+    - {name: MYSQL_ALLOW_EMPTY_PASSWORD, value: "yes"}
+    - {name: OAUTH_CLIENT_ID, value: shop-frontend}
+    - {name: AUTH_URL, value: "https://login.example.com/authorize"}
+    - {name: PASSWORD_MIN_LENGTH, value: "12"}
+`,
+    },
+    {
       name: 'secret references, file paths, _FILE/_PATH names, empty values and $(VAR) references',
       yaml: `apiVersion: v1
 kind: Pod
@@ -73,6 +92,22 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: 'a setting-like name still fails when its value looks like a credential; a real admin password fails',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  containers:
+  - name: grafana
+    image: grafana/grafana:11.1.0
+    env:
+    - {name: AWS_ACCESS_KEY_ID, value: ${AWS_KEY}}
+    - {name: GF_SECURITY_ADMIN_PASSWORD, value: admin}
+`,
+      paths: ['spec.containers[0].env[0].value', 'spec.containers[0].env[1].value'],
+      messages: [/"AWS_ACCESS_KEY_ID".*its value looks like an AWS access key id/, /"GF_SECURITY_ADMIN_PASSWORD".*its name contains "password"/],
+    },
     {
       name: 'sensitive names with literal values, in every kind of container',
       yaml: `apiVersion: v1
@@ -149,7 +184,7 @@ spec:
   - name: a
     image: nginx:1.27
     env:
-    - {name: AWS_SECRET_ACCESS_KEY_ID, value: ${AWS_KEY}}
+    - {name: AWS_SECRET_ACCESS_KEY, value: ${AWS_KEY}}
 `,
       paths: ['spec.containers[0].env[0].value'],
       messages: [/its name contains "secret" and its value looks like an AWS access key id/],

@@ -50,6 +50,25 @@ function rulesFor(inputs: ControlInputs): Rules {
 /** One or more `$(VAR)` references and nothing else: Kubernetes expands them from other variables. */
 const VAR_REFERENCES = /^(?:\$\([A-Za-z_][A-Za-z0-9_.-]*\))+$/;
 
+/** Values that are switches, not secrets (`MYSQL_ALLOW_EMPTY_PASSWORD: "yes"`, `GF_AUTH_BASIC_ENABLED: "false"`). */
+const SWITCH_VALUES = /^(true|false|yes|no|on|off|enabled?|disabled?|none|null|0|1)$/i;
+
+/**
+ * A sensitive word followed by one of these last words names a setting about the credential, not
+ * the credential (`AUTH_MODE`, `OAUTH_CLIENT_ID`, `PASSWORD_MIN_LENGTH`, `TOKEN_URL`). Value
+ * patterns still apply to them.
+ */
+const SETTING_SUFFIXES = new Set([
+  'enabled', 'disabled', 'enable', 'disable', 'mode', 'role', 'type', 'method', 'url', 'uri', 'host', 'hostname',
+  'port', 'endpoint', 'provider', 'realm', 'scope', 'scopes', 'header', 'timeout', 'ttl', 'length', 'policy',
+  'strategy', 'version', 'id', 'user', 'username', 'name', 'issuer', 'audience', 'dir', 'format', 'algorithm',
+]);
+
+function namesASetting(normalised: string): boolean {
+  const words = normalised.split(/[_.]/).filter(Boolean);
+  return words.length > 1 && SETTING_SUFFIXES.has(words[words.length - 1]);
+}
+
 /** Why a name/value pair looks like a credential, or undefined. The result never contains the value. */
 function credentialReason(name: string, value: unknown, inputs: ControlInputs): string | undefined {
   if (typeof value === 'number' || typeof value === 'bigint') value = String(value);
@@ -59,7 +78,7 @@ function credentialReason(name: string, value: unknown, inputs: ControlInputs): 
   if ((value.startsWith('/') || value.startsWith('./')) && !/\s/.test(value)) return undefined;
   if (VAR_REFERENCES.test(value)) return undefined;
   const rules = rulesFor(inputs);
-  const byName = rules.names.find((n) => normalised.includes(n.needle));
+  const byName = SWITCH_VALUES.test(value) || namesASetting(normalised) ? undefined : rules.names.find((n) => normalised.includes(n.needle));
   const byValue = rules.values.find((v) => v.re.test(value as string));
   if (byName && byValue) return `its name contains "${byName.entry}" and its value looks like ${byValue.kind}`;
   if (byName) return `its name contains "${byName.entry}"`;
