@@ -3,7 +3,8 @@ import { UsageError } from '../model/errors.js';
 import { CONTROLS } from '../controls/index.js';
 import { FRAMEWORKS, findFramework, frameworkControlIds } from '../frameworks/index.js';
 import { resolveNames } from '../engine/select.js';
-import { explainText, controlInfo } from '../report/explain.js';
+import { controlInfo } from '../report/explain.js';
+import { controlText } from '../docs/render.js';
 import { EXIT } from './exit-codes.js';
 
 function checkFormat(format: string): 'pretty' | 'json' {
@@ -49,6 +50,6 @@ export function runExplain(name: string, opts: { format: string }): number {
   const format = checkFormat(opts.format);
   const controls = resolveNames([name], 'explain');
   if (format === 'json') process.stdout.write(JSON.stringify(controls.map(controlInfo), null, 2) + '\n');
-  else process.stdout.write(controls.map(explainText).join('\n\n'));
+  else process.stdout.write(controls.map(controlText).join('\n'));
   return EXIT.OK;
 }

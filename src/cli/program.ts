@@ -5,6 +5,8 @@ import { VERSION } from '../version.js';
 import { runScan } from './scan-command.js';
 import { runList, runExplain } from './info-commands.js';
 import { runWhoCan } from './who-can-command.js';
+import { runFix, FIX_EXIT_HELP } from './fix-command.js';
+import { runDocs } from './docs-command.js';
 import { EXIT } from './exit-codes.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 
@@ -64,6 +66,30 @@ export function buildProgram(): Command {
     .option('--format <format>', 'pretty or json', 'pretty')
     .action((args: string[], opts) => {
       process.exitCode = runWhoCan(args, opts);
+    });
+
+  program
+    .command('fix')
+    .description('apply the automatic fixes of failed findings to the manifests in place, keeping comments and layout; --dry-run shows a diff')
+    .argument('[paths...]', 'files or directories to fix (the same as scan; standard input cannot be fixed)', [])
+    .option('--dry-run', 'print a unified diff of the changes and write nothing (the summary goes to standard error)')
+    .option('--framework <id>', 'framework whose controls to fix', 'nsa-cisa')
+    .option('--controls <ids>', 'only fix findings of these controls (ids or Kubescape aliases, comma-separated)', collect)
+    .option('--exclude-controls <ids>', 'leave out these controls', collect)
+    .option('--config <file>', 'config file (default: .palisade.yaml at the scan root)')
+    .option('--exceptions <file>', 'exceptions file: excepted findings are not fixed')
+    .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
+    .addHelpText('after', FIX_EXIT_HELP)
+    .action((paths: string[], opts) => {
+      process.exitCode = runFix(paths, opts);
+    });
+
+  program
+    .command('docs')
+    .description('write the control reference (one markdown page per control and an index) from the control metadata')
+    .requiredOption('--out <dir>', 'directory to write into (the repository keeps it in docs/controls)')
+    .action((opts) => {
+      process.exitCode = runDocs(opts);
     });
 
   program

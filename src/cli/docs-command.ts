@@ -1,0 +1,9 @@
+// `palisade docs --out DIR`: writes docs/controls from the control metadata (`npm run docs`).
+import { writeDocs } from '../docs/generate.js';
+import { EXIT } from './exit-codes.js';
+
+export function runDocs(opts: { out: string }): number {
+  const { written, removed } = writeDocs(opts.out);
+  process.stdout.write(`wrote ${written} page(s) to ${opts.out}${removed.length ? `; removed ${removed.join(', ')}` : ''}\n`);
+  return EXIT.OK;
+}
