@@ -5,6 +5,9 @@ import { podOf, type PodInfo } from './pods.js';
 import { Rbac } from './rbac.js';
 import { NetworkIndex } from './network.js';
 import { findExposures, ROUTE_KINDS, WorkloadIndex, type Exposure } from './exposure.js';
+import { ComponentIndex } from './components.js';
+import { kubeletViews, type KubeletView } from './kubelet.js';
+import { NODE_COMPONENT_KIND } from '../model/node.js';
 
 export interface Workload {
   resource: Resource;
@@ -45,6 +48,18 @@ export class Inventory {
   private networkIndex?: NetworkIndex;
   private workloadIndexCache?: WorkloadIndex;
   private exposureList?: Exposure[];
+  private componentIndex?: ComponentIndex;
+  private kubeletList?: KubeletView[];
+
+  /** Kubernetes' own components (static pods, workloads, node processes) with their flags (built on first use). */
+  components(): ComponentIndex {
+    return (this.componentIndex ??= new ComponentIndex(this.workloads, this.ofKind(NODE_COMPONENT_KIND), (k) => this.ofKind(k)));
+  }
+
+  /** Every kubelet the input describes, with flags, config file and defaults merged (built on first use). */
+  kubelets(): KubeletView[] {
+    return (this.kubeletList ??= kubeletViews(this.components()));
+  }
 
   /** RBAC bindings resolved to roles, subjects and rules (built on first use). */
   rbac(): Rbac {

@@ -1,0 +1,241 @@
+// The component index: which resources run Kubernetes' own components (static pods, workloads,
+// node processes), their parsed flags, and the configuration files those flags point at.
+import path from 'node:path';
+import type { PathSegments, Resource } from '../model/types.js';
+import { apiGroup } from '../model/kinds.js';
+import { NODE_COMPONENT_KIND } from '../model/node.js';
+import type { ContainerInfo, PodInfo } from './pods.js';
+import { parseFlags, type Arg, type Flags } from './flags.js';
+import {
+  FLAG_SPECS, HYPERKUBE_SUBCOMMANDS, VALUED_FLAGS, isComponentName, type ComponentName,
+} from './component-specs.js';
+
+export interface Component {
+  name: ComponentName;
+  resource: Resource;
+  /** For messages: `container "kube-apiserver"` or `process 1234`. */
+  where: string;
+  flags: Flags;
+  /** The list that holds the flags: where an unset flag would be added. */
+  flagsAt: PathSegments;
+  /** Configuration objects of the input its flags point at (see CONFIG_FLAGS). */
+  configs: Partial<Record<ConfigFileKind, Resource>>;
+  /**
+   * The resource findings are reported on: `resource` itself, or, when configuration files are
+   * joined, a view of it whose locator also resolves `<config kind>.<path>` into those files
+   * (`encryption.resources[0].providers[0].identity` → the encryption config's line).
+   */
+  target: Resource;
+}
+
+type Obj = Record<string, any>;
+
+/** The configuration files a flag can name, by the kind and API group of their objects. */
+export const CONFIG_FILES = {
+  encryption: { kind: 'EncryptionConfiguration', group: 'apiserver.config.k8s.io' },
+  auditPolicy: { kind: 'Policy', group: 'audit.k8s.io' },
+  kubeletConfig: { kind: 'KubeletConfiguration', group: 'kubelet.config.k8s.io' },
+  authorization: { kind: 'AuthorizationConfiguration', group: 'apiserver.config.k8s.io' },
+} as const;
+export type ConfigFileKind = keyof typeof CONFIG_FILES;
+
+/** Which flag of which component names each configuration file. */
+const CONFIG_FLAGS: ReadonlyArray<{ component: ComponentName; flag: string; kind: ConfigFileKind }> = [
+  { component: 'kube-apiserver', flag: 'encryption-provider-config', kind: 'encryption' },
+  { component: 'kube-apiserver', flag: 'audit-policy-file', kind: 'auditPolicy' },
+  { component: 'kube-apiserver', flag: 'authorization-config', kind: 'authorization' },
+  { component: 'kubelet', flag: 'config', kind: 'kubeletConfig' },
+];
+
+export class ComponentIndex {
+  readonly all: readonly Component[];
+  private readonly byName = new Map<ComponentName, Component[]>();
+
+  constructor(workloads: ReadonlyArray<{ resource: Resource; pod: PodInfo }>, nodeResources: readonly Resource[],
+    private readonly configs: (kind: string) => readonly Resource[]) {
+    const all: Component[] = [];
+    for (const w of workloads) {
+      for (const c of w.pod.containers) {
+        if (c.type !== 'containers') continue;
+        const found = fromContainer(w.resource, w.pod, c);
+        if (found) all.push(found);
+      }
+    }
+    for (const r of nodeResources) {
+      const found = fromNodeResource(r);
+      if (found) all.push(found);
+    }
+    this.all = all;
+    for (const c of all) {
+      let list = this.byName.get(c.name);
+      if (!list) this.byName.set(c.name, (list = []));
+      list.push(c);
+      for (const j of CONFIG_FLAGS) {
+        if (j.component !== c.name) continue;
+        const file = c.flags.value(j.flag);
+        const found = file ? joinByPath(file, this.configsOf(j.kind)) : undefined;
+        if (found) c.configs[j.kind] = found;
+      }
+    }
+    // one target per resource, shared by the components it runs
+    const targets = new Map<Resource, Resource>();
+    for (const c of all) {
+      if (Object.keys(c.configs).length === 0) continue;
+      let t = targets.get(c.resource);
+      if (!t) targets.set(c.resource, (t = withConfigs(c.resource)));
+      Object.assign((t as Joined).joinedConfigs, c.configs);
+      c.target = t;
+    }
+    for (const c of all) {
+      let list = this.byTarget.get(c.target);
+      if (!list) this.byTarget.set(c.target, (list = []));
+      list.push(c);
+    }
+  }
+
+  private readonly byTarget = new Map<Resource, Component[]>();
+
+  /** Target resources of the components with these names, in input order. */
+  targets(...names: ComponentName[]): Resource[] {
+    const out = new Set<Resource>();
+    for (const c of this.all) if (names.includes(c.name)) out.add(c.target);
+    return [...out];
+  }
+
+  /** The components a target resource runs. */
+  at(target: Resource, name?: ComponentName): Component[] {
+    return (this.byTarget.get(target) ?? []).filter((c) => !name || c.name === name);
+  }
+
+  of(name: ComponentName): readonly Component[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  configsOf(which: ConfigFileKind): Resource[] {
+    const { kind, group } = CONFIG_FILES[which];
+    return this.configs(kind).filter((r) => apiGroup(r.apiVersion) === group);
+  }
+}
+
+interface Joined extends Resource {
+  joinedConfigs: Partial<Record<ConfigFileKind, Resource>>;
+}
+
+/** A shallow view of a resource whose locator also resolves paths into its joined configuration files. */
+function withConfigs(own: Resource): Joined {
+  const joinedConfigs: Partial<Record<ConfigFileKind, Resource>> = {};
+  const locate = (p: PathSegments) => {
+    const config = typeof p[0] === 'string' ? joinedConfigs[p[0] as ConfigFileKind] : undefined;
+    if (config?.locate) return config.locate(p.slice(1));
+    return own.locate ? own.locate(p) : { file: own.source.file ?? own.id, exact: false };
+  };
+  return { ...own, locate, joinedConfigs };
+}
+
+/**
+ * The configuration object a flag points at, when the input holds it: a resource whose file path
+ * ends with the same segments as the flag's path (the file name at least); the longest match wins.
+ */
+export function joinByPath(target: string, candidates: readonly Resource[]): Resource | undefined {
+  const want = segments(target);
+  let best: Resource | undefined;
+  let bestLength = 0;
+  for (const r of candidates) {
+    if (!r.source.file || r.source.type === 'stdin') continue;
+    const have = segments(r.source.file);
+    let n = 0;
+    while (n < want.length && n < have.length && want[want.length - 1 - n] === have[have.length - 1 - n]) n++;
+    if (n > bestLength) { best = r; bestLength = n; }
+  }
+  return best;
+}
+
+function segments(p: string): string[] {
+  return p.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
+}
+
+const SHELL_STOP = /^(\d?>>?|<|\||\|\||&&|;|&|2>&1|1>&2)$/;
+
+/** Finds the component a container runs: by executable (also behind go-runner, hyperkube or `sh -c`), else by name or image. */
+function fromContainer(resource: Resource, pod: PodInfo, c: ContainerInfo): Component | undefined {
+  const cmd = strings(c.spec.command), args = strings(c.spec.args);
+  const argv: Arg[] = [
+    ...cmd.map((text, i) => ({ text, path: [...c.path, 'command', i] })),
+    ...args.map((text, i) => ({ text, path: [...c.path, 'args', i] })),
+  ];
+  const listAt: PathSegments = args.length ? [...c.path, 'args'] : [...c.path, 'command'];
+  const where = `container "${c.name}"`;
+  for (let i = 0; i < argv.length; i++) {
+    const text = argv[i].text;
+    const name = executableComponent(text, argv[i + 1]?.text);
+    if (name) {
+      const skip = path.basename(text) === 'hyperkube' ? 2 : 1;
+      return accept(name, resource, pod, where, argv.slice(i + skip), listAt);
+    }
+    // `sh -c "kube-apiserver --a=b ..."`: split the script into words, each pointing at the script
+    if (i > 0 && argv[i - 1].text === '-c' && /\s/.test(text)) {
+      const words = text.split(/\s+/).filter(Boolean);
+      const at = words.findIndex((w, j) => executableComponent(w, words[j + 1]) !== undefined);
+      if (at < 0) continue;
+      const name2 = executableComponent(words[at], words[at + 1])!;
+      const rest: Arg[] = [];
+      for (const w of words.slice(at + (path.basename(words[at]) === 'hyperkube' ? 2 : 1))) {
+        if (SHELL_STOP.test(w) || w.startsWith('>') || w.startsWith('1>') || w.startsWith('2>')) break;
+        rest.push({ text: w, path: argv[i].path });
+      }
+      return accept(name2, resource, pod, where, rest, argv[i].path);
+    }
+  }
+  // The image's entrypoint is the component: only flags in command/args, and the name or image says which.
+  if (argv.length && !argv[0].text.startsWith('-')) return undefined;
+  const byName = componentOfName(c.name) ?? componentOfImage(c.spec.image);
+  return byName ? accept(byName, resource, pod, where, argv, listAt) : undefined;
+}
+
+function accept(name: ComponentName, resource: Resource, pod: PodInfo, where: string, args: Arg[], flagsAt: PathSegments): Component | undefined {
+  // etcd is also run by applications for their own data: only the cluster's etcd counts.
+  if (name === 'etcd' && !isControlPlanePod(resource, pod)) return undefined;
+  const { flags } = parseFlags(args, FLAG_SPECS[name], VALUED_FLAGS);
+  return { name, resource, where, flags, flagsAt, configs: {}, target: resource };
+}
+
+function isControlPlanePod(resource: Resource, pod: PodInfo): boolean {
+  const labels: Obj = pod.metadata.labels ?? {};
+  return resource.effectiveNamespace === 'kube-system' || labels.component === 'etcd' || labels.tier === 'control-plane'
+    || labels['k8s-app'] === 'etcd';
+}
+
+function executableComponent(text: string, next: string | undefined): ComponentName | undefined {
+  const base = path.basename(text);
+  if (isComponentName(base)) return base;
+  if (base === 'hyperkube' && next) return HYPERKUBE_SUBCOMMANDS[next];
+  return undefined;
+}
+
+function componentOfName(name: string): ComponentName | undefined {
+  return isComponentName(name) ? name : undefined;
+}
+
+/** `registry.k8s.io/kube-apiserver-amd64:v1.30.0` → kube-apiserver. */
+function componentOfImage(image: unknown): ComponentName | undefined {
+  if (typeof image !== 'string') return undefined;
+  const repo = image.split('@')[0].replace(/:[^/:]*$/, '');
+  const base = repo.slice(repo.lastIndexOf('/') + 1).replace(/-(amd64|arm64|arm|ppc64le|s390x)$/, '');
+  return isComponentName(base) ? base : undefined;
+}
+
+function fromNodeResource(r: Resource): Component | undefined {
+  if (r.kind !== NODE_COMPONENT_KIND) return undefined;
+  const spec: Obj = (r.object.spec as Obj) ?? {};
+  const name = spec.component;
+  if (typeof name !== 'string' || !isComponentName(name)) return undefined;
+  const command = strings(spec.command);
+  const args: Arg[] = command.slice(1).map((text, i) => ({ text, path: ['spec', 'command', i + 1] }));
+  const { flags } = parseFlags(args, FLAG_SPECS[name], VALUED_FLAGS);
+  const where = typeof spec.pid === 'number' ? `process ${spec.pid}` : `${spec.distribution ?? 'node'} ${name}`;
+  return { name, resource: r, where, flags, flagsAt: ['spec', 'command'], configs: {}, target: r };
+}
+
+function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String(x))) : [];
+}
