@@ -55,6 +55,31 @@ import longLivedTokenSecret from './rbac/long-lived-token-secret.js';
 // @@imports-e (rbac)
 
 // control-plane, kubelet
+import apiserverAnonymousAuth from './control-plane/apiserver-anonymous-auth.js';
+import apiserverInsecurePort from './control-plane/apiserver-insecure-port.js';
+import apiserverAuthorization from './control-plane/apiserver-authorization.js';
+import apiserverStaticCredentials from './control-plane/apiserver-static-credentials.js';
+import apiserverTls from './control-plane/apiserver-tls.js';
+import apiserverEtcdTls from './control-plane/apiserver-etcd-tls.js';
+import secretsEncryptionAtRest from './control-plane/secrets-encryption-at-rest.js';
+import auditLogging from './control-plane/audit-logging.js';
+import auditPolicyCoverage from './control-plane/audit-policy-coverage.js';
+import admissionPlugins from './control-plane/admission-plugins.js';
+import apiserverProfiling from './control-plane/apiserver-profiling.js';
+import serviceAccountTokens from './control-plane/service-account-tokens.js';
+import etcdTls from './control-plane/etcd-tls.js';
+import etcdDedicatedCa from './control-plane/etcd-dedicated-ca.js';
+import controllerManagerHardening from './control-plane/controller-manager-hardening.js';
+import schedulerHardening from './control-plane/scheduler-hardening.js';
+import externalAuthentication from './control-plane/external-authentication.js';
+import kubeletAnonymousAuth from './kubelet/kubelet-anonymous-auth.js';
+import kubeletAuthorization from './kubelet/kubelet-authorization.js';
+import kubeletClientTls from './kubelet/kubelet-client-tls.js';
+import kubeletReadOnlyPort from './kubelet/kubelet-read-only-port.js';
+import kubeletHardening from './kubelet/kubelet-hardening.js';
+import kubeletPodPidLimit from './kubelet/kubelet-pod-pid-limit.js';
+import kubeletSeccompDefault from './kubelet/kubelet-seccomp-default.js';
+import nodeFilePermissions from './kubelet/node-file-permissions.js';
 // @@imports-d (control plane, kubelet)
 
 export const CONTROLS: readonly Control[] = [
@@ -73,6 +98,11 @@ export const CONTROLS: readonly Control[] = [
   clusterAdminBinding, rbacWildcards, rbacSecretsAccess, rbacExecAttach, rbacEscalationVerbs, rbacCreateWorkloads,
   anonymousAccess, defaultServiceAccountUsed, roleSeparation, cloudIdentityWithRbac, longLivedTokenSecret,
   // @@list-e (rbac)
+  apiserverAnonymousAuth, apiserverInsecurePort, apiserverAuthorization, apiserverStaticCredentials, apiserverTls, apiserverEtcdTls,
+  secretsEncryptionAtRest, auditLogging, auditPolicyCoverage, admissionPlugins, apiserverProfiling, serviceAccountTokens,
+  etcdTls, etcdDedicatedCa, controllerManagerHardening, schedulerHardening, externalAuthentication,
+  kubeletAnonymousAuth, kubeletAuthorization, kubeletClientTls, kubeletReadOnlyPort,
+  kubeletHardening, kubeletPodPidLimit, kubeletSeccompDefault, nodeFilePermissions,
   // @@list-d (control plane, kubelet)
 ];
 

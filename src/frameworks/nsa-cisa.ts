@@ -39,5 +39,26 @@ export const nsaCisa: Framework = {
         'rbac-create-workloads', 'anonymous-access', 'default-service-account-used', 'role-separation', 'cloud-identity-with-rbac', 'long-lived-token-secret',
       ],
     },
+    {
+      id: 'control-plane',
+      title: 'Control plane hardening',
+      summary: 'No anonymous or static-credential access to the API server, Node and RBAC authorization, TLS everywhere, etcd with its own CA, Secrets encrypted at rest, audit logging that does not leak secrets, admission plugins, short-lived service-account tokens.',
+      controls: [
+        'apiserver-anonymous-auth', 'apiserver-insecure-port', 'apiserver-authorization',
+        'apiserver-static-credentials', 'apiserver-tls', 'apiserver-etcd-tls', 'secrets-encryption-at-rest',
+        'audit-logging', 'audit-policy-coverage', 'admission-plugins', 'apiserver-profiling',
+        'service-account-tokens', 'etcd-tls', 'etcd-dedicated-ca', 'controller-manager-hardening',
+        'scheduler-hardening', 'external-authentication',
+      ],
+    },
+    {
+      id: 'kubelet',
+      title: 'Kubelet and worker node hardening',
+      summary: 'No anonymous or unauthorized kubelet access, client certificates verified, read-only port closed, kernel defaults protected, certificate rotation, process-id limits, default seccomp, and Kubernetes files on the node closed to other users.',
+      controls: [
+        'kubelet-anonymous-auth', 'kubelet-authorization', 'kubelet-client-tls', 'kubelet-read-only-port',
+        'kubelet-hardening', 'kubelet-pod-pid-limit', 'kubelet-seccomp-default', 'node-file-permissions',
+      ],
+    },
   ],
 };

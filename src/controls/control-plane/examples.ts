@@ -1,0 +1,24 @@
+// Example manifests for the control-plane controls' documentation: a static pod running one component.
+import type { ComponentName } from '../../inventory/component-specs.js';
+
+/** A kubeadm-style static pod whose container runs `name` with these flags (command[1] is the first flag). */
+export function staticPod(name: ComponentName, flags: readonly string[]): string {
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+  namespace: kube-system
+  labels: {component: ${name}, tier: control-plane}
+spec:
+  hostNetwork: true
+  containers:
+  - name: ${name}
+    image: registry.k8s.io/${name}:v1.31.0
+    command:
+    - ${name}
+${flags.map((f) => `    - ${f}`).join('\n')}
+`;
+}
+
+/** 1-based line of command[i] in a staticPod() manifest. */
+export const staticPodLine = (i: number): number => 13 + i;

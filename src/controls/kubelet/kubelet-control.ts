@@ -1,0 +1,26 @@
+// Shared pieces of the kubelet controls: one target per kubelet (process or pod with its config
+// file, or a standalone KubeletConfiguration), and messages that say where a value came from.
+import type { Resource } from '../../model/types.js';
+import type { Inventory } from '../../inventory/index.js';
+import type { KubeletView, Setting } from '../../inventory/kubelet.js';
+import type { CheckContext, ResourceTarget } from '../define.js';
+
+export const NO_KUBELET = 'no kubelet configuration in the input: scan the KubeletConfiguration file (/var/lib/kubelet/config.yaml), '
+  + 'or run palisade scan --node on a node';
+
+export function kubeletControl(check: (view: KubeletView, ctx: CheckContext) => void) {
+  return {
+    appliesTo: 'inventory' as const,
+    targets: (inventory: Inventory): Resource[] => inventory.kubelets().map((v) => v.resource),
+    check: ({ resource }: ResourceTarget, ctx: CheckContext): void => {
+      for (const v of ctx.inventory.kubelets()) if (v.resource === resource) check(v, ctx);
+    },
+    nothingToEvaluate: NO_KUBELET,
+  };
+}
+
+/** Reports a setting at the flag, the config field, or where it would go. */
+export function failSetting(view: KubeletView, ctx: CheckContext, setting: Setting, problem: string, fix: string): void {
+  const config = setting.from === 'default' && view.world === 'config' ? `set it in the config file${view.component ? ` or with a flag` : ''}` : '';
+  ctx.fail(setting.path, `${view.describe()}: ${problem} (${setting.shown})`, { fix: { description: config ? `${fix}; ${config}` : fix } });
+}
