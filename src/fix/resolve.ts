@@ -38,7 +38,7 @@ export function resolvePath(doc: Document, path: ReadonlyArray<string | number>,
       if (!isMap(node)) return { kind: 'refused', reason: `${where(path, i)} is not a mapping` };
       const index = node.items.findIndex((p) => isScalar(p.key) && String(p.key.value) === seg);
       if (index < 0) {
-        if (node.items.some((p) => isScalar(p.key) && p.key.value === '<<')) {
+        if (node.items.some((p) => isMergeKey(p.key))) {
           return { kind: 'refused', reason: `${where(path, i)} takes keys from a merge key (<<); setting ${formatPath(path)} there could hide merged values` };
         }
         return missing(chain, path, i);
@@ -55,6 +55,12 @@ export function resolvePath(doc: Document, path: ReadonlyArray<string | number>,
   const shared = sharedNode(chain[chain.length - 1].node, path, aliased);
   if (shared) return { kind: 'refused', reason: shared };
   return { kind: 'found', chain };
+}
+
+/** `<<`: a plain string without the merge option, a symbol with it. */
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  return key.value === '<<' || (typeof key.value === 'symbol' && key.source === '<<');
 }
 
 function missing(chain: Link[], path: ReadonlyArray<string | number>, i: number): Resolved {
