@@ -63,12 +63,37 @@ function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink,
         sink.documents++;
         return;
       }
+      const errorsBefore = sink.errors.length;
+      const ignoredBefore = sink.ignored.length;
       readText(rendered.text, [], {
         file: input.dir, type: 'file', renderedBy: input.type, lines: new LineIndex(rendered.text),
         originOf: input.type === 'helm' ? (doc) => helmSourceOf(rendered.text.slice(doc.offset, doc.offset + 2000)) : undefined,
       }, sink);
+      // A line of rendered output is no place in the user's files: name the output (and the template) instead.
+      for (let i = errorsBefore; i < sink.errors.length; i++) {
+        const e = sink.errors[i];
+        sink.errors[i] = { file: input.dir, message: `${renderedPlace(input.type, rendered.text, e.line, e.column)}: ${e.message}` };
+      }
+      for (let i = ignoredBefore; i < sink.ignored.length; i++) {
+        const d = sink.ignored[i];
+        sink.ignored[i] = { file: input.dir, reason: `${renderedPlace(input.type, rendered.text, d.line)}: ${d.reason}` };
+      }
     }
   }
+}
+
+/** "line 12:7 of the helm template output (shop/templates/b.yaml)": where in rendered output, and from which template. */
+function renderedPlace(renderer: 'kustomize' | 'helm', text: string, line?: number, column?: number): string {
+  const what = `the ${renderer === 'helm' ? 'helm template' : 'kustomize'} output`;
+  if (!line) return what;
+  let origin: string | undefined;
+  const lines = text.split('\n', line);
+  for (let i = lines.length - 1; i >= 0 && origin === undefined; i--) {
+    const m = /^# Source: (.+)$/.exec(lines[i]);
+    if (m) origin = m[1].trim();
+    else if (lines[i].startsWith('---')) break;
+  }
+  return `line ${line}${column ? `:${column}` : ''} of ${what}${origin ? ` (${origin})` : ''}`;
 }
 
 /** Reads every document of one YAML/JSON stream into the sink. */
