@@ -5,10 +5,10 @@ import type { PathSegments, Resource } from '../model/types.js';
 import { apiGroup } from '../model/kinds.js';
 import { NODE_COMPONENT_KIND } from '../model/node.js';
 import type { ContainerInfo, PodInfo } from './pods.js';
-import { parseFlags, type Arg, type Flags } from './flags.js';
+import { parseFlags, type Arg, type Flags } from '../model/flags.js';
 import {
   FLAG_SPECS, HYPERKUBE_SUBCOMMANDS, VALUED_FLAGS, isComponentName, type ComponentName,
-} from './component-specs.js';
+} from '../model/component-specs.js';
 
 export interface Component {
   name: ComponentName;

@@ -12,7 +12,7 @@
 // serverTLSBootstrap false, podPidsLimit -1, seccompDefault false, no client CA, no cipher list.
 // Flags given on the command line override the file field by field; feature gates merge key by key.
 import type { PathSegments, Resource } from '../model/types.js';
-import { parseGoBool, parseGoDuration, type Flags } from './flags.js';
+import { parseGoBool, parseGoDuration, type Flags } from '../model/flags.js';
 import type { Component, ComponentIndex } from './components.js';
 
 type Obj = Record<string, any>;

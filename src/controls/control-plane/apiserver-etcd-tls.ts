@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { redactUrl } from '../../inventory/flags.js';
+import { redactUrl } from '../../model/flags.js';
 import { componentControl, failAt, requireFlag } from './component-control.js';
 import { staticPod } from './examples.js';
 

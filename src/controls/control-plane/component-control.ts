@@ -2,7 +2,7 @@
 import type { PathSegments, Resource } from '../../model/types.js';
 import type { Inventory } from '../../inventory/index.js';
 import type { Component } from '../../inventory/components.js';
-import type { ComponentName } from '../../inventory/component-specs.js';
+import type { ComponentName } from '../../model/component-specs.js';
 import type { CheckContext, ResourceTarget } from '../define.js';
 
 const WHERE: Record<ComponentName, string> = {

@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { isLoopbackHost } from '../../inventory/flags.js';
+import { isLoopbackHost } from '../../model/flags.js';
 import { componentControl, failAt, failFlag, requireBool, requireFlag, shown } from './component-control.js';
 import { staticPod } from './examples.js';
 

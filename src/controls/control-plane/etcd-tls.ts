@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { isLoopbackHost, redactUrl, urlHost } from '../../inventory/flags.js';
+import { isLoopbackHost, redactUrl, urlHost } from '../../model/flags.js';
 import { componentControl, failAt, requireBool, requireFlag } from './component-control.js';
 import { staticPod } from './examples.js';
 

@@ -1,5 +1,5 @@
 // Example manifests for the control-plane controls' documentation: a static pod running one component.
-import type { ComponentName } from '../../inventory/component-specs.js';
+import type { ComponentName } from '../../model/component-specs.js';
 
 /** A kubeadm-style static pod whose container runs `name` with these flags (command[1] is the first flag). */
 export function staticPod(name: ComponentName, flags: readonly string[]): string {

@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { parseGoDuration } from '../../inventory/flags.js';
+import { parseGoDuration } from '../../model/flags.js';
 import { failSetting, kubeletControl } from './kubelet-control.js';
 import { kubeletConfig } from './examples.js';
 

@@ -1,4 +1,5 @@
-// Command-line flags of Kubernetes components, parsed the way their own parsers do.
+// Command-line flags of Kubernetes components, parsed the way their own parsers do. Shared by the
+// node source (which follows flags to the files they name) and the inventory (which judges them).
 //
 // The components use spf13/pflag (etcd: Go's standard `flag` package). What that means here:
 // - `--name=value` and `--name value`; a single dash works too (`-name`: Go's `flag`, and no
