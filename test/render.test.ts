@@ -78,7 +78,7 @@ describe('kustomize with the real kubectl', () => {
     root = writeTree(tempDir(), {
       'base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
       'base/deployment.yaml': DEPLOYMENT('api'),
-      'overlays/prod/kustomization.yaml': 'namespace: prod\nnamePrefix: prod-\nresources:\n- ../../base\n- configmap.yaml\n',
+      'overlays/prod/kustomization.yaml': 'namespace: prod\nnamePrefix: prod-\n# bases, not a directory under resources: the kustomize in Debian\'s kubectl 1.20 knows only this form\nbases:\n- ../../base\nresources:\n- configmap.yaml\n',
       'overlays/prod/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}\n',
       // In the kustomization's directory but not one of its resources: kustomize leaves it out, so does Palisade.
       'overlays/prod/unused.yaml': DEPLOYMENT('unused', 'prod'),
