@@ -107,7 +107,6 @@ function writeReports(report: ScanReport, formats: OutputFormat[], flags: ScanFl
   const first = targets.find((t) => t !== '-');
   const root = first ? (isDirectory(first) ? fsPath.resolve(first) : fsPath.dirname(fsPath.resolve(first))) : process.cwd();
   const toStdout = !flags.output && !flags.outputDir;
-  if (flags.outputDir) fs.mkdirSync(flags.outputDir, { recursive: true });
   for (const format of formats) {
     if (toStdout && flags.quiet && format.name === 'pretty') continue;
     const color = toStdout && useColor(flags.color);
@@ -118,12 +117,27 @@ function writeReports(report: ScanReport, formats: OutputFormat[], flags: ScanFl
       for (const piece of pieces) process.stdout.write(piece);
       continue;
     }
-    const fd = fs.openSync(file, 'w');
+    const fd = openForWriting(file, flags.outputDir ? '--output-dir' : '--output');
     try {
       for (const piece of pieces) fs.writeSync(fd, piece);
     } finally {
       fs.closeSync(fd);
     }
+  }
+}
+
+/** Opens a report file, creating its directory; a path that cannot be written is a usage error (exit 2), not an internal one. */
+function openForWriting(file: string, flag: string): number {
+  try {
+    fs.mkdirSync(fsPath.dirname(file), { recursive: true });
+    return fs.openSync(file, 'w');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'EEXIST' || code === 'ENOTDIR' ? 'a part of the path is a file, not a directory'
+        : code === 'EISDIR' ? 'it is a directory'
+          : code === 'EROFS' ? 'read-only file system' : code ?? String(e);
+    throw new UsageError(`${flag}: cannot write ${file}: ${why}`);
   }
 }
 
