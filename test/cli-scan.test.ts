@@ -483,6 +483,28 @@ spec:
     assert.ok(!fs.existsSync(path.join(dir, 'x.json')) && !fs.existsSync(path.join(dir, 'd')));
   });
 
+  it('--output creates the file\'s directory; a path that cannot be written is exit 2 with the reason, not a crash', () => {
+    const out = runCli(['scan', 'app.yaml', '--output', 'new/sub/report.json'], { cwd: dir });
+    assert.equal(out.code, 0, out.stderr);
+    assert.deepEqual(scanned(JSON.parse(fs.readFileSync(path.join(dir, 'new/sub/report.json'), 'utf8')) as ScanReport), ['Pod/web']);
+
+    const intoFile = runCli(['scan', 'app.yaml', '--output', 'hardened.yaml/report.json'], { cwd: dir });
+    assert.equal(intoFile.code, 2, intoFile.stderr);
+    assert.equal(intoFile.stderr, 'palisade: --output: cannot write hardened.yaml/report.json: a part of the path is a file, not a directory\n');
+    const isDir = runCli(['scan', 'app.yaml', '--output', 'new'], { cwd: dir });
+    assert.equal(isDir.code, 2);
+    assert.equal(isDir.stderr, 'palisade: --output: cannot write new: it is a directory\n');
+    const dirIsFile = runCli(['scan', 'app.yaml', '--format', 'json,pretty', '--output-dir', 'app.yaml'], { cwd: dir });
+    assert.equal(dirIsFile.code, 2);
+    assert.match(dirIsFile.stderr, /^palisade: --output-dir: cannot write app\.yaml\/palisade\.(json|txt): a part of the path is a file, not a directory\n$/);
+    assert.equal(fs.readFileSync(path.join(dir, 'app.yaml'), 'utf8').startsWith('apiVersion: v1'), true, 'the manifest is untouched');
+  });
+
+  it('with no path, scans the current directory', () => {
+    const r = report(runCli(['scan', '--format', 'json'], { cwd: dir }));
+    assert.deepEqual(scanned(r), ['Pod/hardened', 'Pod/web']);
+  });
+
   it('an unknown flag is exit 2', () => {
     const out = runCli(['scan', '.', '--formt', 'json'], { cwd: dir });
     assert.equal(out.code, 2);
