@@ -16,8 +16,8 @@ export function generateDocs(controls: readonly Control[] = CONTROLS): Map<strin
 
 function indexMarkdown(controls: readonly Control[]): string {
   const out = [GENERATED_MARK, '', '# Controls', ''];
-  out.push(`Palisade has ${controls.length} controls. Each page says what fails, why it matters, how to fix it, `
-    + 'and shows a failing and a passing example. `palisade explain <id>` prints the same page in a terminal.');
+  out.push(`Palisade has ${controls.length} controls. Each page says what fails, why it matters and how to fix it, `
+    + 'with a failing and a passing example where a manifest can show one. `palisade explain <id>` prints the same page in a terminal.');
   const listed = new Set<string>();
   for (const fw of FRAMEWORKS) {
     out.push('', `Grouped by the sections of the [${fw.title} v${fw.version}](${fw.url}) (framework \`${fw.id}\`).`);

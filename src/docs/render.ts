@@ -65,6 +65,9 @@ function controlDoc(c: Control): ControlDoc {
     blocks.push({ type: 'text', text: 'Fails:' }, { type: 'code', lang: 'yaml', text: c.example.failing.trim() });
     blocks.push({ type: 'text', text: 'Passes:' }, { type: 'code', lang: 'yaml', text: c.example.passing.trim() });
     sections.push({ heading: 'Example', blocks });
+  } else {
+    const why = c.nothingToEvaluate ?? 'the control does not read manifests';
+    sections.push({ heading: 'Example', blocks: [{ type: 'text', text: `No manifest example: ${why}.` }] });
   }
   return {
     title: `${c.title} (${c.id})`,
