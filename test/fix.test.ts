@@ -212,6 +212,32 @@ spec:
     assert.match(fs.readFileSync(path.join(base, 'root/inside.yaml'), 'utf8'), /hostPID: false/);
   });
 
+  it('leaves Helm output alone: lists its fixes as refused, pointing at the template, and edits the plain files beside it', () => {
+    const bin = tempDir('palisade-bin-');
+    const rendered = HOST_PID_POD('from-chart').trimEnd();
+    fs.writeFileSync(path.join(bin, 'helm'), `#!/bin/sh\ncat <<'EOF'\n---\n# Source: shop/templates/pod.yaml\n${rendered}\nEOF\n`);
+    fs.chmodSync(path.join(bin, 'helm'), 0o755);
+    const template = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  hostPID: {{ .Values.hostPID }}\n';
+    const dir = writeTree(tempDir(), {
+      'charts/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n',
+      'charts/shop/templates/pod.yaml': template,
+      'plain.yaml': HOST_PID_POD('plain'),
+    });
+    const r = runCli(['fix', '.', '--controls', 'host-namespaces'], { cwd: dir, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /host-namespaces {2}\/v1\/app\/Pod\/from-chart: set hostPID: false: rendered by helm from shop\/templates\/pod\.yaml; change the chart's templates or values/);
+    assert.equal(fs.readFileSync(path.join(dir, 'charts/shop/templates/pod.yaml'), 'utf8'), template);
+    assert.match(fs.readFileSync(path.join(dir, 'plain.yaml'), 'utf8'), /hostPID: false/);
+  });
+
+  it('fixes what it can read and exits 3 when some input could not be read', () => {
+    const dir = writeTree(tempDir(), { 'good.yaml': HOST_PID_POD('good'), 'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: [unclosed\n' });
+    const r = runCli(['fix', dir, '--controls', 'host-namespaces']);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /bad\.yaml:\d+/);
+    assert.match(fs.readFileSync(path.join(dir, 'good.yaml'), 'utf8'), /hostPID: false/);
+  });
+
   it('refuses to fix standard input', () => {
     const r = runCli(['fix', '-'], { input: HOST_PID_POD('x') });
     assert.equal(r.code, 2);
