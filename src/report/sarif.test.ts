@@ -179,7 +179,7 @@ describe('SARIF', () => {
 });
 
 /** Adds a node resource (no file) with a failed finding whose path has no location, as a node scan produces. */
-export function withNodeFinding(report: ScanReport): ScanReport {
+function withNodeFinding(report: ScanReport): ScanReport {
   return {
     ...report,
     resources: [...report.resources, { id: '/v1//Node/worker-1', apiVersion: 'v1', kind: 'Node', name: 'worker-1', source: { type: 'node' } }],

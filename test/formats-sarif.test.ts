@@ -1,0 +1,163 @@
+// Every SARIF the CLI writes passes the SARIF Multitool's validation (schema, SARIF and GitHub
+// rules): zero errors, and no warnings except the one rendered output cannot avoid.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { scanPaths } from '../src/index.js';
+import { formatSarif } from '../src/report/sarif.js';
+import type { ScanReport } from '../src/model/types.js';
+import { CORPUS, ROOT, runCli, tempDir, writeTree } from './support/cli.js';
+
+const MULTITOOL: string = createRequire(import.meta.url)('@microsoft/sarif-multitool-linux');
+
+interface Issue { ruleId: string; level: string; where: string }
+
+/**
+ * SARIF2006 (URIs should be reachable) resolves every URI in the log — helpUri, informationUri,
+ * $schema — over the network. The tests stay offline: that rule is disabled, every other one runs.
+ */
+const OFFLINE_CONFIG = `<?xml version="1.0" encoding="utf-8"?>
+<Properties>
+  <Properties Key="SARIF2006.UrisShouldBeReachable.Options">
+    <Property Key="RuleEnabled" Value="Disabled" />
+  </Properties>
+</Properties>
+`;
+
+/** Runs `sarif-multitool validate` with the SARIF and GitHub rule sets; returns what it reported. */
+function multitool(file: string): Issue[] {
+  const out = `${file}.validation.sarif`;
+  const config = `${file}.offline.xml`;
+  fs.rmSync(out, { force: true });
+  fs.writeFileSync(config, OFFLINE_CONFIG);
+  const run = spawnSync(MULTITOOL, ['validate', '-c', config, '--rule-kind', 'Sarif;Gh', '--max-file-size-in-kb', '500000', '-o', out, file], { encoding: 'utf8' });
+  assert.ok(fs.existsSync(out), `the multitool wrote no result: ${run.stdout}${run.stderr}`);
+  const log = JSON.parse(fs.readFileSync(out, 'utf8'));
+  const notifications = (log.runs[0].invocations ?? []).flatMap((i: any) => i.toolExecutionNotifications ?? []);
+  assert.deepEqual(notifications.filter((n: any) => n.level === 'error'), [], 'the multitool could not analyse the file');
+  return log.runs[0].results.map((r: any) => ({ ruleId: r.ruleId, level: r.level ?? 'warning', where: r.properties?.jsonPath ?? '' }));
+}
+
+function assertClean(file: string, allowed: string[] = []): any {
+  const issues = multitool(file);
+  assert.deepEqual(issues.filter((i) => i.level === 'error'), [], `${file}: errors`);
+  assert.deepEqual(issues.filter((i) => !allowed.includes(i.ruleId)), [], `${file}: warnings`);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+describe('SARIF validates with the Multitool', () => {
+  const dir = tempDir();
+  writeTree(dir, {
+    'exceptions.yaml': 'exceptions:\n- controls: [privileged-container]\n  resources: [{kind: Deployment, name: web}]\n  reason: "vetted <by> the \'platform\' team & signed"\n',
+    'empty/notes.yaml': 'hello: world\n',
+    'kz/app/kustomization.yaml': 'resources:\n- web.yaml\n',
+    'kz/app/web.yaml': fs.readFileSync(path.join(ROOT, 'examples/insecure/web.yaml'), 'utf8'),
+  });
+  const scanTo = (name: string, args: string[]): { file: string; code: number | null } => {
+    const file = path.join(dir, `${name}.sarif`);
+    const out = runCli(['scan', ...args, '--format', 'sarif', '--output', file]);
+    assert.ok(out.code === 0 || out.code === 1 || out.code === 3, out.stderr);
+    return { file, code: out.code };
+  };
+
+  it('the insecure example', () => {
+    const sarif = assertClean(scanTo('insecure', ['examples/insecure']).file);
+    const results = sarif.runs[0].results;
+    assert.ok(results.length > 40);
+    assert.ok(results.every((r: any) => r.locations[0].physicalLocation.region.startLine > 0));
+    assert.ok(results.some((r: any) => r.fixes), 'some results carry fixes');
+  });
+
+  it('the hardened example', () => {
+    const sarif = assertClean(scanTo('hardened', ['examples/hardened']).file);
+    assert.equal(sarif.runs.length, 1);
+  });
+
+  it('an excepted finding (suppressed, with the justification escaped in JSON)', () => {
+    const sarif = assertClean(scanTo('excepted', ['examples/insecure', '--exceptions', path.join(dir, 'exceptions.yaml')]).file);
+    const suppressed = sarif.runs[0].results.filter((r: any) => r.suppressions);
+    assert.equal(suppressed.length, 1);
+    assert.deepEqual(suppressed[0].suppressions[0].justification, 'vetted <by> the \'platform\' team & signed');
+    assert.equal(suppressed[0].ruleId, 'privileged-container');
+  });
+
+  it('a scan with nothing to evaluate: one run, zero results', () => {
+    const sarif = assertClean(scanTo('empty', [path.join(dir, 'empty')]).file);
+    assert.equal(sarif.runs.length, 1);
+    assert.deepEqual(sarif.runs[0].results, []);
+  });
+
+  it('a node resource without a file (logical location only)', () => {
+    const report = withNodeFinding(scanPaths([path.join(ROOT, 'examples/insecure')], { controls: ['privileged-container'] }));
+    const file = path.join(dir, 'node.sarif');
+    fs.writeFileSync(file, formatSarif(report, { root: path.join(ROOT, 'examples/insecure') }));
+    const sarif = assertClean(file);
+    const node = sarif.runs[0].results.find((r: any) => r.properties.resourceId === '/v1//Node/worker-1');
+    assert.deepEqual(Object.keys(node.locations[0]), ['logicalLocations']);
+  });
+
+  it('a derived namespace, located where it is used', () => {
+    const sarif = assertClean(scanTo('derived', [path.join(CORPUS, 'calico'), '--controls', 'default-deny-ingress']).file);
+    const derived = sarif.runs[0].results.find((r: any) => r.properties.resourceId === '/v1//Namespace/kube-system');
+    assert.ok(derived, 'a result for the derived kube-system namespace');
+    assert.ok(derived.locations[0].physicalLocation.region.startLine > 0);
+  });
+
+  it('kustomize output points at the rendered directory (no region: the only warning allowed)', () => {
+    const { file, code } = scanTo('kustomize', [path.join(dir, 'kz')]);
+    if (code === 3) {
+      // without kubectl or kustomize the directory is an input error, and still a valid SARIF notification
+      assertClean(file);
+      return;
+    }
+    const sarif = assertClean(file, ['SARIF2017']);
+    const loc = sarif.runs[0].results[0].locations[0].physicalLocation;
+    assert.deepEqual(loc.artifactLocation, { uri: 'app/', uriBaseId: '%SRCROOT%' });
+    assert.equal(sarif.runs[0].results[0].properties.renderedBy, 'kustomize');
+  });
+
+  it('the whole corpus (input errors become notifications)', () => {
+    const sarif = assertClean(scanTo('corpus', [CORPUS]).file);
+    const run = sarif.runs[0];
+    assert.ok(run.results.length > 4000);
+    assert.equal(run.invocations[0].executionSuccessful, false);
+    assert.ok(run.invocations[0].toolExecutionNotifications.some((n: any) => n.level === 'error'));
+    for (const r of run.results) {
+      const uri = r.locations[0].physicalLocation.artifactLocation.uri;
+      assert.ok(!uri.startsWith('file:') && !uri.startsWith('/'), uri);
+    }
+  });
+
+  it('the validation is not vacuous: a region at line 0 and a uri with a space are errors', () => {
+    const file = path.join(dir, 'broken.sarif');
+    const sarif = JSON.parse(fs.readFileSync(scanTo('broken-source', ['examples/insecure']).file, 'utf8'));
+    sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine = 0;
+    sarif.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri = 'a b.yaml';
+    fs.writeFileSync(file, JSON.stringify(sarif));
+    const errors = multitool(file).filter((i) => i.level === 'error').map((i) => i.ruleId).sort();
+    assert.ok(errors.includes('JSON1008') && errors.includes('SARIF1002'), errors.join(', '));
+  });
+
+  it('--output-dir writes palisade.sarif', () => {
+    const out = path.join(dir, 'outdir');
+    const res = runCli(['scan', 'examples/insecure', '--format', 'sarif,json', '--output-dir', out]);
+    assert.equal(res.code, 0, res.stderr);
+    assertClean(path.join(out, 'palisade.sarif'));
+  });
+});
+
+/** A node resource (no file) with a failed finding whose path has no location, as a node scan produces. */
+function withNodeFinding(report: ScanReport): ScanReport {
+  return {
+    ...report,
+    resources: [...report.resources, { id: '/v1//Node/worker-1', apiVersion: 'v1', kind: 'Node', name: 'worker-1', source: { type: 'node' } }],
+    findings: [...report.findings, {
+      controlId: 'privileged-container', resourceId: '/v1//Node/worker-1', status: 'failed', severity: 'high',
+      message: 'kubelet allows privileged pods', paths: [{ path: 'kubelet.allowPrivileged', message: 'kubelet allows privileged pods' }],
+      fix: { description: 'set --allow-privileged=false', edits: [{ op: 'set', path: 'kubelet.allowPrivileged', value: false }] },
+    }],
+  };
+}
