@@ -129,14 +129,14 @@ describe('palisade explain', () => {
     const out = runCli(['explain', 'privileged-container']);
     assert.equal(out.code, 0, out.stderr);
     const text = out.stdout;
-    assert.ok(text.startsWith('# privileged-container: Privileged container\n'));
-    assert.match(text, /\nSeverity: high · Section: Kubernetes Pod security · Kubescape: C-0057\n/);
-    const sections = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(sections, ['Fails when', 'Why it matters', 'How to fix', 'Example']);
-    assert.match(text, /## Fails when\n\n.*privileged: true/);
-    assert.match(text, /## Why it matters\n\n\S.{50,}/);
-    assert.match(text, /## How to fix\n\n\S.{20,}/);
-    assert.match(text, /Fails:\n\n```yaml\napiVersion: [\s\S]*?privileged: true\n```\n\nPasses:\n\n```yaml\napiVersion: [\s\S]*?```\n$/);
+    assert.ok(text.startsWith('Privileged container (privileged-container)\n====='));
+    assert.match(text, /\nKubescape: C-0057\nSeverity:  high\nSection:   Kubernetes Pod security\n/);
+    const sections = [...text.matchAll(/^([A-Z][A-Z ]+)$/gm)].map((m) => m[1]);
+    assert.deepEqual(sections, ['FAILS WHEN', 'WHY IT MATTERS', 'HOW TO FIX', 'EXAMPLE']);
+    assert.match(text, /FAILS WHEN\n {2}.*privileged: true/);
+    assert.match(text, /WHY IT MATTERS\n {2}\S.{50,}/);
+    assert.match(text, /HOW TO FIX\n {2}\S.{20,}/);
+    assert.match(text, /\n {2}Fails:\n {4}apiVersion: [\s\S]*? {8}privileged: true\n {2}Passes:\n {4}apiVersion: [\s\S]*?privileged: false\n$/);
   });
 
   it('explains by Kubescape alias, in any case, the same as by id', () => {
@@ -150,14 +150,14 @@ describe('palisade explain', () => {
   it('an alias shared by several controls explains each of them', () => {
     const out = runCli(['explain', 'C-0055']);
     assert.equal(out.code, 0);
-    assert.deepEqual([...out.stdout.matchAll(/^# ([a-z-]+):/gm)].map((m) => m[1]), ['seccomp-profile', 'mac-profile-weakened']);
+    assert.deepEqual([...out.stdout.matchAll(/^\S.* \(([a-z-]+)\)\n=+$/gm)].map((m) => m[1]), ['seccomp-profile', 'mac-profile-weakened']);
     const json = runCli(['explain', 'C-0055', '--format', 'json']);
     assert.deepEqual((JSON.parse(json.stdout) as ControlInfo[]).map((c) => c.id), ['seccomp-profile', 'mac-profile-weakened']);
   });
 
   it('names the config inputs a control reads', () => {
     const out = runCli(['explain', 'image-registry-not-allowed']);
-    assert.match(out.stdout, /## Configuration\n\nReads `inputs\.allowedRegistries` from the config file\./);
+    assert.match(out.stdout, /\nCONFIGURATION\n {2}Reads these inputs from the config file \(\.palisade\.yaml\):\n {2}- inputs\.allowedRegistries — /);
   });
 
   it('every catalog control of sections 1-3 has an explanation with an example', () => {

@@ -14,29 +14,3 @@ export function controlInfo(c: Control) {
 function sectionTitle(id: string): string {
   return findFramework('nsa-cisa')?.sections.find((s) => s.id === id)?.title ?? id;
 }
-
-/** Markdown that reads well in a terminal too. */
-export function explainText(c: Control): string {
-  const lines = [
-    `# ${c.id}: ${c.title}`,
-    '',
-    `Severity: ${c.severity} · Section: ${sectionTitle(c.section)} · Kubescape: ${c.aliases.join(', ') || '—'}`,
-    '',
-    '## Fails when',
-    '',
-    c.failsWhen,
-    '',
-    '## Why it matters',
-    '',
-    c.rationale,
-    '',
-    '## How to fix',
-    '',
-    c.remediation,
-  ];
-  if (c.inputs?.length) lines.push('', '## Configuration', '', `Reads ${c.inputs.map((i) => `\`inputs.${i}\``).join(', ')} from the config file.`);
-  if (c.example) {
-    lines.push('', '## Example', '', 'Fails:', '', '```yaml', c.example.failing.trimEnd(), '```', '', 'Passes:', '', '```yaml', c.example.passing.trimEnd(), '```');
-  }
-  return lines.join('\n') + '\n';
-}
