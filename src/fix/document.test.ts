@@ -80,7 +80,7 @@ describe('fix: editing one document', () => {
   it('keeps JSON valid, one entry per line when the object is pretty-printed', () => {
     const text = '{\n  "spec": {\n    "hostPID": true,\n    "x": 1\n  }\n}\n';
     const r = edit(text, [set('spec.hostPID', false), set('spec.securityContext.runAsNonRoot', true)], 'json');
-    assert.equal(r.text, '{\n  "spec": {\n    "hostPID": false,\n    "x": 1,\n    "securityContext": {"runAsNonRoot":true}\n  }\n}\n');
+    assert.equal(r.text, '{\n  "spec": {\n    "hostPID": false,\n    "x": 1,\n    "securityContext": {"runAsNonRoot": true}\n  }\n}\n');
     JSON.parse(r.text);
     const removed = edit(text, [remove('spec.hostPID')], 'json').text;
     assert.deepEqual(JSON.parse(removed), { spec: { x: 1 } });

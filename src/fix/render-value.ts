@@ -21,10 +21,10 @@ function plainParsesBack(s: string): boolean {
   }
 }
 
+/** Collections are written on one line, `{a: 1, b: [x]}` (JSON: `{"a": 1, "b": ["x"]}`). */
 export function renderValue(value: unknown, syntax: Syntax, quote?: 'double' | 'single'): string {
-  if (syntax === 'json') return JSON.stringify(value);
   if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string') return yamlString(value, quote);
+  if (typeof value === 'string') return syntax === 'json' ? JSON.stringify(value) : yamlString(value, quote);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map((v) => renderValue(v, syntax)).join(', ')}]`;
   if (typeof value === 'object') {
