@@ -5,6 +5,9 @@ import { formatJson, jsonChunks } from './json.js';
 import { formatPretty } from './pretty.js';
 import { htmlChunks } from './html.js';
 import { formatSarif } from './sarif.js';
+import { formatJunit } from './junit.js';
+import { formatPrometheus } from './prometheus.js';
+import { formatPolicyReport } from './policy-report.js';
 
 export interface FormatContext {
   /** Colours in terminal output. */
@@ -34,6 +37,9 @@ const LIST: OutputFormat[] = [
     chunks: (r, c) => jsonChunks(r, c.tty ? 2 : 0),
   },
   { name: 'sarif', fileName: 'palisade.sarif', description: 'SARIF 2.1.0 for GitHub code scanning and SARIF viewers; indented on a terminal, compact otherwise', render: (r, c) => formatSarif(r, { root: c.root, indent: c.tty ? 2 : 0 }) },
+  { name: 'junit', fileName: 'palisade-junit.xml', description: 'JUnit XML: a testsuite per guidance section, a testcase per control', render: (r) => formatJunit(r) },
+  { name: 'prometheus', fileName: 'palisade.prom', description: 'Prometheus text exposition (scores, per-control compliance, finding counts)', render: (r) => formatPrometheus(r) },
+  { name: 'policyreport', fileName: 'palisade-policyreport.yaml', description: 'wgpolicyk8s.io/v1alpha2 PolicyReport per namespace and a ClusterPolicyReport, as multi-document YAML', render: (r) => formatPolicyReport(r) },
   {
     name: 'html', fileName: 'palisade.html', description: 'one self-contained offline page: scores, chart, filterable controls with resources and file:line',
     render: (r, c) => [...htmlChunks(r, { root: c.root })].join(''),
