@@ -40,6 +40,8 @@ export function buildProgram(): Command {
     .option('--config <file>', 'config file (default: .palisade.yaml at the scan root)')
     .option('--exceptions <file>', 'exceptions file: Palisade YAML or Kubescape posture-exception JSON')
     .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
+    .option('--node', 'also scan this host\'s Kubernetes components: processes, flags, config files, file modes')
+    .option('--root <dir>', 'with --node: the host\'s root directory (default /)')
     .option('-v, --verbose', 'also show passed controls and results, and ignored documents')
     .option('-q, --quiet', 'print nothing but errors and tripped gates')
     .option('--no-color', 'no colours in pretty output')

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
 import { readFilesParallel } from '../sources/files/index.js';
+import { mergeInputs, noteNode, readNodeInput } from './node-input.js';
 import { scan } from '../engine/scan.js';
 import { selectControls } from '../engine/select.js';
 import { parsePercent, parseSeverity, trippedGates, type Gates } from '../engine/gates.js';
@@ -28,6 +29,8 @@ export interface ScanFlags {
   config?: string;
   exceptions?: string;
   maxFileSize?: string;
+  node?: boolean;
+  root?: string;
   verbose?: boolean;
   quiet?: boolean;
   color?: boolean;
@@ -35,7 +38,9 @@ export interface ScanFlags {
 
 export async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
   const started = performance.now();
-  const targets = paths.length ? paths : ['.'];
+  if (flags.root !== undefined && !flags.node) throw new UsageError('--root needs --node');
+  // with --node and no paths, only the host is scanned (not the current directory)
+  const targets = paths.length ? paths : flags.node ? [] : ['.'];
   const configFile = flags.config ?? findConfig(targets);
   if (flags.config && !fs.existsSync(flags.config)) throw new UsageError(`config file not found: ${flags.config}`);
   const config: PalisadeConfig = configFile
@@ -68,8 +73,11 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   };
   selectControls(scanOptions);
 
-  const input = await readFilesParallel(targets, { maxFileSize: Math.floor(maxMiB * 1024 * 1024) });
+  const files = targets.length ? await readFilesParallel(targets, { maxFileSize: Math.floor(maxMiB * 1024 * 1024) }) : undefined;
+  const node = flags.node ? readNodeInput(flags.root) : undefined;
+  const input = node ? mergeInputs(files, node) : files!;
   const report = scan(input, scanOptions);
+  if (node) noteNode(report, node, !!flags.quiet);
 
   writeReports(report, formats, flags, targets);
 

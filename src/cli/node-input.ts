@@ -1,0 +1,46 @@
+// `palisade scan --node [--root DIR]`: reads the host and combines it with the files input.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../model/errors.js';
+import type { ScanReport } from '../model/types.js';
+import type { ScanInput } from '../engine/scan.js';
+import { readNode, type NodeSourceResult } from '../sources/node/index.js';
+
+/** Sections whose controls read node data; their skip reasons name what --node found. */
+const NODE_SECTIONS = new Set(['control-plane', 'kubelet']);
+
+export function readNodeInput(root: string | undefined): NodeSourceResult {
+  const dir = path.resolve(root ?? '/');
+  let ok = false;
+  try {
+    ok = fs.statSync(dir).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UsageError(`--root: not a directory: ${root}`);
+  return readNode(dir);
+}
+
+export function mergeInputs(files: ScanInput | undefined, node: NodeSourceResult): ScanInput {
+  if (!files) return node;
+  return {
+    resources: [...files.resources, ...node.resources],
+    documents: files.documents + node.documents,
+    ignored: [...files.ignored, ...node.ignored],
+    errors: [...files.errors, ...node.errors],
+    targets: [...files.targets, ...node.targets],
+  };
+}
+
+/** Tells the user what the node scan found; with nothing found, says so in the skip reasons and warnings. */
+export function noteNode(report: ScanReport, node: NodeSourceResult, quiet: boolean): void {
+  if (node.components === 0) {
+    const note = node.notes[0];
+    report.warnings.push(`--node: ${note}`);
+    for (const c of report.controls) {
+      if (c.status === 'skipped' && NODE_SECTIONS.has(c.section)) c.reason = `--node: ${note}; ${c.reason ?? ''}`.replace(/; $/, '');
+    }
+    return;
+  }
+  if (!quiet) for (const n of node.notes) process.stderr.write(`palisade: --node: ${n}\n`);
+}

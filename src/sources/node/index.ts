@@ -1,0 +1,138 @@
+// The node source: the Kubernetes components running on a host, from its process table and files.
+// Each component becomes a NodeComponent resource (`node/<hostname>/<component>`) whose command
+// line points back at the file each argument came from; the configuration files its flags name
+// (kubelet config, encryption config, audit policy, authorization config) become resources of
+// their own, joined to it by path in the inventory. Key material is read only to be parsed: it
+// is never copied into a message.
+import type { IgnoredDocument, InputError, Locator, Resource, ScanTarget, SourceLocation } from '../../model/types.js';
+import { NODE_API_VERSION, NODE_COMPONENT_KIND, type NodeComponentSpec } from '../../model/node.js';
+import { FLAG_SPECS, VALUED_FLAGS, type ComponentName } from '../../model/component-specs.js';
+import { parseFlags } from '../../model/flags.js';
+import { readText } from '../files/index.js';
+import type { DocumentSink } from '../files/to-resources.js';
+import { LineIndex } from '../files/yaml-documents.js';
+import { DISTRIBUTION_MARKERS } from './file-table.js';
+import { FileList, candidateFiles, namedFiles } from './files.js';
+import { Host } from './host.js';
+import { listProcesses, recognise, type Origin, type Proc } from './processes.js';
+import { synthesizeK3s } from './k3s.js';
+import { synthesizeKubelite } from './kubelite.js';
+
+export interface NodeSourceResult extends DocumentSink {
+  targets: ScanTarget[];
+  hostname: string;
+  /** Components found; 0 on a machine that runs none. */
+  components: number;
+  /** What the scan found or did not find, for the user. */
+  notes: string[];
+}
+
+interface Running {
+  name: ComponentName;
+  distribution?: string;
+  proc: Proc;
+  /** The executable, then the flags. */
+  args: Origin[];
+}
+
+/** Config files a flag names, read as Kubernetes objects. */
+const CONFIG_FLAGS: ReadonlyArray<[ComponentName, string]> = [
+  ['kube-apiserver', 'encryption-provider-config'], ['kube-apiserver', 'audit-policy-file'],
+  ['kube-apiserver', 'authorization-config'], ['kubelet', 'config'],
+];
+
+export function readNode(root = '/'): NodeSourceResult {
+  const host = new Host(root);
+  const hostname = host.hostname();
+  const procs = listProcesses(host);
+  const running: Running[] = [];
+  const distributions = new Set<string>();
+  const extraConfigs: string[] = [];
+  for (const proc of procs) {
+    const found = recognise(proc);
+    if (!found) continue;
+    const exe: Origin = { text: proc.argv[0], at: { file: proc.file } };
+    if (found.type === 'component') {
+      running.push({ name: found.name, proc, args: [exe, ...found.args] });
+    } else if (found.type === 'k3s') {
+      distributions.add('k3s');
+      const k3s = synthesizeK3s(host, proc, found.role);
+      extraConfigs.push(...k3s.configFiles);
+      for (const c of k3s.components) running.push({ name: c.name, distribution: 'k3s', proc, args: [{ text: `${c.name} (k3s ${found.role})`, at: exe.at }, ...c.args] });
+    } else if (found.type === 'rke2') {
+      distributions.add('rke2'); // rke2 runs each component as its own process: they are found above
+    } else {
+      distributions.add('microk8s');
+      for (const c of synthesizeKubelite(host, proc)) running.push({ name: c.name, distribution: 'microk8s', proc, args: [{ text: `${c.name} (kubelite)`, at: exe.at }, ...c.args] });
+    }
+  }
+  for (const [d, marker] of DISTRIBUTION_MARKERS) if (host.exists(marker)) distributions.add(d);
+
+  const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
+  const configs = new Map<string, Resource[]>();
+  const readConfig = (p: string, why: string): Resource[] => {
+    if (configs.has(p)) return configs.get(p)!;
+    const text = host.read(p, why);
+    const before = sink.resources.length;
+    if (text !== undefined) readText(text, [], { file: host.real(p), type: 'node', lines: new LineIndex(text) }, sink);
+    const added = sink.resources.slice(before);
+    for (const r of added) r.id = `node/${hostname}/${r.kind}${p}`;
+    configs.set(p, added);
+    return added;
+  };
+
+  const resources: Resource[] = [];
+  const ids = new Set<string>();
+  for (const r of running) {
+    const flags = parseFlags(r.args.slice(1).map((o, i) => ({ text: o.text, path: ['spec', 'command', i + 1] })), FLAG_SPECS[r.name], VALUED_FLAGS).flags;
+    let kubeletConfig: Record<string, unknown> | undefined;
+    for (const [component, flag] of CONFIG_FLAGS) {
+      const p = component === r.name ? flags.value(flag) : undefined;
+      if (!p) continue;
+      const read = readConfig(p, `--${flag} of ${r.name}`);
+      if (flag === 'config') kubeletConfig = read.find((x) => x.kind === 'KubeletConfiguration')?.object;
+    }
+    const files = new FileList(host);
+    namedFiles(files, r.name, flags, kubeletConfig);
+    candidateFiles(files, r.name, [...distributions]);
+    let id = `node/${hostname}/${r.name}`;
+    if (ids.has(id)) id = `${id}-${r.proc.pid}`;
+    ids.add(id);
+    resources.push(nodeResource(id, hostname, r, files.files, host));
+  }
+  for (const p of extraConfigs) readConfig(p, 'k3s secrets encryption');
+
+  const errors: InputError[] = [...host.errors, ...sink.errors];
+  const all = [...resources, ...sink.resources];
+  const notes: string[] = [];
+  if (running.length === 0) {
+    notes.push(`no Kubernetes components found on this host: none of the ${procs.length} processes under ${host.real('/proc')} is `
+      + 'kube-apiserver, etcd, kube-controller-manager, kube-scheduler, kubelet, kube-proxy, k3s, rke2 or microk8s kubelite');
+  } else {
+    notes.push(`node ${hostname}: ${running.map((r) => r.name).join(', ')}${distributions.size ? ` (${[...distributions].join(', ')})` : ''}`);
+  }
+  const ignored: IgnoredDocument[] = sink.ignored;
+  return {
+    resources: all, ignored, errors, documents: all.length + ignored.length + errors.length,
+    targets: [{ type: 'node', paths: [root] }], hostname, components: running.length, notes,
+  };
+}
+
+function nodeResource(id: string, hostname: string, r: Running, files: NodeComponentSpec['files'], host: Host): Resource {
+  const spec: NodeComponentSpec = {
+    node: hostname, component: r.name, pid: r.proc.pid, command: r.args.map((a) => a.text), files,
+  };
+  if (r.distribution) spec.distribution = r.distribution;
+  const cmdline: SourceLocation = { file: r.proc.file, exact: false };
+  const locate: Locator = (p) => {
+    if (p[0] === 'spec' && p[1] === 'command' && typeof p[2] === 'number') return r.args[p[2]]?.at ?? cmdline;
+    if (p[0] === 'spec' && p[1] === 'files' && typeof p[2] === 'number' && files[p[2]]) return { file: host.real(files[p[2]].path) };
+    return cmdline;
+  };
+  return {
+    id, apiVersion: NODE_API_VERSION, kind: NODE_COMPONENT_KIND, name: r.name, clusterScoped: true,
+    object: { apiVersion: NODE_API_VERSION, kind: NODE_COMPONENT_KIND, metadata: { name: r.name }, spec: spec as unknown as Record<string, unknown> },
+    source: { type: 'node', file: r.proc.file },
+    locate,
+  };
+}
