@@ -2,6 +2,9 @@
 // ClusterPolicyReport for cluster-scoped resources, as multi-document YAML for `kubectl apply`.
 // Findings in the report become results: failed → fail, excepted → skip (with the exception in its
 // properties), passed → pass (present only with --verbose, the only time the report lists them).
+// Every namespace that has scanned resources gets its report, empty when nothing failed there, so
+// that applying the reports again replaces a stale one. A namespace that is not a valid namespace
+// name (an unrendered template, say) cannot hold a report: its results go to the cluster report.
 // Derived from the JSON report only.
 import { dump } from 'js-yaml';
 import { isClusterScoped } from '../model/kinds.js';
@@ -33,9 +36,14 @@ export function formatPolicyReport(report: ScanReport): string {
   const ms = Date.parse(report.generatedAt);
   const timestamp = { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 };
   const byNamespace = new Map<string, Result[]>([[CLUSTER, []]]);
+  const reportIn = (namespace: string | undefined) => (namespace && isNamespaceName(namespace) ? namespace : CLUSTER);
+  for (const r of report.resources) {
+    const ns = reportIn(refOf(r.id, r).namespace);
+    if (!byNamespace.has(ns)) byNamespace.set(ns, []);
+  }
   for (const f of report.findings) {
     const ref = refOf(f.resourceId, resources.get(f.resourceId));
-    const ns = ref.namespace ?? CLUSTER;
+    const ns = reportIn(ref.namespace);
     const list = byNamespace.get(ns) ?? [];
     list.push(resultOf(f, ref, sections.get(f.controlId) ?? '', timestamp));
     byNamespace.set(ns, list);
@@ -87,6 +95,11 @@ function resultOf(f: Finding, ref: ResourceRef, section: string, timestamp: Resu
     resources: [ref],
     properties,
   };
+}
+
+/** A namespace name as the API server accepts it: a DNS-1123 label. */
+export function isNamespaceName(s: string): boolean {
+  return s.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(s);
 }
 
 /**
