@@ -94,12 +94,13 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
 
 /**
  * Which formats to write. One format goes to stdout, or to --output; several need --output-dir,
- * where each is written under its conventional file name (see OUTPUT_FORMATS).
+ * where each is written under its conventional file name (see OUTPUT_FORMATS). Without --format,
+ * an --output name with a format's extension (.json, .sarif, .html, .xml, .prom, .yaml) picks
+ * that format; otherwise the format is pretty.
  */
 function chooseFormats(flags: ScanFlags): OutputFormat[] {
   if (flags.output && flags.outputDir) throw new UsageError('--output and --output-dir: give one of them');
-  const names = flags.format?.length ? flags.format
-    : [flags.output?.endsWith('.json') ? 'json' : 'pretty'];
+  const names = flags.format?.length ? flags.format : [formatForFile(flags.output) ?? 'pretty'];
   const formats = [...new Set(names)].map((n) => {
     const f = OUTPUT_FORMATS.get(n);
     if (!f) throw new UsageError(`--format: unknown format "${n}" (one of ${[...OUTPUT_FORMATS.keys()].join(', ')})`);
@@ -109,6 +110,13 @@ function chooseFormats(flags: ScanFlags): OutputFormat[] {
     throw new UsageError(`--format ${names.join(',')}: several formats need --output-dir DIR (each is written there under its own file name)`);
   }
   return formats;
+}
+
+/** The format whose file name has the same extension as this one, if any. */
+function formatForFile(file: string | undefined): string | undefined {
+  const ext = file ? fsPath.extname(file).toLowerCase() : '';
+  if (!ext) return undefined;
+  return [...OUTPUT_FORMATS.values()].find((f) => fsPath.extname(f.fileName) === ext)?.name;
 }
 
 function writeReports(report: ScanReport, formats: OutputFormat[], flags: ScanFlags, targets: string[]): void {
