@@ -129,6 +129,25 @@ describe('SARIF validates with the Multitool', () => {
       const uri = r.locations[0].physicalLocation.artifactLocation.uri;
       assert.ok(!uri.startsWith('file:') && !uri.startsWith('/'), uri);
     }
+    // the corpus repeats resources across files and reports several problems at one path: still no shared fingerprint
+    const fingerprints = run.results.map((r: any) => r.partialFingerprints['palisade/v2']);
+    assert.ok(fingerprints.every((f: string) => /^[0-9a-f]{32}$/.test(f)));
+    assert.equal(new Set(fingerprints).size, fingerprints.length);
+  });
+
+  it('two runs give the same fingerprints; regions move with the lines, fingerprints do not', () => {
+    const app = path.join(dir, 'shift');
+    writeTree(app, { 'web.yaml': fs.readFileSync(path.join(ROOT, 'examples/insecure/web.yaml'), 'utf8') });
+    const results = (name: string) => JSON.parse(fs.readFileSync(scanTo(name, [app]).file, 'utf8')).runs[0].results;
+    const first = results('run1');
+    const second = results('run2');
+    assert.ok(first.length > 10);
+    assert.deepEqual(second.map((r: any) => r.partialFingerprints), first.map((r: any) => r.partialFingerprints));
+    fs.writeFileSync(path.join(app, 'web.yaml'), `# owner: shop team\n\n${fs.readFileSync(path.join(app, 'web.yaml'), 'utf8')}`);
+    const shifted = results('run3');
+    assert.deepEqual(shifted.map((r: any) => r.partialFingerprints), first.map((r: any) => r.partialFingerprints));
+    assert.deepEqual(shifted.map((r: any) => r.locations[0].physicalLocation.region.startLine),
+      first.map((r: any) => r.locations[0].physicalLocation.region.startLine + 2));
   });
 
   it('the validation is not vacuous: a region at line 0 and a uri with a space are errors', () => {

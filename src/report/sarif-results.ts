@@ -14,12 +14,59 @@ export interface ResultContext {
 interface Region { startLine: number; startColumn?: number; endLine?: number; endColumn?: number }
 
 export const SARIF_LEVEL = { critical: 'error', high: 'error', medium: 'warning', low: 'note' } as const;
-/** The key under partialFingerprints; bump the version if what is hashed ever changes. */
-export const FINGERPRINT_KEY = 'palisade/v1';
+/**
+ * The key under partialFingerprints; bump the version if what is hashed ever changes
+ * (v1 hashed no file, so the same resource in two files, as in per-environment copies, collided).
+ */
+export const FINGERPRINT_KEY = 'palisade/v2';
 
-/** sha256 of control id, resource id and path: never line numbers or messages, so it survives edits elsewhere. */
-export function fingerprint(controlId: string, resourceId: string, path: string): string {
-  return createHash('sha256').update(`${controlId}\u0000${resourceId}\u0000${path}`).digest('hex').slice(0, 32);
+/**
+ * sha256 of control id, resource id, failing path and the resource's file relative to the scan root:
+ * never line numbers or messages, so it survives edits elsewhere in the file; the file tells apart
+ * copies of one resource in several files (GitHub would otherwise merge their alerts into one).
+ */
+export function fingerprint(controlId: string, resourceId: string, path: string, file = ''): string {
+  return createHash('sha256').update(`${controlId}\u0000${resourceId}\u0000${path}\u0000${file}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * The file of a failing path as the fingerprint hashes it: relative to the scan root (absolute when
+ * outside it). The path's own location, not the resource's: several files may hold a resource with
+ * the same id, and the report lists one of them. None for stdin, clusters, nodes and derived objects.
+ */
+function fingerprintFile(p: FindingPath, resource: ReportResource | undefined, root: string): string {
+  if (resource?.source.type === 'derived') return '';
+  const loc = p.location ?? (resource?.source.file ? { file: resource.source.file } : undefined);
+  return hasFile(loc, resource) ? artifactUri(loc.file, root).uri : '';
+}
+
+/**
+ * Several results can share control, resource, path and file: a control that reports two missing
+ * flags at the same `args`, say. Their fingerprints are then told apart by the message (which names
+ * the flag), and, for results identical even in that, by their order, so that no two results of a
+ * run share a fingerprint. Fingerprints of results that do not collide stay free of the message.
+ */
+export function distinctFingerprints<R extends { message: { text: string }; partialFingerprints: Record<string, string> }>(results: R[]): R[] {
+  const count = new Map<string, number>();
+  const fp = (r: R) => r.partialFingerprints[FINGERPRINT_KEY];
+  const rehash = (r: R, extra: string) => {
+    r.partialFingerprints[FINGERPRINT_KEY] = createHash('sha256').update(`${fp(r)}\u0000${extra}`).digest('hex').slice(0, 32);
+  };
+  const tally = () => {
+    count.clear();
+    for (const r of results) count.set(fp(r), (count.get(fp(r)) ?? 0) + 1);
+  };
+  tally();
+  for (const r of results) if (count.get(fp(r))! > 1) rehash(r, r.message.text);
+  tally();
+  const seen = new Map<string, number>();
+  for (const r of results) {
+    if (count.get(fp(r))! === 1) continue;
+    const n = seen.get(fp(r)) ?? 0;
+    seen.set(fp(r), n + 1);
+    rehash(r, String(n));
+  }
+  return results;
 }
 
 export function resultsForFinding(f: Finding, ctx: ResultContext) {
@@ -50,7 +97,7 @@ export function resultsForFinding(f: Finding, ctx: ResultContext) {
         ...locationParts(p.location, resource, ctx.root),
         logicalLocations: [logical(f.resourceId)],
       }],
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.controlId, f.resourceId, p.path) },
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.controlId, f.resourceId, p.path, fingerprintFile(p, resource, ctx.root)) },
       ...(related.length ? { relatedLocations: related } : {}),
       ...(fixes ? { fixes } : {}),
       ...(f.exception ? {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { scanPaths } from '../index.js';
 import type { ScanReport } from '../model/types.js';
 import { formatSarif } from './sarif.js';
-import { fingerprint, FINGERPRINT_KEY } from './sarif-results.js';
+import { distinctFingerprints, fingerprint, FINGERPRINT_KEY } from './sarif-results.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const INSECURE = path.join(ROOT, 'examples/insecure');
@@ -142,6 +142,48 @@ describe('SARIF', () => {
     }
     assert.equal(fingerprint('a', 'b', 'c'), fingerprint('a', 'b', 'c'));
     assert.notEqual(fingerprint('a', 'b', 'c'), fingerprint('a', 'bc', ''));
+  });
+
+  it('tells apart copies of one resource in several files, and is relative to the scan root', () => {
+    const dir = tempTree({ 'dev/pod.yaml': POD, 'prod/pod.yaml': POD });
+    const results = sarifOf(scanPaths([dir], { controls: ['privileged-container'] }), dir).runs[0].results;
+    assert.equal(results.length, 4);
+    assert.deepEqual(results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri), ['dev/pod.yaml', 'dev/pod.yaml', 'prod/pod.yaml', 'prod/pod.yaml']);
+    assert.equal(new Set(results.map((r: any) => r.partialFingerprints[FINGERPRINT_KEY])).size, 4);
+    assert.equal(results[0].partialFingerprints[FINGERPRINT_KEY],
+      fingerprint('privileged-container', '/v1/apps/Pod/p', 'spec.containers[0].securityContext.privileged', 'dev/pod.yaml'));
+    // the same root given as a relative path: file names in the report differ, fingerprints do not
+    const relative = path.relative(process.cwd(), dir);
+    assert.ok(!path.isAbsolute(relative));
+    const again = sarifOf(scanPaths([relative], { controls: ['privileged-container'] }), dir).runs[0].results;
+    assert.deepEqual(again.map((r: any) => r.partialFingerprints), results.map((r: any) => r.partialFingerprints));
+  });
+
+  it('no two results of a run share a fingerprint: same path, told apart by message, then by order', () => {
+    const result = (fp: string, text: string) => ({ message: { text }, partialFingerprints: { [FINGERPRINT_KEY]: fp } });
+    const rs = distinctFingerprints([result('a', 'x'), result('a', 'y'), result('b', 'x'), result('c', 'z'), result('c', 'z')]);
+    const fps = rs.map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
+    assert.equal(new Set(fps).size, 5);
+    assert.equal(fps[2], 'b', 'a fingerprint that does not collide is left as it is');
+    // the message decides, not the order, when messages differ
+    const swapped = distinctFingerprints([result('a', 'y'), result('a', 'x')]).map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
+    assert.deepEqual(swapped, [fps[1], fps[0]]);
+  });
+
+  it('points into JSON manifests too: the region of the key and its value', () => {
+    const json = JSON.stringify({
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'j', namespace: 'apps' },
+      spec: { containers: [{ name: 'a', image: 'nginx', securityContext: { privileged: true } }] },
+    }, null, 2);
+    const dir = tempTree({ 'manifests/pod.json': json });
+    const [r] = sarifOf(scanPaths([dir], { controls: ['privileged-container'] }), dir).runs[0].results;
+    const loc = r.locations[0].physicalLocation;
+    assert.deepEqual(loc.artifactLocation, { uri: 'manifests/pod.json', uriBaseId: '%SRCROOT%' });
+    const lines = json.split('\n');
+    const line = lines.findIndex((l) => l.includes('"privileged"')) + 1;
+    const col = lines[line - 1].indexOf('"privileged"') + 1;
+    assert.deepEqual(loc.region, { startLine: line, startColumn: col, endLine: line, endColumn: col + '"privileged": true'.length });
+    assert.deepEqual(r.fixes[0].artifactChanges[0].replacements[0].insertedContent, { text: '"privileged": false' });
   });
 
   it('marks excepted findings as externally suppressed, with the reason', () => {

@@ -1,7 +1,7 @@
 // SARIF 2.1.0: one rule per control, one result per (control, resource, failing path), for
 // GitHub code scanning and other SARIF viewers. Derived from the JSON report only.
 import type { ControlResult, ScanReport, Severity } from '../model/types.js';
-import { resultsForFinding, SARIF_LEVEL, type ResultContext } from './sarif-results.js';
+import { distinctFingerprints, resultsForFinding, SARIF_LEVEL, type ResultContext } from './sarif-results.js';
 import { artifactUri, resourcesById, rootUri } from './shared.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -16,9 +16,9 @@ export const SECURITY_SEVERITY: Record<Severity, string> = {
 export function formatSarif(report: ScanReport, options: { root: string; indent?: number }): string {
   const ruleIndex = new Map(report.controls.map((c, i) => [c.id, i]));
   const ctx: ResultContext = { root: options.root, ruleIndex, resources: resourcesById(report) };
-  const results = report.findings
+  const results = distinctFingerprints(report.findings
     .filter((f) => f.status !== 'passed')
-    .flatMap((f) => resultsForFinding(f, ctx));
+    .flatMap((f) => resultsForFinding(f, ctx)));
   const fw = report.frameworks[0];
   const run = {
     tool: {
