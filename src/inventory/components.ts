@@ -45,6 +45,8 @@ const CONFIG_FLAGS: ReadonlyArray<{ component: ComponentName; flag: string; kind
   { component: 'kube-apiserver', flag: 'audit-policy-file', kind: 'auditPolicy' },
   { component: 'kube-apiserver', flag: 'authorization-config', kind: 'authorization' },
   { component: 'kubelet', flag: 'config', kind: 'kubeletConfig' },
+  // a node scan merges --config-dir drop-ins into one configuration, named after --config when given, else after the directory
+  { component: 'kubelet', flag: 'config-dir', kind: 'kubeletConfig' },
 ];
 
 export class ComponentIndex {
@@ -71,7 +73,7 @@ export class ComponentIndex {
       if (!list) this.byName.set(c.name, (list = []));
       list.push(c);
       for (const j of CONFIG_FLAGS) {
-        if (j.component !== c.name) continue;
+        if (j.component !== c.name || c.configs[j.kind]) continue;
         const file = c.flags.value(j.flag);
         const found = file ? joinByPath(file, this.configsOf(j.kind)) : undefined;
         if (found) c.configs[j.kind] = found;

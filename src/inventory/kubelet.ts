@@ -104,7 +104,7 @@ export class KubeletView {
     }
     const value = this.world === 'flags' ? spec.flagDefault : spec.configDefault;
     const where = this.world === 'flags'
-      ? 'no flag and no config file'
+      ? this.config ? 'no flag, and not in the --config-dir drop-ins' : 'no flag and no config file'
       : this.missingConfig ? `not in the command line; config file ${this.missingConfig} not read` : 'not in the config file';
     const path = this.world === 'flags' ? this.component!.flagsAt : this.configPath(spec.field);
     return { value, from: 'default', path, shown: `unset (${where}; the default is ${value === undefined ? 'none' : show(value)})` };

@@ -82,6 +82,6 @@ export const VALUED_FLAGS: ReadonlySet<string> = set(
   'service-account-key-file', 'oidc-issuer-url', 'authentication-config', 'authentication-token-webhook-config-file',
   'authorization-config', 'feature-gates', 'bind-address', 'root-ca-file', 'service-account-private-key-file',
   'cert-file', 'key-file', 'peer-cert-file', 'peer-key-file', 'trusted-ca-file', 'peer-trusted-ca-file',
-  'listen-client-urls', 'listen-peer-urls', 'data-dir', 'config', 'kubeconfig', 'read-only-port',
+  'listen-client-urls', 'listen-peer-urls', 'data-dir', 'config', 'config-dir', 'config-file', 'kubeconfig', 'read-only-port',
   'streaming-connection-idle-timeout', 'tls-cipher-suites', 'pod-max-pids',
 );

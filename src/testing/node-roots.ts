@@ -162,3 +162,196 @@ export const K3S_ROOT: RootSpec = {
 
 /** A machine with no Kubernetes at all. */
 export const EMPTY_ROOT: RootSpec = { hostname: 'workstation', processes: NOISE, files: {} };
+
+const RKE2 = '/var/lib/rancher/rke2';
+const RKE2_BIN = `${RKE2}/data/v1.30.4-rke2r1-2f2b3a5c1d0e/bin`;
+const RKE2_TLS = `${RKE2}/server/tls`;
+
+/** A join token no output may contain: rke2's config file holds it. */
+export const RKE2_TOKEN_CANARY = 'token-canary-rke2-K10a9f8e7d6c5b4a3';
+
+/** /etc/rancher/rke2/config.yaml of a server: the token makes it a credential. */
+export const RKE2_CONFIG = `token: ${RKE2_TOKEN_CANARY}
+write-kubeconfig-mode: "0600"
+tls-san:
+  - rke2.example.com
+`;
+
+/** What rke2 writes to /etc/rancher/rke2/audit-policy.yaml when there is none: audit logging on, logging nothing. */
+export const RKE2_AUDIT_POLICY = `apiVersion: audit.k8s.io/v1
+kind: Policy
+metadata:
+  creationTimestamp: null
+rules:
+- level: None
+`;
+
+/** rke2's etcd static pod runs `etcd --config-file=…`: its settings are in this file, TLS nested. */
+export const RKE2_ETCD_CONFIG = `advertise-client-urls: https://10.0.0.30:2379
+client-transport-security:
+  cert-file: ${RKE2_TLS}/etcd/server-client.crt
+  client-cert-auth: true
+  key-file: ${RKE2_TLS}/etcd/server-client.key
+  trusted-ca-file: ${RKE2_TLS}/etcd/server-ca.crt
+data-dir: ${RKE2}/server/db/etcd
+election-timeout: 5000
+heartbeat-interval: 500
+listen-client-urls: https://127.0.0.1:2379,https://10.0.0.30:2379
+listen-metrics-urls: http://127.0.0.1:2381
+listen-peer-urls: https://127.0.0.1:2380,https://10.0.0.30:2380
+log-outputs:
+- stderr
+logger: zap
+name: rke2-server-1
+peer-transport-security:
+  cert-file: ${RKE2_TLS}/etcd/peer-server-client.crt
+  client-cert-auth: true
+  key-file: ${RKE2_TLS}/etcd/peer-server-client.key
+  trusted-ca-file: ${RKE2_TLS}/etcd/peer-ca.crt
+snapshot-count: 10000
+`;
+
+/** rke2 v1.30's control plane (static pods) and kubelet (a process of its own), default profile. */
+const RKE2_PROCESSES: Record<number, string[]> = {
+  ...NOISE,
+  301: ['/usr/local/bin/rke2', 'server'],
+  302: [`${RKE2_BIN}/containerd`, '-c', `${RKE2}/agent/etc/containerd/config.toml`, '-a', '/run/k3s/containerd/containerd.sock'],
+  310: [`${RKE2_BIN}/kubelet`, `--volume-plugin-dir=/var/lib/kubelet/volumeplugins`, '--file-check-frequency=5s', '--sync-frequency=30s',
+    '--address=0.0.0.0', '--anonymous-auth=false', '--authentication-token-webhook=true', '--authorization-mode=Webhook',
+    '--cgroup-driver=systemd', `--client-ca-file=${RKE2}/agent/client-ca.crt`, '--cloud-provider=external', '--cluster-dns=10.43.0.10',
+    '--cluster-domain=cluster.local', '--container-runtime-endpoint=unix:///run/k3s/containerd/containerd.sock',
+    '--containerd=/run/k3s/containerd/containerd.sock', '--eviction-hard=imagefs.available<5%,nodefs.available<5%',
+    '--fail-swap-on=false', '--healthz-bind-address=127.0.0.1', '--hostname-override=rke2-server-1',
+    `--kubeconfig=${RKE2}/agent/kubelet.kubeconfig`, '--node-ip=10.0.0.30', '--node-labels=',
+    `--pod-manifest-path=${RKE2}/agent/pod-manifests`, '--read-only-port=0', '--resolv-conf=/etc/resolv.conf',
+    '--serialize-image-pulls=false', `--tls-cert-file=${RKE2}/agent/serving-kubelet.crt`, `--tls-private-key-file=${RKE2}/agent/serving-kubelet.key`],
+  320: ['etcd', `--config-file=${RKE2}/server/db/etcd/config`],
+  321: ['kube-apiserver', '--admission-control-config-file=/etc/rancher/rke2/rke2-pss.yaml', '--advertise-address=10.0.0.30',
+    '--allow-privileged=true', '--anonymous-auth=false', '--api-audiences=https://kubernetes.default.svc.cluster.local,rke2',
+    '--audit-log-maxage=30', '--audit-log-maxbackup=10', '--audit-log-maxsize=100', `--audit-log-path=${RKE2}/server/logs/audit.log`,
+    '--audit-policy-file=/etc/rancher/rke2/audit-policy.yaml', '--authorization-mode=Node,RBAC', '--bind-address=0.0.0.0',
+    `--cert-dir=${RKE2_TLS}/temporary-certs`, `--client-ca-file=${RKE2_TLS}/client-ca.crt`,
+    `--egress-selector-config-file=${RKE2}/server/etc/egress-selector-config.yaml`, '--enable-admission-plugins=NodeRestriction',
+    '--enable-aggregator-routing=true', '--enable-bootstrap-token-auth=true',
+    `--encryption-provider-config=${RKE2}/server/cred/encryption-config.json`, '--encryption-provider-config-automatic-reload=true',
+    `--etcd-cafile=${RKE2_TLS}/etcd/server-ca.crt`, `--etcd-certfile=${RKE2_TLS}/etcd/client.crt`, `--etcd-keyfile=${RKE2_TLS}/etcd/client.key`,
+    '--etcd-servers=https://127.0.0.1:2379', `--kubelet-certificate-authority=${RKE2_TLS}/server-ca.crt`,
+    `--kubelet-client-certificate=${RKE2_TLS}/client-kube-apiserver.crt`, `--kubelet-client-key=${RKE2_TLS}/client-kube-apiserver.key`,
+    '--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname', '--profiling=false',
+    `--proxy-client-cert-file=${RKE2_TLS}/client-auth-proxy.crt`, `--proxy-client-key-file=${RKE2_TLS}/client-auth-proxy.key`,
+    `--requestheader-client-ca-file=${RKE2_TLS}/request-header-ca.crt`, '--secure-port=6443',
+    '--service-account-issuer=https://kubernetes.default.svc.cluster.local', `--service-account-key-file=${RKE2_TLS}/service.key`,
+    `--service-account-signing-key-file=${RKE2_TLS}/service.current.key`, '--service-cluster-ip-range=10.43.0.0/16',
+    '--storage-backend=etcd3', `--tls-cert-file=${RKE2_TLS}/serving-kube-apiserver.crt`, `--tls-private-key-file=${RKE2_TLS}/serving-kube-apiserver.key`],
+  322: ['kube-controller-manager', '--allocate-node-cidrs=true', `--authentication-kubeconfig=${RKE2}/server/cred/controller.kubeconfig`,
+    `--authorization-kubeconfig=${RKE2}/server/cred/controller.kubeconfig`, '--bind-address=127.0.0.1', '--cluster-cidr=10.42.0.0/16',
+    `--cluster-signing-kube-apiserver-client-cert-file=${RKE2_TLS}/client-ca.nochain.crt`, '--configure-cloud-routes=false',
+    '--controllers=*,tokencleaner,-service,-route,-cloud-node-lifecycle', `--kubeconfig=${RKE2}/server/cred/controller.kubeconfig`,
+    '--profiling=false', `--root-ca-file=${RKE2_TLS}/server-ca.crt`, '--secure-port=10257',
+    `--service-account-private-key-file=${RKE2_TLS}/service.current.key`, '--use-service-account-credentials=true'],
+  323: ['kube-scheduler', `--authentication-kubeconfig=${RKE2}/server/cred/scheduler.kubeconfig`,
+    `--authorization-kubeconfig=${RKE2}/server/cred/scheduler.kubeconfig`, '--bind-address=127.0.0.1',
+    `--kubeconfig=${RKE2}/server/cred/scheduler.kubeconfig`, '--profiling=false', '--secure-port=10259'],
+  324: ['kube-proxy', '--cluster-cidr=10.42.0.0/16', '--conntrack-max-per-core=0', '--healthz-bind-address=0.0.0.0',
+    '--hostname-override=rke2-server-1', `--kubeconfig=${RKE2}/agent/kubeproxy.kubeconfig`, '--proxy-mode=iptables'],
+};
+
+const rke2Files = (): Record<string, FileSpec> => {
+  const out: Record<string, FileSpec> = {};
+  const cert = (p: string) => { out[p] = { mode: 0o644, content: `-----BEGIN CERTIFICATE-----\n${path.basename(p)}\n-----END CERTIFICATE-----\n` }; };
+  const key = (p: string) => { out[p] = { mode: 0o600, content: `-----BEGIN EC PRIVATE KEY-----\n${KEY_CANARY}\n-----END EC PRIVATE KEY-----\n` }; };
+  for (const n of ['client-ca', 'server-ca', 'request-header-ca', 'client-kube-apiserver', 'serving-kube-apiserver', 'client-auth-proxy', 'client-admin']) {
+    cert(`${RKE2_TLS}/${n}.crt`);
+    key(`${RKE2_TLS}/${n}.key`);
+  }
+  cert(`${RKE2_TLS}/client-ca.nochain.crt`);
+  key(`${RKE2_TLS}/service.key`);
+  key(`${RKE2_TLS}/service.current.key`);
+  for (const n of ['server-ca', 'peer-ca', 'server-client', 'peer-server-client', 'client']) {
+    cert(`${RKE2_TLS}/etcd/${n}.crt`);
+    key(`${RKE2_TLS}/etcd/${n}.key`);
+  }
+  for (const n of ['client-ca', 'server-ca', 'serving-kubelet', 'client-kubelet', 'client-kube-proxy']) cert(`${RKE2}/agent/${n}.crt`);
+  for (const n of ['serving-kubelet', 'client-kubelet', 'client-kube-proxy']) key(`${RKE2}/agent/${n}.key`);
+  for (const n of ['kubelet', 'kubeproxy', 'rke2controller']) out[`${RKE2}/agent/${n}.kubeconfig`] = { mode: 0o600 };
+  for (const n of ['admin', 'controller', 'scheduler', 'supervisor', 'api-server', 'cloud-controller']) out[`${RKE2}/server/cred/${n}.kubeconfig`] = { mode: 0o600 };
+  for (const n of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy', 'cloud-controller-manager']) out[`${RKE2}/agent/pod-manifests/${n}.yaml`] = { mode: 0o600 };
+  return out;
+};
+
+export const RKE2_ROOT: RootSpec = {
+  hostname: 'rke2-server-1',
+  processes: RKE2_PROCESSES,
+  files: {
+    ...rke2Files(),
+    '/etc/rancher/rke2/config.yaml': { mode: 0o600, content: RKE2_CONFIG },
+    '/etc/rancher/rke2/rke2.yaml': { mode: 0o600 },
+    '/etc/rancher/rke2/rke2-pss.yaml': { mode: 0o600 },
+    '/etc/rancher/rke2/audit-policy.yaml': { mode: 0o600, content: RKE2_AUDIT_POLICY },
+    [`${RKE2}/server/token`]: { mode: 0o600, content: `K10${RKE2_TOKEN_CANARY}::server:0123\n` },
+    [`${RKE2}/server/cred/encryption-config.json`]: { mode: 0o600, content: JSON.stringify({
+      kind: 'EncryptionConfiguration', apiVersion: 'apiserver.config.k8s.io/v1',
+      resources: [{ resources: ['secrets'], providers: [{ aescbc: { keys: [{ name: 'aescbckey', secret: KEY_CANARY }] } }, { identity: {} }] }],
+    }) },
+    [`${RKE2}/server/db/etcd`]: { mode: 0o700, dir: true },
+    [`${RKE2}/server/db/etcd/config`]: { mode: 0o600, content: RKE2_ETCD_CONFIG },
+  },
+};
+
+/**
+ * An EKS worker (Amazon Linux 2): the kubelet's --config is a JSON KubeletConfiguration, modelled on
+ * amazon-eks-ami's files/kubelet-config.json; kube-proxy runs as a DaemonSet pod.
+ */
+export const EKS_KUBELET_CONFIG = `{
+  "kind": "KubeletConfiguration",
+  "apiVersion": "kubelet.config.k8s.io/v1beta1",
+  "address": "0.0.0.0",
+  "authentication": {
+    "anonymous": { "enabled": false },
+    "webhook": { "cacheTTL": "2m0s", "enabled": true },
+    "x509": { "clientCAFile": "/etc/kubernetes/pki/ca.crt" }
+  },
+  "authorization": {
+    "mode": "Webhook",
+    "webhook": { "cacheAuthorizedTTL": "5m0s", "cacheUnauthorizedTTL": "30s" }
+  },
+  "clusterDomain": "cluster.local",
+  "hairpinMode": "hairpin-veth",
+  "readOnlyPort": 0,
+  "cgroupDriver": "systemd",
+  "cgroupRoot": "/",
+  "featureGates": { "RotateKubeletServerCertificate": true },
+  "protectKernelDefaults": true,
+  "serializeImagePulls": false,
+  "serverTLSBootstrap": true,
+  "tlsCipherSuites": ["TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"]
+}
+`;
+
+export const EKS_KUBELET = [
+  '--config', '/etc/kubernetes/kubelet/kubelet-config.json', '--kubeconfig', '/var/lib/kubelet/kubeconfig',
+  '--container-runtime-endpoint', 'unix:///run/containerd/containerd.sock',
+  '--image-credential-provider-config', '/etc/eks/image-credential-provider/config.json',
+  '--image-credential-provider-bin-dir', '/etc/eks/image-credential-provider', '--node-ip=10.0.1.23',
+  '--pod-infra-container-image=602401143452.dkr.ecr.us-east-1.amazonaws.com/eks/pause:3.5', '--v=2',
+  '--hostname-override=ip-10-0-1-23.ec2.internal', '--cloud-provider=external',
+];
+
+export const EKS_ROOT: RootSpec = {
+  hostname: 'ip-10-0-1-23.ec2.internal',
+  processes: {
+    ...NOISE,
+    501: ['/usr/bin/kubelet', ...EKS_KUBELET],
+    502: ['kube-proxy', '--v=2', '--config=/var/lib/kube-proxy-config/config', '--hostname-override=ip-10-0-1-23.ec2.internal'],
+  },
+  files: {
+    '/etc/eks/bootstrap.sh': { mode: 0o755 },
+    '/etc/eks/image-credential-provider/config.json': { mode: 0o644 },
+    '/etc/kubernetes/kubelet/kubelet-config.json': { mode: 0o644, content: EKS_KUBELET_CONFIG },
+    '/var/lib/kubelet/kubeconfig': { mode: 0o600 },
+    '/etc/kubernetes/pki/ca.crt': { mode: 0o644 },
+    '/etc/systemd/system/kubelet.service': { mode: 0o644 },
+    '/var/lib/kube-proxy-config/config': { mode: 0o644 },
+    '/var/lib/kubelet/pki/kubelet-server-current.pem': { mode: 0o600, content: `-----BEGIN EC PRIVATE KEY-----\n${KEY_CANARY}\n-----END EC PRIVATE KEY-----\n` },
+  },
+};

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import type { NodeFile, NodeFileRole } from '../../model/node.js';
 import type { ComponentName } from '../../model/component-specs.js';
 import type { Flags } from '../../model/flags.js';
-import { CANDIDATES, FILE_FLAGS, KUBELET_CONFIG_FILES, type Candidate } from './file-table.js';
+import { CANDIDATES, DEFAULT_DATA_DIRS, FILE_FLAGS, KUBELET_CONFIG_FILES, type Candidate } from './file-table.js';
 import type { Host } from './host.js';
 
 type Obj = Record<string, any>;
@@ -68,14 +68,19 @@ export function namedFiles(list: FileList, name: ComponentName, flags: Flags, ku
   }
 }
 
-/** The distribution's well-known files for this component, when they exist. */
-export function candidateFiles(list: FileList, name: ComponentName, distributions: readonly string[]): void {
-  for (const d of distributions) {
+/**
+ * The distribution's well-known files for this component, when they exist (and those of every host).
+ * `dataDirs` moves k3s' and rke2's files under the data directory the host uses.
+ */
+export function candidateFiles(list: FileList, name: ComponentName, distributions: readonly string[], dataDirs: ReadonlyMap<string, string> = new Map()): void {
+  for (const d of ['any', ...distributions]) {
     for (const c of (CANDIDATES[d] ?? []) as Candidate[]) {
       if (c.component !== name) continue;
-      const reason = `${d} default location`;
-      if (c.dir) list.addDir(c.path, c.role, reason, c.suffix);
-      else list.add(c.path, c.role, reason, false);
+      const reason = d === 'any' ? 'kubelet default location' : `${d} default location`;
+      const dataDir = dataDirs.get(d);
+      const p = dataDir && DEFAULT_DATA_DIRS[d] && c.path.startsWith(`${DEFAULT_DATA_DIRS[d]}/`) ? dataDir + c.path.slice(DEFAULT_DATA_DIRS[d].length) : c.path;
+      if (c.dir) list.addDir(p, c.role, reason, c.suffix, c.depth ?? 1);
+      else list.add(p, c.role, reason, false);
     }
   }
 }

@@ -11,12 +11,14 @@ import { parseFlags } from '../../model/flags.js';
 import { readText } from '../files/index.js';
 import type { DocumentSink } from '../files/to-resources.js';
 import { LineIndex } from '../files/yaml-documents.js';
-import { DISTRIBUTION_MARKERS } from './file-table.js';
+import { DEFAULT_DATA_DIRS, DISTRIBUTION_MARKERS, KUBELET_CONFIG_CANDIDATES } from './file-table.js';
 import { FileList, candidateFiles, namedFiles } from './files.js';
 import { Host } from './host.js';
 import { listProcesses, recognise, type Origin, type Proc } from './processes.js';
-import { synthesizeK3s } from './k3s.js';
+import { dataDirOf, readOptions, synthesizeK3s, type OptionFile } from './k3s.js';
 import { synthesizeKubelite } from './kubelite.js';
+import { expandEtcdConfig } from './etcd-config.js';
+import { mergeDropIns } from './kubelet-dropins.js';
 
 export interface NodeSourceResult extends DocumentSink {
   targets: ScanTarget[];
@@ -25,6 +27,8 @@ export interface NodeSourceResult extends DocumentSink {
   components: number;
   /** What the scan found or did not find, for the user. */
   notes: string[];
+  /** Things the user should know about the result (a config file the kubelet does not read, flags etcd ignores). */
+  warnings: string[];
 }
 
 interface Running {
@@ -48,19 +52,42 @@ export function readNode(root = '/'): NodeSourceResult {
   const running: Running[] = [];
   const distributions = new Set<string>();
   const extraConfigs: string[] = [];
+  const warnings: string[] = [];
+  /** k3s' and rke2's data directories, when not the default. */
+  const dataDirs = new Map<string, string>();
+  /** k3s' and rke2's own config files (they may hold the cluster token), examined with the kubelet's files. */
+  const optionFiles: Array<OptionFile & { distribution: string }> = [];
   for (const proc of procs) {
     const found = recognise(proc);
     if (!found) continue;
     const exe: Origin = { text: proc.argv[0], at: { file: proc.file } };
     if (found.type === 'component') {
-      running.push({ name: found.name, proc, args: [exe, ...found.args] });
+      let args = [exe, ...found.args];
+      if (found.name === 'etcd') {
+        const expanded = expandEtcdConfig(host, found.args);
+        if (expanded) {
+          args = [exe, ...expanded.args];
+          if (expanded.ignored.length) {
+            warnings.push(`etcd (process ${proc.pid}) takes its settings from --config-file=${expanded.configFile}: `
+              + `etcd ignores its other command-line flags (${expanded.ignored.join(', ')})`);
+          }
+        }
+      }
+      running.push({ name: found.name, proc, args });
     } else if (found.type === 'k3s') {
       distributions.add('k3s');
       const k3s = synthesizeK3s(host, proc, found.role);
       extraConfigs.push(...k3s.configFiles);
+      dataDirs.set('k3s', k3s.dataDir);
+      optionFiles.push(...k3s.optionFiles.map((f) => ({ ...f, distribution: 'k3s' })));
       for (const c of k3s.components) running.push({ name: c.name, distribution: 'k3s', proc, args: [{ text: `${c.name} (k3s ${found.role})`, at: exe.at }, ...c.args] });
     } else if (found.type === 'rke2') {
-      distributions.add('rke2'); // rke2 runs each component as its own process: they are found above
+      // rke2 runs each component as a process of its own (the kubelet directly, the control plane as
+      // static pods): they are found above with their flags. Its config names the data directory.
+      distributions.add('rke2');
+      const { options, files } = readOptions(host, proc, '/etc/rancher/rke2/config.yaml', 'rke2');
+      dataDirs.set('rke2', dataDirOf(options, DEFAULT_DATA_DIRS.rke2));
+      optionFiles.push(...files.map((f) => ({ ...f, distribution: 'rke2' })));
     } else {
       distributions.add('microk8s');
       for (const c of synthesizeKubelite(host, proc)) running.push({ name: c.name, distribution: 'microk8s', proc, args: [{ text: `${c.name} (kubelite)`, at: exe.at }, ...c.args] });
@@ -93,14 +120,44 @@ export function readNode(root = '/'): NodeSourceResult {
       if (flag === 'config') kubeletConfig = read.find((x) => x.kind === 'KubeletConfiguration')?.object;
     }
     const files = new FileList(host);
+    if (r.name === 'kubelet') {
+      kubeletConfig = kubeletDropIns(r, flags.value('config'), flags.value('config-dir')) ?? kubeletConfig;
+      if (!flags.value('config') && !flags.value('config-dir')) unreadCandidates(r);
+      for (const f of optionFiles) {
+        const reason = `${f.distribution} configuration${f.secrets.length ? `, holds ${f.secrets.join(', ')}` : ''}`;
+        files.add(f.path, f.secrets.length ? 'key' : 'config', reason, false);
+      }
+    }
     namedFiles(files, r.name, flags, kubeletConfig);
-    candidateFiles(files, r.name, [...distributions]);
+    candidateFiles(files, r.name, [...distributions], dataDirs);
     let id = `node/${hostname}/${r.name}`;
     if (ids.has(id)) id = `${id}-${r.proc.pid}`;
     ids.add(id);
     resources.push(nodeResource(id, hostname, r, files.files, host));
   }
   for (const p of extraConfigs) readConfig(p, 'k3s secrets encryption');
+
+  /** --config-dir: the drop-ins merged over the --config file into the one configuration the kubelet runs with. */
+  function kubeletDropIns(r: Running, config: string | undefined, dir: string | undefined): Record<string, unknown> | undefined {
+    if (!dir) return undefined;
+    const base = config ? configs.get(config)?.find((x) => x.kind === 'KubeletConfiguration') : undefined;
+    const merged = mergeDropIns(host, dir, base, `node/${hostname}/KubeletConfiguration${config ?? dir}`, sink.errors);
+    if (!merged) return undefined;
+    const at = base ? sink.resources.indexOf(base) : -1;
+    if (at >= 0) sink.resources[at] = merged.resource;
+    else sink.resources.push(merged.resource);
+    if (config) configs.set(config, [merged.resource]);
+    return merged.resource.object;
+  }
+
+  /** A kubelet without --config reads no config file, whatever exists at the usual places: say so. */
+  function unreadCandidates(r: Running): void {
+    for (const [d, p] of KUBELET_CONFIG_CANDIDATES) {
+      if (!host.exists(p)) continue;
+      warnings.push(`kubelet (process ${r.proc.pid}) has no --config: ${p} (${d} default location) is not read by it; `
+        + 'it is judged on its command-line flags and their defaults, and the file only for its permissions');
+    }
+  }
 
   const errors: InputError[] = [...host.errors, ...sink.errors];
   const all = [...resources, ...sink.resources];
@@ -114,7 +171,7 @@ export function readNode(root = '/'): NodeSourceResult {
   const ignored: IgnoredDocument[] = sink.ignored;
   return {
     resources: all, ignored, errors, documents: all.length + ignored.length + errors.length,
-    targets: [{ type: 'node', paths: [root] }], hostname, components: running.length, notes,
+    targets: [{ type: 'node', paths: [root] }], hostname, components: running.length, notes, warnings,
   };
 }
 

@@ -15,8 +15,27 @@ export interface Synthesized {
   args: Origin[];
 }
 
-/** k3s options from its config files and command line, in order (later wins for scalars; slices accumulate). */
-function readOptions(host: Host, proc: Proc): Option[] {
+/** Options whose value is a credential: a config file that sets one is judged as a key file. */
+const SECRET_OPTIONS = new Set(['token', 'agent-token', 'datastore-endpoint', 'etcd-s3-secret-key', 'etcd-s3-access-key']);
+
+/** A configuration file of k3s or rke2 that exists on the host. */
+export interface OptionFile {
+  path: string;
+  /** Options in it whose value is a credential (names only). */
+  secrets: string[];
+}
+
+export interface Options {
+  options: Option[];
+  files: OptionFile[];
+}
+
+/**
+ * k3s' (or rke2's: the same code, k3s-io/k3s pkg/configfilearg) options from its config files and
+ * command line, in order (later wins for scalars; slices accumulate). `--config`/`-c` names the
+ * main file; `<main>.d/*.yaml` are read after it.
+ */
+export function readOptions(host: Host, proc: Proc, defaultConfig = '/etc/rancher/k3s/config.yaml', label = 'k3s'): Options {
   const cli: Option[] = [];
   const argv = proc.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
@@ -30,29 +49,37 @@ function readOptions(host: Host, proc: Proc): Option[] {
     cli.push({ name: m[1], value, at: { file: proc.file } });
   }
   const configFlag = cli.filter((o) => o.name === 'config' || o.name === 'c').pop()?.value;
-  const main = configFlag ?? '/etc/rancher/k3s/config.yaml';
-  const files = [main, ...host.list(`${main}.d`).filter((f) => /\.ya?ml$/.test(f)).map((f) => `${main}.d/${f}`)];
+  const main = configFlag ?? defaultConfig;
+  const paths = [main, ...host.list(`${main}.d`).filter((f) => /\.ya?ml$/.test(f)).map((f) => `${main}.d/${f}`)];
   const fromFiles: Option[] = [];
-  for (const file of files) {
+  const files: OptionFile[] = [];
+  for (const file of paths) {
     if (!host.exists(file)) continue;
-    const text = host.read(file, 'k3s configuration');
-    if (text === undefined) continue;
+    const text = host.read(file, `${label} configuration`);
+    if (text === undefined) {
+      files.push({ path: file, secrets: [] });
+      continue;
+    }
     const parsed = parseYamlFile(text);
     if ('error' in parsed) {
-      host.errors.push({ file: host.real(file), line: parsed.error.line, column: parsed.error.column, message: `k3s config: ${parsed.error.message}` });
+      host.errors.push({ file: host.real(file), line: parsed.error.line, column: parsed.error.column, message: `${label} config: ${parsed.error.message}` });
+      files.push({ path: file, secrets: [] });
       continue;
     }
     const doc = parsed.documents[0];
     const value = doc?.value;
+    const secrets: string[] = [];
+    files.push({ path: file, secrets });
     if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
     for (const [rawKey, v] of Object.entries(value as Record<string, unknown>)) {
       const key = rawKey.replace(/\+$/, ''); // `key+:` appends in drop-ins
+      if (SECRET_OPTIONS.has(key)) secrets.push(key);
       const where = (p: (string | number)[]) => ({ file: host.real(file), ...doc.at(p) });
       if (Array.isArray(v)) v.forEach((item, i) => fromFiles.push({ name: key, value: String(item), at: where([rawKey, i]) }));
       else fromFiles.push({ name: key, value: String(v), at: where([rawKey]) });
     }
   }
-  return [...fromFiles, ...cli];
+  return { options: [...fromFiles, ...cli], files };
 }
 
 const last = (opts: Option[], name: string) => opts.filter((o) => o.name === name).pop();
@@ -63,11 +90,18 @@ export interface K3sResult {
   /** Files to read as configuration objects (the encryption config). */
   configFiles: string[];
   dataDir: string;
+  /** k3s' own configuration files. */
+  optionFiles: OptionFile[];
+}
+
+/** The data directory k3s or rke2 uses (`--data-dir`/`-d`, or `data-dir:` in its config). */
+export function dataDirOf(opts: Option[], fallback: string): string {
+  return last(opts, 'data-dir')?.value ?? last(opts, 'd')?.value ?? fallback;
 }
 
 export function synthesizeK3s(host: Host, proc: Proc, role: 'server' | 'agent'): K3sResult {
-  const opts = readOptions(host, proc);
-  const data = last(opts, 'data-dir')?.value ?? last(opts, 'd')?.value ?? '/var/lib/rancher/k3s';
+  const { options: opts, files: optionFiles } = readOptions(host, proc);
+  const data = dataDirOf(opts, '/var/lib/rancher/k3s');
   const tls = `${data}/server/tls`;
   const builtin = { file: proc.file, exact: false };
   const def = (texts: string[]): Origin[] => texts.map((text) => ({ text, at: builtin }));
@@ -127,5 +161,5 @@ export function synthesizeK3s(host: Host, proc: Proc, role: 'server' | 'agent'):
   const protect = last(opts, 'protect-kernel-defaults');
   if (truthy(protect)) kubelet.push({ text: '--protect-kernel-defaults=true', at: protect!.at });
   components.push({ name: 'kubelet', args: [...kubelet, ...user('kubelet-arg')] });
-  return { components, configFiles, dataDir: data };
+  return { components, configFiles, dataDir: data, optionFiles };
 }

@@ -8,8 +8,10 @@ import type { ScanReport } from '../../model/types.js';
 import { OUTPUT_FORMATS } from '../../report/formats.js';
 import { KEY_CANARY } from '../../testing/control-plane-fixtures.js';
 import {
-  EMPTY_ROOT, HARDENED_ROOT, INSECURE_ROOT, K3S_ROOT, KUBEADM_ROOT, TOKEN_CANARY, buildRoot, type RootSpec,
+  EKS_KUBELET, EKS_KUBELET_CONFIG, EKS_ROOT, EMPTY_ROOT, HARDENED_ROOT, INSECURE_ROOT, K3S_ROOT, KUBEADM_ROOT, RKE2_CONFIG, RKE2_ROOT,
+  RKE2_TOKEN_CANARY, TOKEN_CANARY, buildRoot, type RootSpec,
 } from '../../testing/node-roots.js';
+import type { NodeFile } from '../../model/node.js';
 import { readNode } from './index.js';
 
 type Verdict = 'passed' | 'failed' | 'skipped';
@@ -41,6 +43,16 @@ const EXPECTED: Array<[string, RootSpec, Table]> = [
     ...(Object.fromEntries(CONTROLS.map((c) => [c, P])) as Table),
     'etcd-tls': S, 'etcd-dedicated-ca': S, 'external-authentication': F,
     'kubelet-hardening': F, 'kubelet-seccomp-default': F, 'node-file-permissions': F,
+  }],
+  ['rke2 server (embedded etcd, default profile)', RKE2_ROOT, {
+    ...(Object.fromEntries(CONTROLS.map((c) => [c, P])) as Table),
+    'audit-policy-coverage': F, 'service-account-tokens': F, 'external-authentication': F,
+    'kubelet-hardening': F, 'kubelet-pod-pid-limit': F, 'kubelet-seccomp-default': F,
+  }],
+  ['EKS worker (Amazon Linux 2)', EKS_ROOT, {
+    ...(Object.fromEntries(CONTROLS.map((c) => [c, S])) as Table),
+    'kubelet-anonymous-auth': P, 'kubelet-authorization': P, 'kubelet-client-tls': P, 'kubelet-read-only-port': P,
+    'kubelet-hardening': F, 'kubelet-pod-pid-limit': F, 'kubelet-seccomp-default': F, 'node-file-permissions': P,
   }],
 ];
 
@@ -114,12 +126,178 @@ describe('node source: verdicts on fixture roots', () => {
   it('never prints key material or tokens, in any format', () => {
     for (const report of reports.values()) {
       for (const format of OUTPUT_FORMATS.values()) {
-        const text = format.render(report, { color: false, verbose: true, root: tmp });
+        const text = format.render(report, { color: false, tty: false, verbose: true, root: tmp });
         assert.ok(!text.includes(KEY_CANARY), `${format.name} leaks the key`);
         assert.ok(!text.includes('token-canary'), `${format.name} leaks the token`);
+        assert.ok(!text.includes(RKE2_TOKEN_CANARY.slice(13)), `${format.name} leaks rke2's join token`);
       }
     }
     assert.ok(TOKEN_CANARY.startsWith('token-canary'));
+  });
+});
+
+/** The files node-file-permissions examines for a component, from the node source's own output. */
+function filesOf(input: ReturnType<typeof readNode>, id: string): NodeFile[] {
+  const r = input.resources.find((x) => x.id === id);
+  assert.ok(r, `${id} in ${input.resources.map((x) => x.id).join(', ')}`);
+  return (r.object.spec as { files: NodeFile[] }).files;
+}
+
+describe('node source: rke2', () => {
+  it('takes etcd\'s settings from its --config-file, each flag pointing at its line there', () => {
+    const report = reports.get('rke2 server (embedded etcd, default profile)')!;
+    const input = readNode(path.join(tmp, 'rke2-server-embedded-etcd-default-profile-'));
+    const etcd = input.resources.find((r) => r.id === 'node/rke2-server-1/etcd')!;
+    const command = (etcd.object.spec as { command: string[] }).command;
+    assert.deepEqual(command.slice(0, 2), ['etcd', '--config-file=/var/lib/rancher/rke2/server/db/etcd/config']);
+    assert.ok(command.includes('--cert-file=/var/lib/rancher/rke2/server/tls/etcd/server-client.crt'));
+    assert.ok(command.includes('--peer-client-cert-auth=true'));
+    assert.ok(command.includes('--log-outputs=stderr'));
+    const i = command.indexOf('--client-cert-auth=true');
+    const at = etcd.locate!(['spec', 'command', i]);
+    assert.match(at.file, /server\/db\/etcd\/config$/);
+    assert.equal(at.line, 4);
+    assert.equal(report.controls.find((c) => c.id === 'etcd-tls')?.counts.passed, 1);
+    assert.deepEqual(input.warnings, []);
+  });
+
+  it('says which command-line flags etcd ignores next to --config-file, and judges the file', () => {
+    const spec: RootSpec = { ...RKE2_ROOT, processes: { ...RKE2_ROOT.processes, 320: ['etcd', '--client-cert-auth=false', '--config-file', '/var/lib/rancher/rke2/server/db/etcd/config', '--auto-tls'] } };
+    const input = readNode(buildRoot(path.join(tmp, 'rke2-etcd-flags'), spec));
+    assert.match(input.warnings.join('\n'), /etcd \(process 320\) takes its settings from --config-file=\/var\/lib\/rancher\/rke2\/server\/db\/etcd\/config: etcd ignores its other command-line flags \(--client-cert-auth, --auto-tls\)/);
+    assert.equal(scan(input, {}).controls.find((c) => c.id === 'etcd-tls')?.status, 'passed');
+  });
+
+  it('examines rke2\'s files: its config (a key file when it holds the token), token, TLS, kubeconfigs, static pods, etcd data', () => {
+    const input = readNode(path.join(tmp, 'rke2-server-embedded-etcd-default-profile-'));
+    const kubelet = filesOf(input, 'node/rke2-server-1/kubelet').map((f) => `${f.path} ${f.role} ${f.reason}`);
+    assert.ok(kubelet.includes('/etc/rancher/rke2/config.yaml key rke2 configuration, holds token'), kubelet.join('\n'));
+    assert.ok(kubelet.includes('/var/lib/rancher/rke2/agent/pod-manifests/kube-apiserver.yaml manifest the kubelet\'s static pod path'));
+    assert.ok(kubelet.includes('/var/lib/rancher/rke2/agent/client-kubelet.key key rke2 default location'));
+    assert.ok(kubelet.includes('/var/lib/rancher/rke2/agent/kubeproxy.kubeconfig kubeconfig rke2 default location'));
+    const api = filesOf(input, 'node/rke2-server-1/kube-apiserver').map((f) => `${f.path} ${f.role} ${f.reason}`);
+    for (const want of [
+      '/var/lib/rancher/rke2/server/token key rke2 default location', '/etc/rancher/rke2/rke2.yaml kubeconfig rke2 default location',
+      '/var/lib/rancher/rke2/server/tls/client-admin.key key rke2 default location',
+      '/var/lib/rancher/rke2/server/tls/etcd/peer-ca.key key rke2 default location',
+      '/var/lib/rancher/rke2/server/cred/admin.kubeconfig kubeconfig rke2 default location',
+      '/var/lib/rancher/rke2/server/cred/encryption-config.json key --encryption-provider-config',
+    ]) assert.ok(api.includes(want), `${want} in\n${api.join('\n')}`);
+    const etcd = filesOf(input, 'node/rke2-server-1/etcd').map((f) => `${f.path} ${f.role} ${f.mode}`);
+    assert.ok(etcd.includes('/var/lib/rancher/rke2/server/db/etcd data-dir 0700'), etcd.join('\n'));
+    assert.ok(etcd.includes('/var/lib/rancher/rke2/server/db/etcd/config config 0600'));
+  });
+
+  it('fails a world-readable rke2 config holding the token, without printing it', () => {
+    const spec: RootSpec = { ...RKE2_ROOT, files: { ...RKE2_ROOT.files, '/etc/rancher/rke2/config.yaml': { mode: 0o644, content: RKE2_CONFIG } } };
+    const report = scan(readNode(buildRoot(path.join(tmp, 'rke2-open-config'), spec)), {});
+    const messages = report.findings.filter((f) => f.controlId === 'node-file-permissions').flatMap((f) => f.paths.map((p) => p.message));
+    assert.deepEqual(messages, ['/etc/rancher/rke2/config.yaml (rke2 configuration, holds token) has mode 0644: want 600 or stricter (no access for group and others)']);
+    assert.ok(!JSON.stringify(report).includes(RKE2_TOKEN_CANARY));
+  });
+
+  it('follows a data-dir set in rke2\'s config file', () => {
+    const files: RootSpec['files'] = {};
+    for (const [p, f] of Object.entries(RKE2_ROOT.files)) files[p.replace('/var/lib/rancher/rke2/', '/opt/rke2/')] = f;
+    files['/etc/rancher/rke2/config.yaml'] = { mode: 0o600, content: `${RKE2_CONFIG}data-dir: /opt/rke2\n` };
+    files['/opt/rke2/server/token'] = { mode: 0o640 };
+    const input = readNode(buildRoot(path.join(tmp, 'rke2-data-dir'), { ...RKE2_ROOT, files }));
+    const api = filesOf(input, 'node/rke2-server-1/kube-apiserver').map((f) => `${f.path} ${f.reason}`);
+    assert.ok(api.includes('/opt/rke2/server/token rke2 default location'), api.join('\n'));
+    assert.ok(!api.some((f) => f.startsWith('/var/lib/rancher/rke2/') && f.endsWith('default location')), api.join('\n'));
+  });
+});
+
+describe('node source: cloud workers and kubelet config files', () => {
+  it('reads an EKS kubelet\'s JSON --config and points its settings at lines of that file', () => {
+    const report = reports.get('EKS worker (Amazon Linux 2)')!;
+    const ids = report.resources.map((r) => r.id);
+    assert.ok(ids.includes('node/ip-10-0-1-23.ec2.internal/KubeletConfiguration/etc/kubernetes/kubelet/kubelet-config.json'), ids.join('\n'));
+    const pids = report.findings.find((f) => f.controlId === 'kubelet-pod-pid-limit')!;
+    assert.match(pids.message, /not in the config file; the default is -1/);
+    assert.match(pids.paths[0].location!.file, /etc\/kubernetes\/kubelet\/kubelet-config\.json$/);
+    const input = readNode(path.join(tmp, 'EKS-worker-Amazon-Linux-2-'));
+    const files = filesOf(input, 'node/ip-10-0-1-23.ec2.internal/kubelet').map((f) => `${f.path} ${f.role} ${f.reason}`);
+    for (const want of [
+      '/etc/kubernetes/kubelet/kubelet-config.json config --config', '/var/lib/kubelet/kubeconfig kubeconfig --kubeconfig',
+      '/etc/kubernetes/pki/ca.crt cert authentication.x509.clientCAFile in the kubelet config',
+      '/etc/systemd/system/kubelet.service config eks default location',
+      '/var/lib/kubelet/pki/kubelet-server-current.pem key kubelet default location',
+    ]) assert.ok(files.includes(want), `${want} in\n${files.join('\n')}`);
+  });
+
+  it('a kubelet with no --config does not read the distribution\'s config file: flags and their defaults are judged, and a warning says so', () => {
+    const args = EKS_KUBELET.filter((a, i) => a !== '--config' && EKS_KUBELET[i - 1] !== '--config');
+    const spec: RootSpec = { ...EKS_ROOT, processes: { ...EKS_ROOT.processes, 501: ['/usr/bin/kubelet', ...args] } };
+    const input = readNode(buildRoot(path.join(tmp, 'eks-no-config'), spec));
+    assert.match(input.warnings.join('\n'), /kubelet \(process 501\) has no --config: \/etc\/kubernetes\/kubelet\/kubelet-config\.json \(eks default location\) is not read by it/);
+    const report = scan(input, {});
+    for (const id of ['kubelet-anonymous-auth', 'kubelet-authorization', 'kubelet-read-only-port']) {
+      assert.equal(report.controls.find((c) => c.id === id)?.status, 'failed', id);
+    }
+    const files = filesOf(input, 'node/ip-10-0-1-23.ec2.internal/kubelet').map((f) => `${f.path} ${f.reason}`);
+    assert.ok(files.includes('/etc/kubernetes/kubelet/kubelet-config.json eks default location'), files.join('\n'));
+    assert.ok(!report.resources.some((r) => r.kind === 'KubeletConfiguration'), 'the unread file is not judged as the kubelet\'s config');
+  });
+
+  it('merges --config-dir drop-ins over --config in lexical order; flags still win', () => {
+    const conf = (o: object) => JSON.stringify({ apiVersion: 'kubelet.config.k8s.io/v1beta1', kind: 'KubeletConfiguration', ...o }, null, 1);
+    const spec: RootSpec = {
+      hostname: 'al2023',
+      processes: { 1: ['/sbin/init'], 601: ['/usr/bin/kubelet', '--config=/etc/kubernetes/kubelet/config.json',
+        '--config-dir=/etc/kubernetes/kubelet/config.json.d', '--kubeconfig=/var/lib/kubelet/kubeconfig', '--seccomp-default=false'] },
+      files: {
+        '/etc/eks/nodeadm': { mode: 0o755, dir: true },
+        '/etc/kubernetes/kubelet/config.json': { mode: 0o644, content: EKS_KUBELET_CONFIG },
+        '/etc/kubernetes/kubelet/config.json.d/00-nodeadm.conf': { mode: 0o644, content: conf({ readOnlyPort: 10255, podPidsLimit: 4096, seccompDefault: true }) },
+        '/etc/kubernetes/kubelet/config.json.d/40-user.conf': { mode: 0o644, content: conf({ readOnlyPort: 0, authentication: { webhook: { cacheTTL: '1m0s' } } }) },
+        '/etc/kubernetes/kubelet/config.json.d/README': { mode: 0o644 },
+        '/var/lib/kubelet/kubeconfig': { mode: 0o600 },
+        '/etc/kubernetes/pki/ca.crt': { mode: 0o644 },
+      },
+    };
+    const input = readNode(buildRoot(path.join(tmp, 'al2023'), spec));
+    const configs = input.resources.filter((r) => r.kind === 'KubeletConfiguration');
+    assert.deepEqual(configs.map((r) => r.id), ['node/al2023/KubeletConfiguration/etc/kubernetes/kubelet/config.json']);
+    const merged = configs[0].object as Record<string, any>;
+    assert.equal(merged.readOnlyPort, 0);
+    assert.equal(merged.podPidsLimit, 4096);
+    assert.equal(merged.authentication.anonymous.enabled, false, 'objects merge key by key');
+    assert.equal(merged.authentication.webhook.cacheTTL, '1m0s');
+    assert.match(configs[0].locate!(['readOnlyPort']).file, /40-user\.conf$/);
+    assert.match(configs[0].locate!(['podPidsLimit']).file, /00-nodeadm\.conf$/);
+    assert.match(configs[0].locate!(['protectKernelDefaults']).file, /kubelet\/config\.json$/);
+    const report = scan(input, {});
+    const status = (id: string) => report.controls.find((c) => c.id === id)?.status;
+    assert.equal(status('kubelet-read-only-port'), 'passed');
+    assert.equal(status('kubelet-pod-pid-limit'), 'passed');
+    assert.equal(status('kubelet-anonymous-auth'), 'passed');
+    const seccomp = report.findings.find((f) => f.controlId === 'kubelet-seccomp-default')!;
+    assert.match(seccomp.message, /--seccomp-default=false/);
+    assert.match(seccomp.paths[0].location!.file, /proc\/601\/cmdline$/);
+    const files = filesOf(input, 'node/al2023/kubelet').map((f) => `${f.path} ${f.reason}`);
+    assert.ok(files.includes('/etc/kubernetes/kubelet/config.json.d --config-dir'), files.join('\n'));
+    assert.ok(files.includes('/etc/kubernetes/kubelet/config.json.d/40-user.conf eks default location'), files.join('\n'));
+    assert.deepEqual(input.errors, []);
+  });
+
+  it('--config-dir without --config: drop-ins over the command-line defaults', () => {
+    const spec: RootSpec = {
+      hostname: 'dropins-only',
+      processes: { 701: ['kubelet', '--config-dir=/etc/kubelet.conf.d', '--kubeconfig=/etc/kubelet.kubeconfig'] },
+      files: {
+        '/etc/kubelet.conf.d/10-auth.conf': { mode: 0o600, content: 'apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthentication:\n  anonymous:\n    enabled: false\nauthorization:\n  mode: Webhook\n' },
+        '/etc/kubelet.kubeconfig': { mode: 0o600 },
+      },
+    };
+    const input = readNode(buildRoot(path.join(tmp, 'dropins-only'), spec));
+    assert.deepEqual(input.resources.filter((r) => r.kind === 'KubeletConfiguration').map((r) => r.id), ['node/dropins-only/KubeletConfiguration/etc/kubelet.conf.d']);
+    const report = scan(input, {});
+    const status = (id: string) => report.controls.find((c) => c.id === id)?.status;
+    assert.equal(status('kubelet-anonymous-auth'), 'passed');
+    assert.equal(status('kubelet-authorization'), 'passed');
+    const ro = report.findings.find((f) => f.controlId === 'kubelet-read-only-port')!;
+    assert.match(ro.message, /no flag, and not in the --config-dir drop-ins; the default is 10255/);
   });
 });
 
