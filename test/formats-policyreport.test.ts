@@ -8,6 +8,7 @@ import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import { isClusterScoped } from '../src/model/kinds.js';
 import { assertValidPolicyReport } from '../src/testing/policy-report-schema.js';
+import { INSECURE_ROOT, buildRoot } from '../src/testing/node-roots.js';
 import { CORPUS, runCli, tempDir, writeTree } from './support/cli.js';
 
 const OUTCOME: Record<string, string> = { failed: 'fail', excepted: 'skip', passed: 'pass' };
@@ -22,7 +23,7 @@ function check(args: string[]): { docs: any[]; report: any } {
   docs.forEach((d, i) => assertValidPolicyReport(d, `document ${i + 1} (${d?.metadata?.namespace ?? 'cluster'})`));
   // one PolicyReport per namespace that has resources, sorted, then the one ClusterPolicyReport
   const namespaces = [...new Set(report.resources
-    .map((r: any) => r.namespace ?? (isClusterScoped(r.apiVersion, r.kind) ? undefined : 'default'))
+    .map((r: any) => r.namespace ?? (isClusterScoped(r.apiVersion, r.kind) || r.source.type === 'node' ? undefined : 'default'))
     .filter((n: string | undefined) => n !== undefined))].sort();
   assert.deepEqual(docs.map((d) => d.kind), [...namespaces.map(() => 'PolicyReport'), 'ClusterPolicyReport']);
   assert.deepEqual(docs.slice(0, -1).map((d) => d.metadata.namespace), namespaces);
@@ -100,6 +101,18 @@ describe('--format policyreport', () => {
     assert.ok(report.summary.findings.excepted > 0);
     const skipped = docs.flatMap((d) => d.results).filter((r: any) => r.result === 'skip');
     assert.equal(skipped.length, report.summary.findings.excepted);
+  });
+
+  it('a node scan with manifests: what the node scan found is in the cluster report, not in default', () => {
+    const root = buildRoot(path.join(tempDir(), 'node'), INSECURE_ROOT);
+    const { docs, report } = check(['examples/insecure', '--node', '--root', root]);
+    assert.ok(report.resources.some((r: any) => r.kind === 'NodeComponent'));
+    assert.deepEqual(docs.map((d) => d.metadata.namespace), ['shop', undefined]);
+    const cluster = docs.at(-1);
+    const nodeResults = cluster.results.filter((r: any) => r.resources[0].kind === 'NodeComponent');
+    assert.ok(nodeResults.length > 0);
+    assert.equal(nodeResults.length, report.findings.filter((f: any) => f.resourceId.startsWith('node/') && report.resources.find((r: any) => r.id === f.resourceId)?.kind === 'NodeComponent').length);
+    for (const r of nodeResults) assert.equal(r.resources[0].namespace, undefined);
   });
 
   it('goes to stdout alone, applyable documents separated by ---', () => {

@@ -1,5 +1,5 @@
 // Kubernetes Policy WG reports (wgpolicyk8s.io/v1alpha2): a PolicyReport per namespace and one
-// ClusterPolicyReport for cluster-scoped resources, as multi-document YAML for `kubectl apply`.
+// ClusterPolicyReport for cluster-scoped resources and the node's, as multi-document YAML for `kubectl apply`.
 // Findings in the report become results: failed → fail, excepted → skip (with the exception in its
 // properties), passed → pass (present only with --verbose, the only time the report lists them).
 // Every namespace that has scanned resources gets its report, empty when nothing failed there, so
@@ -104,12 +104,13 @@ export function isNamespaceName(s: string): boolean {
 
 /**
  * The object reference of a finding's resource. A namespaced kind written without a namespace
- * lands in `default`; a resource missing from the report is read back from its id
+ * lands in `default`; what a node scan found (NodeComponent, the host's files) belongs to no
+ * namespace: it goes to the cluster report; a resource missing from the report is read back from its id
  * (`<group>/<version>/<namespace>/<kind>/<name>`).
  */
 function refOf(id: string, r: ReportResource | undefined): ResourceRef {
   if (r) {
-    const namespace = r.namespace ?? (isClusterScoped(r.apiVersion, r.kind) ? undefined : 'default');
+    const namespace = r.namespace ?? (isClusterScoped(r.apiVersion, r.kind) || r.source.type === 'node' ? undefined : 'default');
     return { apiVersion: r.apiVersion, kind: r.kind, name: r.name, ...(namespace ? { namespace } : {}) };
   }
   const [group = '', version = '', namespace = '', kind = '', ...name] = id.split('/');
