@@ -9,6 +9,7 @@ import path from 'node:path';
 import { scanPaths } from '../src/index.js';
 import { formatSarif } from '../src/report/sarif.js';
 import type { ScanReport } from '../src/model/types.js';
+import { INSECURE_ROOT, buildRoot } from '../src/testing/node-roots.js';
 import { CORPUS, ROOT, runCli, tempDir, writeTree } from './support/cli.js';
 
 const MULTITOOL: string = createRequire(import.meta.url)('@microsoft/sarif-multitool-linux');
@@ -97,6 +98,28 @@ describe('SARIF validates with the Multitool', () => {
     const sarif = assertClean(file);
     const node = sarif.runs[0].results.find((r: any) => r.properties.resourceId === '/v1//Node/worker-1');
     assert.deepEqual(Object.keys(node.locations[0]), ['logicalLocations']);
+  });
+
+  it('a node scan: components as logical locations, no /proc file, fingerprints that survive restarts (new PIDs)', () => {
+    const first = buildRoot(path.join(dir, 'node-a'), INSECURE_ROOT);
+    const restarted = buildRoot(path.join(dir, 'node-b'), {
+      ...INSECURE_ROOT,
+      processes: Object.fromEntries(Object.entries(INSECURE_ROOT.processes).map(([pid, argv]) => [Number(pid) + 1000, argv])),
+    });
+    // whole-file findings (a key's mode) have no region: the one warning allowed, as for rendered directories
+    const a = assertClean(scanTo('node-a', ['--node', '--root', first]).file, ['SARIF2017']).runs[0].results;
+    const b = assertClean(scanTo('node-b', ['--node', '--root', restarted]).file, ['SARIF2017']).runs[0].results;
+    assert.ok(a.length > 20);
+    for (const r of a) {
+      assert.match(r.locations[0].logicalLocations[0].name, /^node\/cp-insecure\//);
+      const uri: string | undefined = r.locations[0].physicalLocation?.artifactLocation.uri;
+      assert.ok(!uri?.includes('/proc/'), uri);
+      if (uri) assert.ok(uri.startsWith(`file://${first}/`), uri);
+    }
+    assert.ok(a.some((r: any) => r.locations[0].physicalLocation?.region?.startLine > 0), 'a config file setting has its region');
+    const fingerprints = (rs: any[]) => rs.map((r) => r.partialFingerprints['palisade/v2']);
+    assert.equal(new Set(fingerprints(a)).size, a.length);
+    assert.deepEqual(fingerprints(b), fingerprints(a));
   });
 
   it('a derived namespace, located where it is used', () => {

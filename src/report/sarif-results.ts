@@ -32,10 +32,12 @@ export function fingerprint(controlId: string, resourceId: string, path: string,
 /**
  * The file of a failing path as the fingerprint hashes it: relative to the scan root (absolute when
  * outside it). The path's own location, not the resource's: several files may hold a resource with
- * the same id, and the report lists one of them. None for stdin, clusters, nodes and derived objects.
+ * the same id, and the report lists one of them. None for stdin, clusters, nodes and derived objects,
+ * whose ids are unique in a scan.
  */
 function fingerprintFile(p: FindingPath, resource: ReportResource | undefined, root: string): string {
-  if (resource?.source.type === 'derived') return '';
+  // node resource ids are unique per host and component already, and their files can be a process's
+  if (resource?.source.type === 'derived' || resource?.source.type === 'node') return '';
   const loc = p.location ?? (resource?.source.file ? { file: resource.source.file } : undefined);
   return hasFile(loc, resource) ? artifactUri(loc.file, root).uri : '';
 }
@@ -45,6 +47,8 @@ function fingerprintFile(p: FindingPath, resource: ReportResource | undefined, r
  * flags at the same `args`, say. Their fingerprints are then told apart by the message (which names
  * the flag), and, for results identical even in that, by their order, so that no two results of a
  * run share a fingerprint. Fingerprints of results that do not collide stay free of the message.
+ * The message is hashed without its numbers (a process id, a port): results whose messages differ
+ * only in numbers are told apart by order.
  */
 export function distinctFingerprints<R extends { message: { text: string }; partialFingerprints: Record<string, string> }>(results: R[]): R[] {
   const count = new Map<string, number>();
@@ -57,7 +61,8 @@ export function distinctFingerprints<R extends { message: { text: string }; part
     for (const r of results) count.set(fp(r), (count.get(fp(r)) ?? 0) + 1);
   };
   tally();
-  for (const r of results) if (count.get(fp(r))! > 1) rehash(r, r.message.text);
+  // numbers are left out of the message: a node finding's names the process id, which a restart changes
+  for (const r of results) if (count.get(fp(r))! > 1) rehash(r, r.message.text.replace(/\d+/g, '#'));
   tally();
   const seen = new Map<string, number>();
   for (const r of results) {
@@ -123,9 +128,17 @@ function logical(resourceId: string) {
   return { name: resourceId, kind: 'resource' };
 }
 
+/**
+ * Whether a location is a file a SARIF viewer can open. Standard input is not, nor is a process's
+ * `/proc/<pid>/cmdline` a node scan read flags from: it is gone when the process restarts (the
+ * result's message names the process; its logical location names the component).
+ */
 function hasFile(loc: SourceLocation | undefined, resource: ReportResource | undefined): loc is SourceLocation {
-  return !!loc?.file && loc.file !== '<stdin>' && resource?.source.type !== 'stdin';
+  if (!loc?.file || loc.file === '<stdin>' || resource?.source.type === 'stdin') return false;
+  return !(resource?.source.type === 'node' && PROCESS_FILE.test(loc.file));
 }
+
+const PROCESS_FILE = /(^|\/)proc\/\d+\//;
 
 function locationParts(loc: SourceLocation | undefined, resource: ReportResource | undefined, root: string) {
   if (!hasFile(loc, resource)) return {};

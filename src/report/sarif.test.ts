@@ -168,6 +168,10 @@ describe('SARIF', () => {
     // the message decides, not the order, when messages differ
     const swapped = distinctFingerprints([result('a', 'y'), result('a', 'x')]).map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
     assert.deepEqual(swapped, [fps[1], fps[0]]);
+    // numbers in the message (a process id) do not count: a restarted process keeps its fingerprints
+    const before = distinctFingerprints([result('d', 'kubelet (process 101): x'), result('d', 'kubelet (process 101): y')]);
+    const after = distinctFingerprints([result('d', 'kubelet (process 4242): x'), result('d', 'kubelet (process 4242): y')]);
+    assert.deepEqual(after.map((r) => r.partialFingerprints), before.map((r) => r.partialFingerprints));
   });
 
   it('points into JSON manifests too: the region of the key and its value', () => {
