@@ -189,3 +189,71 @@ describe('scan --node: exceptions, combined inputs, secrets', () => {
     }
   });
 });
+
+describe('scan --node without paths: only the node sections', () => {
+  const sections = (r: ScanReport) => [...new Set(r.controls.map((c) => c.section))].sort();
+
+  it('runs only the control-plane and kubelet controls; compliance and coverage are the node\'s', () => {
+    const r = json(scanRoot('insecure'));
+    assert.deepEqual(sections(r), NODE_SECTIONS);
+    assert.ok(!r.controls.some((c) => /no workloads in the input/.test(c.reason ?? '')), 'no manifest control skipped for want of workloads');
+    const fw = r.frameworks[0];
+    assert.deepEqual(fw.sections.map((s) => s.id), NODE_SECTIONS);
+    assert.equal(fw.controls, r.controls.length);
+    assert.equal(r.summary.controls.skipped, 0);
+    assert.equal(r.summary.coverage, 100, 'every node control was evaluated on a control-plane node');
+    assert.equal(fw.coverage, 100);
+    const passed = r.controls.filter((c) => c.status === 'passed').length;
+    assert.equal(r.summary.controls.passed + r.summary.controls.failed, r.controls.length);
+    assert.ok(passed < 5 && r.summary.compliance < 20, `compliance ${r.summary.compliance}`);
+
+    const hardened = json(scanRoot('hardened'));
+    assert.deepEqual(sections(hardened), NODE_SECTIONS);
+    assert.equal(hardened.summary.compliance, 100);
+    assert.equal(hardened.summary.coverage, 100);
+  });
+
+  it('the pretty report lists only the node sections and no skipped manifest controls', () => {
+    const out = runCli(['scan', '--node', '--root', roots.kubeadm, '--verbose'], { cwd: tmp });
+    assert.equal(out.code, 0, out.stderr);
+    assert.doesNotMatch(out.stdout, /no workloads in the input/);
+    assert.doesNotMatch(out.stdout, /Pod security/i);
+    assert.match(out.stdout, /Coverage \d+(\.\d+)?% \(\d+\/25 controls evaluated\)/);
+  });
+
+  it('on a host without Kubernetes: the node controls, all skipped, coverage 0', () => {
+    const r = json(scanRoot('empty'));
+    assert.deepEqual(sections(r), NODE_SECTIONS);
+    assert.equal(r.summary.coverage, 0);
+    assert.equal(r.summary.controls.skipped, r.controls.length);
+  });
+
+  it('--exclude-controls still narrows a node-only scan', () => {
+    const r = json(scanRoot('insecure', '--exclude-controls', 'kubelet-read-only-port'));
+    assert.deepEqual(sections(r), NODE_SECTIONS);
+    assert.ok(!r.controls.some((c) => c.id === 'kubelet-read-only-port'));
+  });
+
+  it('paths, --controls or --framework keep the full selection', () => {
+    const withPaths = json(runCli(['scan', '--node', '--root', roots.insecure, 'examples/insecure', '--format', 'json']));
+    assert.ok(sections(withPaths).includes('pod-security') && sections(withPaths).includes('kubelet'));
+
+    const picked = json(scanRoot('insecure', '--controls', 'non-root-user,kubelet-anonymous-auth'));
+    assert.deepEqual(picked.controls.map((c) => c.id).sort(), ['kubelet-anonymous-auth', 'non-root-user']);
+
+    const framework = json(scanRoot('insecure', '--framework', 'nsa-cisa'));
+    assert.ok(sections(framework).includes('pod-security'));
+    assert.ok(framework.frameworks[0].controls > r25(framework));
+  });
+
+  it('a framework named in the config file also keeps the full selection', () => {
+    const dir = writeTree(tempDir(), { '.palisade.yaml': 'framework: nsa-cisa\n' });
+    const r = json(runCli(['scan', '--node', '--root', roots.insecure, '--format', 'json'], { cwd: dir }));
+    assert.ok(sections(r).includes('pod-security'));
+  });
+});
+
+/** The number of node-section controls in a report. */
+function r25(r: ScanReport): number {
+  return r.controls.filter((c) => NODE_SECTIONS.includes(c.section)).length;
+}

@@ -7,7 +7,7 @@ import type { ScanInput } from '../engine/scan.js';
 import { readNode, type NodeSourceResult } from '../sources/node/index.js';
 
 /** Sections whose controls read node data; their skip reasons name what --node found. */
-const NODE_SECTIONS = new Set(['control-plane', 'kubelet']);
+export const NODE_SECTIONS: ReadonlySet<string> = new Set(['control-plane', 'kubelet']);
 
 export function readNodeInput(root: string | undefined): NodeSourceResult {
   const dir = path.resolve(root ?? '/');

@@ -26,7 +26,7 @@ export function buildProgram(): Command {
     .command('scan')
     .description('scan manifests (files, directories, - for stdin) against a framework')
     .argument('[paths...]', 'files or directories to scan; - reads standard input', [])
-    .option('--framework <id>', 'framework to score against', 'nsa-cisa')
+    .option('--framework <id>', 'framework to score against (default: the config\'s framework, else nsa-cisa)')
     .option('--controls <ids>', 'only these controls (ids or Kubescape aliases, comma-separated)', collect)
     .option('--exclude-controls <ids>', 'leave out these controls', collect)
     .option('--include-namespaces <names>', 'only resources in these namespaces', collect)

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
 import { readFilesParallel } from '../sources/files/index.js';
-import { mergeInputs, noteNode, readNodeInput } from './node-input.js';
+import { NODE_SECTIONS, mergeInputs, noteNode, readNodeInput } from './node-input.js';
 import { scan } from '../engine/scan.js';
 import { selectControls } from '../engine/select.js';
 import { parsePercent, parseSeverity, trippedGates, type Gates } from '../engine/gates.js';
@@ -70,6 +70,7 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
     exceptions,
     verbose: flags.verbose,
     startedAt: started,
+    sections: nodeOnlySections(paths, flags, config),
   };
   selectControls(scanOptions);
 
@@ -90,6 +91,16 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
     return EXIT.INPUT;
   }
   return tripped.length ? EXIT.GATE : EXIT.OK;
+}
+
+/**
+ * A node-only scan (--node, no paths, no --controls and no framework asked for) runs only the
+ * sections about the node, so its compliance and coverage are the node's, not 40-odd manifest
+ * controls skipped for want of workloads.
+ */
+function nodeOnlySections(paths: string[], flags: ScanFlags, config: PalisadeConfig): string[] | undefined {
+  if (!flags.node || paths.length || flags.controls?.length || flags.framework || config.framework) return undefined;
+  return [...NODE_SECTIONS];
 }
 
 /**

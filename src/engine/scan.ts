@@ -75,7 +75,9 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   }
 
   const fw = selection.framework;
-  const inFramework = new Set(frameworkControlIds(fw));
+  // a scan narrowed to some sections (node-only) is scored against those sections only
+  const fwSections = selection.sections ? fw.sections.filter((s) => selection.sections!.includes(s.id)) : fw.sections;
+  const inFramework = new Set(selection.sections ? fwSections.flatMap((s) => s.controls) : frameworkControlIds(fw));
   const fwControls = controls.filter((c) => inFramework.has(c.id));
   const evaluatedCount = fwControls.filter((c) => c.status !== 'skipped').length;
   const coverage = round((100 * evaluatedCount) / Math.max(1, inFramework.size));
@@ -92,7 +94,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     frameworks: [{
       id: fw.id, title: fw.title, version: fw.version, compliance, coverage,
       controls: inFramework.size, evaluatedControls: evaluatedCount,
-      sections: fw.sections.map((s) => ({
+      sections: fwSections.map((s) => ({
         id: s.id, title: s.title, controls: s.controls,
         compliance: meanCompliance(controls.filter((c) => s.controls.includes(c.id))),
       })),

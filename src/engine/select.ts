@@ -7,6 +7,8 @@ import { findFramework, frameworkControlIds, FRAMEWORKS, type Framework } from '
 export interface Selection {
   framework: Framework;
   controls: Control[];
+  /** The framework sections the scan is about, when narrowed by `sections`; coverage and compliance count only these. */
+  sections?: string[];
 }
 
 export interface SelectOptions {
@@ -15,6 +17,11 @@ export interface SelectOptions {
   excludeControls?: string[];
   /** Disabled in the config file. */
   disabled?: string[];
+  /**
+   * Only the framework's controls of these sections (a node-only scan: control-plane, kubelet).
+   * Ignored when `controls` names controls: an explicit selection wins.
+   */
+  sections?: string[];
 }
 
 /** Resolves names (ids or Kubescape aliases); an unknown name is a usage error, never an empty selection. */
@@ -38,15 +45,20 @@ export function selectControls(options: SelectOptions): Selection {
     throw new UsageError(`unknown framework "${options.framework}" (known: ${FRAMEWORKS.map((f) => f.id).join(', ')})`);
   }
   let controls = frameworkControlIds(framework).map((id) => getControl(id)).filter((c): c is Control => c !== undefined);
+  let sections: string[] | undefined;
   if (options.controls?.length) {
     const wanted = resolveNames(options.controls, '--controls');
     // Controls outside the framework may still be asked for by name.
     controls = CONTROLS.filter((c) => wanted.includes(c));
+  } else if (options.sections?.length) {
+    sections = framework.sections.map((s) => s.id).filter((id) => options.sections!.includes(id));
+    const ids = new Set(framework.sections.filter((s) => sections!.includes(s.id)).flatMap((s) => s.controls));
+    controls = controls.filter((c) => ids.has(c.id));
   }
   const dropped = [
     ...resolveNames(options.excludeControls ?? [], '--exclude-controls'),
     ...resolveNames(options.disabled ?? [], 'the config file\'s disabledControls'),
   ];
   controls = controls.filter((c) => !dropped.includes(c));
-  return { framework, controls };
+  return sections ? { framework, controls, sections } : { framework, controls };
 }
