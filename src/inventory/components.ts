@@ -26,6 +26,19 @@ export interface Component {
    * (`encryption.resources[0].providers[0].identity` → the encryption config's line).
    */
   target: Resource;
+  /**
+   * etcd started with --config-file takes every setting from that file and ignores its flags. A node
+   * scan rebuilds the flags from the file; when the input does not hold it (a static pod manifest,
+   * or a file the node scan could not read) this is its path, and the flags say nothing.
+   */
+  settingsNotInInput?: string;
+}
+
+/** etcd's --config-file, when the flags were not rebuilt from it. */
+function unreadSettings(name: ComponentName, flags: Flags, rebuiltFrom: unknown): string | undefined {
+  if (name !== 'etcd') return undefined;
+  const file = flags.value('config-file');
+  return file && file !== rebuiltFrom ? file : undefined;
 }
 
 type Obj = Record<string, any>;
@@ -198,7 +211,8 @@ function accept(name: ComponentName, resource: Resource, pod: PodInfo, where: st
   // etcd is also run by applications for their own data: only the cluster's etcd counts.
   if (name === 'etcd' && !isControlPlanePod(resource, pod)) return undefined;
   const { flags } = parseFlags(args, FLAG_SPECS[name], VALUED_FLAGS);
-  return { name, resource, where, flags, flagsAt, configs: {}, target: resource };
+  const elsewhere = unreadSettings(name, flags, undefined);
+  return { name, resource, where, flags, flagsAt, configs: {}, target: resource, ...(elsewhere ? { settingsNotInInput: elsewhere } : {}) };
 }
 
 function isControlPlanePod(resource: Resource, pod: PodInfo): boolean {
@@ -235,7 +249,8 @@ function fromNodeResource(r: Resource): Component | undefined {
   const args: Arg[] = command.slice(1).map((text, i) => ({ text, path: ['spec', 'command', i + 1] }));
   const { flags } = parseFlags(args, FLAG_SPECS[name], VALUED_FLAGS);
   const where = typeof spec.pid === 'number' ? `process ${spec.pid}` : `${spec.distribution ?? 'node'} ${name}`;
-  return { name, resource: r, where, flags, flagsAt: ['spec', 'command'], configs: {}, target: r };
+  const elsewhere = unreadSettings(name, flags, spec.settingsFile);
+  return { name, resource: r, where, flags, flagsAt: ['spec', 'command'], configs: {}, target: r, ...(elsewhere ? { settingsNotInInput: elsewhere } : {}) };
 }
 
 function strings(v: unknown): string[] {

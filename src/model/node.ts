@@ -36,5 +36,7 @@ export interface NodeComponentSpec {
   pid?: number;
   /** The effective command line: the executable, then its flags. */
   command: string[];
+  /** etcd started with --config-file: the file `command` was rebuilt from (absent when it could not be read). */
+  settingsFile?: string;
   files: NodeFile[];
 }

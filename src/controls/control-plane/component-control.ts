@@ -22,6 +22,16 @@ export function noComponentReason(names: readonly ComponentName[]): string {
     + 'or run palisade scan --node on a control-plane node';
 }
 
+/** Said when etcd's settings are in a --config-file the input does not hold. */
+export const ETCD_CONFIG_FILE_NOTE = 'an etcd started with --config-file (rke2) takes its settings from that file, '
+  + 'which a manifest does not hold: scan the node with --node (as root if the file is not readable)';
+
+/** Targets running etcd whose settings are in the input (not in an unread --config-file). */
+export function etcdTargets(inventory: Inventory): Resource[] {
+  const index = inventory.components();
+  return index.targets('etcd').filter((t) => index.at(t, 'etcd').some((c) => !c.settingsNotInInput));
+}
+
 /** The `appliesTo`/`targets`/`check` of a control that judges each running component of these kinds. */
 export function componentControl(names: ComponentName[], check: (c: Component, ctx: CheckContext) => void) {
   return {

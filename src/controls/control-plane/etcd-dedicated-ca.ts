@@ -2,7 +2,7 @@ import { defineControl } from '../define.js';
 import type { Resource } from '../../model/types.js';
 import type { NodeFile } from '../../model/node.js';
 import type { Component } from '../../inventory/components.js';
-import { failFlag, noComponentReason, samePath } from './component-control.js';
+import { ETCD_CONFIG_FILE_NOTE, etcdTargets, failFlag, noComponentReason, samePath } from './component-control.js';
 import { staticPod } from './examples.js';
 
 const CA = '--trusted-ca-file=/etc/kubernetes/pki/ca.crt';
@@ -24,14 +24,14 @@ export default defineControl({
     passing: `${staticPod('kube-apiserver', ['--client-ca-file=/etc/kubernetes/pki/ca.crt'])}---\n${staticPod('etcd', ['--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt'])}`,
   },
   appliesTo: 'inventory',
-  nothingToEvaluate: `${noComponentReason(['etcd', 'kube-apiserver'])} (both are needed to compare their CAs)`,
+  nothingToEvaluate: `${noComponentReason(['etcd', 'kube-apiserver'])} (both are needed to compare their CAs); ${ETCD_CONFIG_FILE_NOTE}`,
   targets(inventory): Resource[] {
-    const index = inventory.components();
-    return index.of('kube-apiserver').length ? index.targets('etcd') : [];
+    return inventory.components().of('kube-apiserver').length ? etcdTargets(inventory) : [];
   },
   check({ resource }, ctx) {
     const index = ctx.inventory.components();
     for (const etcd of index.at(resource, 'etcd')) {
+      if (etcd.settingsNotInInput) continue;
       const ca = etcd.flags.value('trusted-ca-file');
       if (!ca) continue; // no client CA at all is etcd-tls' finding
       for (const api of index.of('kube-apiserver')) {

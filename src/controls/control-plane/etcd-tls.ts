@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
 import { isLoopbackHost, redactUrl, urlHost } from '../../model/flags.js';
-import { componentControl, failAt, requireBool, requireFlag } from './component-control.js';
+import { ETCD_CONFIG_FILE_NOTE, componentControl, etcdTargets, failAt, noComponentReason, requireBool, requireFlag } from './component-control.js';
 import { staticPod } from './examples.js';
 
 /** etcd's defaults (etcd --help): plain HTTP, but on localhost only. */
@@ -28,6 +28,7 @@ export default defineControl({
     ]),
   },
   ...componentControl(['etcd'], (c, ctx) => {
+    if (c.settingsNotInInput) return;
     requireFlag(c, ctx, 'cert-file', 'clients connect without TLS');
     requireFlag(c, ctx, 'key-file', 'clients connect without TLS');
     requireFlag(c, ctx, 'peer-cert-file', 'peers replicate without TLS');
@@ -46,4 +47,6 @@ export default defineControl({
       }
     }
   }),
+  targets: etcdTargets,
+  nothingToEvaluate: `${noComponentReason(['etcd'])}; ${ETCD_CONFIG_FILE_NOTE}`,
 });

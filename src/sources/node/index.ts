@@ -37,6 +37,8 @@ interface Running {
   proc: Proc;
   /** The executable, then the flags. */
   args: Origin[];
+  /** The file the flags were rebuilt from (etcd --config-file). */
+  settingsFile?: string;
 }
 
 /** Config files a flag names, read as Kubernetes objects. */
@@ -63,17 +65,19 @@ export function readNode(root = '/'): NodeSourceResult {
     const exe: Origin = { text: proc.argv[0], at: { file: proc.file } };
     if (found.type === 'component') {
       let args = [exe, ...found.args];
+      let settingsFile: string | undefined;
       if (found.name === 'etcd') {
         const expanded = expandEtcdConfig(host, found.args);
         if (expanded) {
           args = [exe, ...expanded.args];
+          settingsFile = expanded.configFile;
           if (expanded.ignored.length) {
             warnings.push(`etcd (process ${proc.pid}) takes its settings from --config-file=${expanded.configFile}: `
               + `etcd ignores its other command-line flags (${expanded.ignored.join(', ')})`);
           }
         }
       }
-      running.push({ name: found.name, proc, args });
+      running.push({ name: found.name, proc, args, ...(settingsFile ? { settingsFile } : {}) });
     } else if (found.type === 'k3s') {
       distributions.add('k3s');
       const k3s = synthesizeK3s(host, proc, found.role);
@@ -180,6 +184,7 @@ function nodeResource(id: string, hostname: string, r: Running, files: NodeCompo
     node: hostname, component: r.name, pid: r.proc.pid, command: r.args.map((a) => a.text), files,
   };
   if (r.distribution) spec.distribution = r.distribution;
+  if (r.settingsFile) spec.settingsFile = r.settingsFile;
   const cmdline: SourceLocation = { file: r.proc.file, exact: false };
   const locate: Locator = (p) => {
     if (p[0] === 'spec' && p[1] === 'command' && typeof p[2] === 'number') return r.args[p[2]]?.at ?? cmdline;

@@ -168,6 +168,18 @@ describe('node source: rke2', () => {
     assert.equal(scan(input, {}).controls.find((c) => c.id === 'etcd-tls')?.status, 'passed');
   });
 
+  it('an etcd --config-file it cannot read is listed, and etcd is not judged on the flags it ignores', () => {
+    const files = { ...RKE2_ROOT.files };
+    delete files['/var/lib/rancher/rke2/server/db/etcd/config'];
+    const report = scan(readNode(buildRoot(path.join(tmp, 'rke2-no-etcd-config'), { ...RKE2_ROOT, files })), {});
+    assert.match(report.errors.map((e) => e.message).join('\n'), /server\/db\/etcd\/config \(--config-file of etcd\)/);
+    for (const id of ['etcd-tls', 'etcd-dedicated-ca']) {
+      const c = report.controls.find((x) => x.id === id)!;
+      assert.equal(c.status, 'skipped', id);
+      assert.match(c.reason!, /started with --config-file/);
+    }
+  });
+
   it('examines rke2\'s files: its config (a key file when it holds the token), token, TLS, kubeconfigs, static pods, etcd data', () => {
     const input = readNode(path.join(tmp, 'rke2-server-embedded-etcd-default-profile-'));
     const kubelet = filesOf(input, 'node/rke2-server-1/kubelet').map((f) => `${f.path} ${f.role} ${f.reason}`);
