@@ -228,6 +228,16 @@ describe('scan --node without paths: only the node sections', () => {
     assert.equal(r.summary.controls.skipped, r.controls.length);
   });
 
+  it('gates on a node-only scan name the sections they judged', () => {
+    const low = scanRoot('insecure', '--compliance-threshold', '90');
+    assert.equal(low.code, 1);
+    assert.match(low.stderr, /gate tripped: --compliance-threshold 90: nsa-cisa \(control-plane, kubelet\) compliance is [\d.]+%/);
+    const empty = scanRoot('empty', '--min-coverage', '50');
+    assert.equal(empty.code, 1);
+    assert.match(empty.stderr, /gate tripped: --min-coverage 50: only 0% of nsa-cisa's controls \(control-plane, kubelet\) could be evaluated/);
+    assert.equal(scanRoot('hardened', '--compliance-threshold', '100', '--min-coverage', '100').code, 0);
+  });
+
   it('--exclude-controls still narrows a node-only scan', () => {
     const r = json(scanRoot('insecure', '--exclude-controls', 'kubelet-read-only-port'));
     assert.deepEqual(sections(r), NODE_SECTIONS);

@@ -1,6 +1,7 @@
 // CI gates: which of the requested gates the report trips.
 import { UsageError } from '../model/errors.js';
 import { SEVERITIES, type ScanReport, type Severity } from '../model/types.js';
+import { findFramework } from '../frameworks/index.js';
 
 export interface Gates {
   failOn?: Severity;
@@ -33,15 +34,18 @@ export function trippedGates(report: ScanReport, gates: Gates): string[] {
     if (hits.length) out.push(`--fail-on ${gates.failOn}: ${hits.length} failed finding(s) at ${gates.failOn} or above`);
   }
   const fw = report.frameworks[0];
+  // a scan narrowed to some sections (node-only) is judged on those: say which
+  const full = fw ? findFramework(fw.id) : undefined;
+  const scope = fw && full && fw.sections.length < full.sections.length ? ` (${fw.sections.map((s) => s.id).join(', ')})` : '';
   if (gates.complianceThreshold !== undefined && fw) {
     if (fw.compliance === null) {
-      out.push(`--compliance-threshold ${gates.complianceThreshold}: no control could be evaluated, so ${fw.id} compliance is unknown`);
+      out.push(`--compliance-threshold ${gates.complianceThreshold}: no control could be evaluated, so ${fw.id}${scope} compliance is unknown`);
     } else if (fw.compliance < gates.complianceThreshold) {
-      out.push(`--compliance-threshold ${gates.complianceThreshold}: ${fw.id} compliance is ${fw.compliance}%`);
+      out.push(`--compliance-threshold ${gates.complianceThreshold}: ${fw.id}${scope} compliance is ${fw.compliance}%`);
     }
   }
   if (gates.minCoverage !== undefined && fw && fw.coverage < gates.minCoverage) {
-    out.push(`--min-coverage ${gates.minCoverage}: only ${fw.coverage}% of ${fw.id}'s controls could be evaluated`);
+    out.push(`--min-coverage ${gates.minCoverage}: only ${fw.coverage}% of ${fw.id}'s controls${scope} could be evaluated`);
   }
   return out;
 }
