@@ -32,7 +32,7 @@ export function mergeInputs(files: ScanInput | undefined, node: NodeSourceResult
   };
 }
 
-/** Tells the user what the node scan found; with nothing found, says so in the skip reasons and warnings. */
+/** Tells the user what the node scan found and what to know about it; with nothing found, says so in the skip reasons and warnings. */
 export function noteNode(report: ScanReport, node: NodeSourceResult, quiet: boolean): void {
   if (node.components === 0) {
     const note = node.notes[0];
@@ -42,5 +42,7 @@ export function noteNode(report: ScanReport, node: NodeSourceResult, quiet: bool
     }
     return;
   }
+  // in the report (and on stderr with the other warnings): a config file not in effect, flags etcd ignores
+  for (const w of node.warnings) report.warnings.push(`--node: ${w}`);
   if (!quiet) for (const n of node.notes) process.stderr.write(`palisade: --node: ${n}\n`);
 }
