@@ -44,6 +44,13 @@ spec:
     assert.equal(kops.components().all.length, 0, 'etcd-manager is not etcd');
   });
 
+  it('does not take a flag whose value names a component for the component (prometheus-operator)', () => {
+    const inv = inventoryFromYaml(corpusFile('kube-prometheus/prometheusOperator-deployment.yaml'));
+    assert.equal(inv.components().all.length, 0);
+    const flagOnly = inventoryFromYaml(pod('  - name: op\n    image: example/op:1\n    args: [--kubelet-service=kube-system/kubelet, --upstream=/usr/bin/kube-apiserver]\n'));
+    assert.equal(flagOnly.components().all.length, 0);
+  });
+
   it('joins a config file by the longest path suffix', () => {
     const r = (file: string) => ({ source: { type: 'file', file } }) as Resource;
     const a = r('manifests/enc/encryption.yaml'), b = r('other/encryption.yaml'), c = r('x/policy.yaml');

@@ -222,6 +222,8 @@ function isControlPlanePod(resource: Resource, pod: PodInfo): boolean {
 }
 
 function executableComponent(text: string, next: string | undefined): ComponentName | undefined {
+  // a flag is never the executable: `--kubelet-service=kube-system/kubelet` (prometheus-operator) names a kubelet, it is not one
+  if (text.startsWith('-') || text.includes('=')) return undefined;
   const base = path.basename(text);
   if (isComponentName(base)) return base;
   if (base === 'hyperkube' && next) return HYPERKUBE_SUBCOMMANDS[next];
