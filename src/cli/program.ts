@@ -32,7 +32,7 @@ export function buildProgram(): Command {
     .option('--include-namespaces <names>', 'only resources in these namespaces', collect)
     .option('--exclude-namespaces <names>', 'leave out resources in these namespaces', collect)
     .addOption(new Option('--format <formats>', `output formats, comma-separated: ${[...OUTPUT_FORMATS.keys()].join(', ')}`).argParser(collect))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-o, --output <file>', 'write the report to a file instead of standard output; without --format, the extension picks it (.json, .sarif, .html, .xml, .prom, .yaml)')
     .option('--output-dir <dir>', 'write each format to its own file in this directory (needed for several formats)')
     .option('--fail-on <severity>', 'exit 1 when a failed finding is at or above: low, medium, high, critical')
     .option('--compliance-threshold <n>', 'exit 1 when framework compliance is below n (0-100)')
