@@ -9,6 +9,7 @@ import {
   parseEvents, constructFromEvents, getScalarValue, CORE_SCHEMA, mergeTag, YAMLException,
   type Event, type ScalarEvent,
 } from 'js-yaml';
+import { fastParse } from './fast-yaml.js';
 import { parseWithYamlPackage, type Positions } from './yaml-fallback.js';
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
@@ -90,6 +91,11 @@ export function parseChunk(
   text: string, chunk: Chunk, options: { fallback?: boolean } = {},
 ): { documents: ParsedDocument[] } | { error: DocumentError } {
   const source = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
+  const fast = fastParse(source);
+  if (fast) {
+    const documents = toDocuments({ data: fast.data, count: fast.count, hasAliases: false }, fast.values, source, chunk);
+    return 'error' in documents ? { error: documents.error } : { documents };
+  }
   let events: Event[];
   let values: unknown[];
   try {
@@ -106,6 +112,14 @@ export function parseChunk(
     };
   }
   const compact = compactEvents(events);
+  const documents = toDocuments(compact, values, source, chunk);
+  return 'error' in documents ? { error: documents.error } : { documents };
+}
+
+/** One ParsedDocument per non-empty document of the events; an alias bomb refuses the chunk. */
+function toDocuments(
+  compact: Compact, values: unknown[], source: string, chunk: Chunk,
+): ParsedDocument[] | { error: DocumentError } {
   const documents: ParsedDocument[] = [];
   let docIndex = 0;
   // Lines are counted incrementally from the previous document, not from the chunk's start each time.
@@ -133,7 +147,7 @@ export function parseChunk(
       positions: new DocumentPositions(compact.data, root, source, chunk),
     });
   }
-  return { documents };
+  return documents;
 }
 
 function toDocumentError(e: unknown, chunk: Chunk): DocumentError {
@@ -143,9 +157,9 @@ function toDocumentError(e: unknown, chunk: Chunk): DocumentError {
   return { line: chunk.line, column: 1, message: `invalid YAML: ${e instanceof Error ? e.name : 'parse failure'}` };
 }
 
-interface Compact { data: Int32Array; count: number; hasAliases: boolean }
+export interface Compact { data: Int32Array; count: number; hasAliases: boolean }
 
-function compactEvents(events: Event[]): Compact {
+export function compactEvents(events: Event[]): Compact {
   const data = new Int32Array(events.length * W);
   let hasAliases = false;
   for (let i = 0; i < events.length; i++) {

@@ -1,0 +1,164 @@
+// The fast YAML parser against js-yaml: on cases, on every corpus file and on mutations of corpus
+// excerpts. Wherever the fast parser takes a text it must give the same values and the same event
+// offsets (so the same finding locations); everything else it must leave to js-yaml.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseEvents, constructFromEvents, CORE_SCHEMA, mergeTag } from 'js-yaml';
+import { fastParse } from './fast-yaml.js';
+import { compactEvents } from './yaml-documents.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+
+const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+const W = 7;
+
+/** What the js-yaml path makes of a text: values and compact events, or the error it throws. */
+function viaJsYaml(text: string): { values: unknown[]; events: number[] } | { error: string } {
+  try {
+    const events = parseEvents(text, { maxDepth: 200 });
+    const values = constructFromEvents(events, { source: text, schema: SCHEMA, maxTotalMergeKeys: 100_000 });
+    const compact = compactEvents(events);
+    return { values, events: Array.from(compact.data.subarray(0, compact.count * W)) };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** The fast parser either declines or agrees with js-yaml on values and on every event offset. */
+function assertAgrees(text: string): boolean {
+  const fast = fastParse(text);
+  if (!fast) return false;
+  const expected = viaJsYaml(text);
+  assert.ok(!('error' in expected), `fast parser accepted what js-yaml refuses (${'error' in expected ? expected.error : ''}): ${JSON.stringify(text)}`);
+  assert.deepEqual(fast.values, expected.values, `values differ for ${JSON.stringify(text)}`);
+  assert.deepEqual(Array.from(fast.data.subarray(0, fast.count * W)), expected.events, `events differ for ${JSON.stringify(text)}`);
+  return true;
+}
+
+const accepted: Array<[string, string]> = [
+  ['a block mapping with typed scalars', 'a: 1\nb: true\nc: null\nd: ~\ne: 1.5\nf: 0x1F\ng: 0o17\nh: .inf\ni: -.5e3\nj: text\nk: "2"\n'],
+  ['keys that type as numbers, booleans and null become their strings', '1: a\ntrue: b\nnull: c\n0x10: d\n'],
+  ['nested mappings and sequences, indented and not', 'spec:\n  containers:\n  - name: a\n    ports:\n      - containerPort: 80\n        protocol: TCP\n  - name: b\n'],
+  ['sequences of sequences and empty entries', '- - a\n  - b\n-\n- c\n'],
+  ['empty values', 'a:\nb:\n  c:\nd: 1\n'],
+  ['comments everywhere', '# head\na: 1 # after\n  # indented\nb: "x" # q\n# between\nc:\n  # before child\n  d: 2\n'],
+  ['quoted scalars with escapes, on one line and over several', "a: 'it''s'\nb: \"tab\\there \\u00e9\"\nc: \"one\n  two\n\n  three\"\nd: 'x\n  y'\n"],
+  ['quoted keys', '"a b": 1\n\'c\': 2\n"x:y": 3\n'],
+  ['plain scalars over several lines', 'description: one two\n  three\n\n  four\nnext: x\nseq:\n- a\n  b\n'],
+  ['plain scalars with colons, hashes and dashes inside', 'image: nginx:1.2\nurl: http://x/#frag\nflag: --port=80\nneg: -1\ntime: 12:30\n'],
+  ['literal and folded block scalars with each chomping', 'a: |\n  l1\n\n    l2\n  l3\nb: >\n  f1\n  f2\n\n  f3\nc: |-\n  x\nd: |+\n  y\n\ne: >-\n  z\n'],
+  ['block scalars in sequences and with a comment on the header', 'args:\n- |\n  echo hi\n- >- # folded\n  a\n  b\n'],
+  ['flow collections on one line', 'a: []\nb: {}\nc: [x, "y", 1, [z]]\nd: {k: v, "q": [1, 2]}\ne: [a, b, ]\n'],
+  ['flow collections over several lines, JSON included', '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "spec": {"containers": [\n    {"name": "a", "ports": [80,\n      443]}\n  ]}\n}\n'],
+  ['a command as a flow sequence on its own lines', 'command:\n  [\n    "sh", # the shell\n    "-c",\n  ]\n'],
+  ['several documents, markers, empty documents and ...', '---\na: 1\n---\n# only a comment\n---\nb: 2\n...\n---\nc: [3]\n'],
+  ['a document that does not start on the first line', '\n\n  a: 1\n  b:\n    - x\n'],
+  ['a document that is a scalar or a sequence', '--- # c\nhello\n---\n- a\n'],
+  ['unicode outside the BMP', 'message: "🚨 ok" \nplain: 🐐 goat\n'],
+];
+
+const declined: Array<[string, string]> = [
+  ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+  ['tags', 'a: !!str 1\n'],
+  ['merge keys', 'a: {x: 1}\nb:\n  <<: {y: 2}\n'],
+  ['duplicate keys (js-yaml reports them)', 'a: 1\na: 2\n'],
+  ['__proto__ keys', '__proto__: 1\n'],
+  ['complex keys', '? a\n: b\n'],
+  ['directives', '%YAML 1.2\n---\na: 1\n'],
+  ['content after --- on its line', '--- a: 1\n'],
+  ['tabs in indentation', 'a:\n\tb: 1\n'],
+  ['CR line ends', 'a: 1\r\nb: 2\r\n'],
+  ['a block scalar indentation indicator', 'a: |2\n   x\n'],
+  ['non-printable characters', 'a: "\u0007"\n'],
+  ['a mapping after a scalar (an error)', 'a: b: c\n'],
+  ['bad indentation (an error)', 'a:\n    b: 1\n  c: 2\n'],
+  ['an unclosed quote (an error)', 'a: "x\n'],
+  ['a flow collection with deficient indentation (an error)', 'a:\n  b: [1,\n  2]\n'],
+  ['nesting deeper than 100 levels', '['.repeat(101) + ']'.repeat(101)],
+];
+
+describe('fast YAML parser', () => {
+  for (const [name, text] of accepted) {
+    it(`parses ${name} as js-yaml does, offsets included`, () => {
+      assert.equal(assertAgrees(text), true, 'expected the fast path to take this text');
+    });
+  }
+  for (const [name, text] of declined) {
+    it(`leaves ${name} to js-yaml`, () => {
+      assert.equal(fastParse(text), undefined);
+    });
+  }
+  it('types plain scalars with the schema\'s resolvers, so that a number stays a number', () => {
+    const fast = fastParse('replicas: 3\nport: "80"\nenabled: True\nversion: 1.10\n');
+    assert.deepEqual(fast?.values, [{ replicas: 3, port: '80', enabled: true, version: 1.1 }]);
+  });
+});
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) yamlFiles(full, out);
+    else if (/\.(ya?ml|json)$/.test(e.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+function read(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+}
+
+describe('fast YAML parser against js-yaml', () => {
+  it('agrees on every corpus file it takes, and takes at least 95% of them', () => {
+    const files = yamlFiles(CORPUS);
+    let taken = 0;
+    for (const file of files) if (assertAgrees(read(file))) taken++;
+    assert.ok(files.length > 500, `corpus has ${files.length} files`);
+    assert.ok(taken / files.length >= 0.95, `fast path took ${taken} of ${files.length} corpus files`);
+  });
+
+  it('agrees on the examples and the test fixtures it takes', () => {
+    const files = [...yamlFiles(path.join(ROOT, 'examples')), ...yamlFiles(path.join(ROOT, 'test'))];
+    let taken = 0;
+    for (const file of files) if (assertAgrees(read(file))) taken++;
+    assert.ok(taken > 0);
+  });
+
+  it('agrees on 5,000 mutated corpus excerpts, or declines them', () => {
+    // A fixed seed: the same excerpts and mutations every run.
+    let seed = 20261122;
+    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+    const texts = yamlFiles(CORPUS).map(read).filter((t) => t.length < 20_000);
+    const pieces = [
+      ' ', '  ', '\n', '\n  ', '\n    ', ':', ': ', '- ', ' - ', '\n- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',',
+      '|', '>', '|-', '>+', 'k: |\n', 'k: >-\n  ', '\\', '---\n', '...\n', '\t', '&a ', '*a', '!t ', '? ', '~', 'null',
+      '0x1F', '1e3', '.inf', 'true', '<<: ', '__proto__: ', '""', "''", '"a\\nb"', '[a,\n b]', '{a: 1,\n b: 2}', '\n\n  x',
+      '%YAML 1.2\n',
+    ];
+    let taken = 0;
+    const total = 5000;
+    for (let k = 0; k < total; k++) {
+      const lines = pick(texts).split('\n');
+      const from = Math.floor(random() * lines.length);
+      let t = lines.slice(from, from + 1 + Math.floor(random() * 25)).join('\n');
+      for (let m = 1 + Math.floor(random() * 3); m > 0; m--) {
+        const at = Math.floor(random() * (t.length + 1));
+        const r = random();
+        if (r < 0.5) t = t.slice(0, at) + pick(pieces) + t.slice(at);
+        else if (r < 0.8) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(random() * 3));
+        else {
+          const ls = t.split('\n');
+          const i = Math.floor(random() * ls.length);
+          ls[i] = random() < 0.5 ? ' '.repeat(1 + Math.floor(random() * 2)) + ls[i] : ls[i].replace(/^ {1,2}/, '');
+          t = ls.join('\n');
+        }
+      }
+      if (assertAgrees(t)) taken++;
+    }
+    assert.ok(taken > total / 10, `fast path took only ${taken} of ${total} mutated excerpts`);
+  });
+});
