@@ -15,7 +15,7 @@ export interface ControlEvaluation {
   excepted: number;
   /** Failed and excepted results, one per resource. */
   findings: Finding[];
-  /** Resources that passed (ids), kept for --verbose. */
+  /** Resources that passed (ids), kept only when asked (for --verbose). */
   passedResources: string[];
 }
 
@@ -25,11 +25,14 @@ interface Pending {
   excepted?: string;
 }
 
-export function evaluateControl(control: Control, inventory: Inventory, inputs: ControlInputs): ControlEvaluation {
+export function evaluateControl(
+  control: Control, inventory: Inventory, inputs: ControlInputs, options: { keepPassed?: boolean } = {},
+): ControlEvaluation {
   const result: ControlEvaluation = { control, evaluated: 0, passed: 0, failed: 0, excepted: 0, findings: [], passedResources: [] };
   const skip = control.skipIf?.(inputs);
   if (skip) return { ...result, skipped: skip };
 
+  // Resources in the order they were first checked; failing ones get an entry in `pending`.
   const order: Resource[] = [];
   const pending = new Map<Resource, Pending>();
   let current: Resource | undefined;
@@ -52,39 +55,48 @@ export function evaluateControl(control: Control, inventory: Inventory, inputs: 
       if (!options?.excepted) entry.excepted = '';
     },
   };
-  const visit = (resource: Resource, run: () => void) => {
-    if (!pending.has(resource) && !seen.has(resource)) { seen.add(resource); order.push(resource); }
-    current = resource;
-    try {
-      run();
-    } finally {
-      current = undefined;
-    }
-  };
-  const seen = new Set<Resource>();
 
-  switch (control.appliesTo) {
-    case 'containers': {
-      const types = control.containerTypes;
-      for (const w of inventory.workloads) {
-        visit(w.resource, () => {
+  // One plain loop per kind of target (this runs for every control and every workload).
+  try {
+    switch (control.appliesTo) {
+      case 'containers': {
+        const types = control.containerTypes;
+        for (const w of inventory.workloads) {
+          current = w.resource;
+          order.push(current);
           for (const c of w.pod.containers) {
-            if (!types || types.includes(c.type)) control.check({ resource: w.resource, pod: w.pod, container: c }, ctx);
+            if (!types || types.includes(c.type)) control.check({ resource: current, pod: w.pod, container: c }, ctx);
           }
-        });
+        }
+        break;
       }
-      break;
+      case 'pods':
+        for (const w of inventory.workloads) {
+          current = w.resource;
+          order.push(current);
+          control.check({ resource: current, pod: w.pod }, ctx);
+        }
+        break;
+      case 'inventory': {
+        const seen = new Set<Resource>(); // a target may come more than once: it is one result
+        for (const r of control.targets(inventory, inputs)) {
+          if (!seen.has(r)) { seen.add(r); order.push(r); }
+          current = r;
+          control.check({ resource: r }, ctx);
+        }
+        break;
+      }
+      default:
+        for (const kind of control.appliesTo.kinds) {
+          for (const r of inventory.ofKind(kind)) {
+            current = r;
+            order.push(r);
+            control.check({ resource: r }, ctx);
+          }
+        }
     }
-    case 'pods':
-      for (const w of inventory.workloads) visit(w.resource, () => control.check({ resource: w.resource, pod: w.pod }, ctx));
-      break;
-    case 'inventory':
-      for (const r of control.targets(inventory, inputs)) visit(r, () => control.check({ resource: r }, ctx));
-      break;
-    default:
-      for (const kind of control.appliesTo.kinds) {
-        for (const r of inventory.ofKind(kind)) visit(r, () => control.check({ resource: r }, ctx));
-      }
+  } finally {
+    current = undefined;
   }
 
   for (const resource of order) {
@@ -92,7 +104,7 @@ export function evaluateControl(control: Control, inventory: Inventory, inputs: 
     const entry = pending.get(resource);
     if (!entry) {
       result.passed++;
-      result.passedResources.push(resource.id);
+      if (options.keepPassed) result.passedResources.push(resource.id);
       continue;
     }
     const excepted = entry.excepted ? entry.excepted : undefined;

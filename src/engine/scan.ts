@@ -44,7 +44,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
 
   const now = options.now ?? new Date();
   const warnings: string[] = [];
-  const evaluations = selection.controls.map((control) => evaluateControl(control, inventory, inputs));
+  const evaluations = selection.controls.map((control) => evaluateControl(control, inventory, inputs, { keepPassed: options.verbose }));
   if (selection.controls.some((c) => c.section === 'rbac')) warnings.push(...missingRoles(inventory));
   const audit = applyExceptions(
     evaluations.flatMap((ev) => ev.findings), options.exceptions ?? [],

@@ -20,7 +20,10 @@ import { getScalarValue, CORE_SCHEMA, mergeTag, type ScalarEvent } from 'js-yaml
 const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, POP = 6;
 const PLAIN = 1, SINGLE = 2, DOUBLE = 3, LITERAL = 4, FOLDED = 5;
 const CLIP = 1, STRIP = 2, KEEP = 3;
-/** Int32 slots per event, as in yaml-documents.ts: type, start, end, style, chomping, indent, fast. */
+/**
+ * Int32 slots per event, as in yaml-documents.ts: type, start, end, style, chomping, indent, fast;
+ * a collection keeps the index of the event after its POP in the style slot.
+ */
 const W = 7;
 const MAX_DEPTH = 100;
 /** YAML limits implicit keys to 1024 characters. */
@@ -122,6 +125,12 @@ class Parser {
     const o = this.count++ * W;
     const d = this.data;
     d[o] = type; d[o + 1] = start; d[o + 2] = end; d[o + 3] = style; d[o + 4] = chomping; d[o + 5] = indent; d[o + 6] = fast;
+  }
+
+  /** Pops the collection opened at event `opened`, which records where its events end. */
+  close(opened: number): void {
+    this.emit(POP, 0, 0, 0, 0, 0, 0);
+    this.data[opened * W + 3] = this.count;
   }
 
   stream(): void {
@@ -315,6 +324,7 @@ class Parser {
 
   mapping(p: number, col: number): Record<string, unknown> {
     const { src, n } = this;
+    const opened = this.count;
     this.emit(MAPPING, p, p, 0, 0, 0, 0);
     const obj: Record<string, unknown> = {};
     for (;;) {
@@ -371,12 +381,13 @@ class Parser {
       p = this.next;
       if (src.charCodeAt(p) === DASH && isBreakOrSpace(src, p + 1, n)) throw BAIL; // a sequence entry where a key belongs
     }
-    this.emit(POP, 0, 0, 0, 0, 0, 0);
+    this.close(opened);
     return obj;
   }
 
   sequence(p: number, col: number): unknown[] {
     const { src, n } = this;
+    const opened = this.count;
     this.emit(SEQUENCE, p, p, 0, 0, 0, 0);
     const arr: unknown[] = [];
     for (;;) {
@@ -400,7 +411,7 @@ class Parser {
       }
       p = this.next;
     }
-    this.emit(POP, 0, 0, 0, 0, 0, 0);
+    this.close(opened);
     return arr;
   }
 
@@ -517,6 +528,7 @@ class Parser {
     const { src, n } = this;
     const isSeq = src.charCodeAt(p) === LBRACKET;
     const close = isSeq ? RBRACKET : RBRACE;
+    const opened = this.count;
     this.emit(isSeq ? SEQUENCE : MAPPING, p, p, 0, 0, 0, 0);
     const arr: unknown[] = [];
     const obj: Record<string, unknown> = {};
@@ -561,7 +573,7 @@ class Parser {
         throw BAIL;
       }
     }
-    this.emit(POP, 0, 0, 0, 0, 0, 0);
+    this.close(opened);
     this.depth--;
     return isSeq ? arr : obj;
   }

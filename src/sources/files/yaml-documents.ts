@@ -16,7 +16,10 @@ const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 
 // Event codes, as js-yaml defines them.
 const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, ALIAS = 5, POP = 6;
-/** Int32 slots per compacted event: type, start, end, style, chomping, indent, fast. */
+/**
+ * Int32 slots per compacted event: type, start, end, style, chomping, indent, fast. A sequence or
+ * mapping keeps in its style slot the index of the event after its POP, so a walk skips it at once.
+ */
 const W = 7;
 
 /** Documents whose aliases expand to more nodes than this are refused as alias bombs. */
@@ -162,13 +165,22 @@ export interface Compact { data: Int32Array; count: number; hasAliases: boolean 
 export function compactEvents(events: Event[]): Compact {
   const data = new Int32Array(events.length * W);
   let hasAliases = false;
+  const open: number[] = [];
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const o = i * W;
     data[o] = e.type;
     switch (e.type) {
+      case DOCUMENT:
+        open.push(i); break;
+      case POP: {
+        const at = open.pop()!;
+        if (data[at * W] !== DOCUMENT) data[at * W + 3] = i + 1;
+        break;
+      }
       case SEQUENCE:
       case MAPPING:
+        open.push(i);
         data[o + 1] = e.start; data[o + 2] = e.start; break;
       case SCALAR:
         data[o + 1] = e.valueStart; data[o + 2] = e.valueEnd;
@@ -285,17 +297,8 @@ export class DocumentPositions implements Positions {
 
   /** Index of the event after the node that starts at `i`. */
   private skip(i: number): number {
-    const { data } = this;
-    const type = data[i * W];
-    if (type !== MAPPING && type !== SEQUENCE) return i + 1;
-    let depth = 0;
-    do {
-      const t = data[i * W];
-      if (t === MAPPING || t === SEQUENCE) depth++;
-      else if (t === POP) depth--;
-      i++;
-    } while (depth > 0);
-    return i;
+    const type = this.data[i * W];
+    return type === MAPPING || type === SEQUENCE ? this.data[i * W + 3] : i + 1;
   }
 
   /** End offset of a node: for a collection, the end of the last scalar or alias inside it. */
