@@ -14,7 +14,6 @@ if (version !== pkg.version) {
   process.exit(1);
 }
 
-// The parse worker is bundled beside it: readFilesParallel loads './parse-worker.js' relative to itself.
 const common = {
   bundle: true,
   platform: 'node',
@@ -26,6 +25,5 @@ const common = {
 };
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).pathname;
 await build({ ...common, entryPoints: [dist('cli/main.js')], outfile: dist('palisade.mjs') });
-await build({ ...common, entryPoints: [dist('sources/files/parse-worker.js')], outfile: dist('parse-worker.js') });
 fs.chmodSync(dist('palisade.mjs'), 0o755);
 fs.chmodSync(dist('cli/main.js'), 0o755);

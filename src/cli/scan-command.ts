@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
-import { readFilesParallel } from '../sources/files/index.js';
+import { readFiles } from '../sources/files/index.js';
 import { NODE_SECTIONS, mergeInputs, noteNode, readNodeInput } from './node-input.js';
 import { scan } from '../engine/scan.js';
 import { selectControls } from '../engine/select.js';
@@ -74,7 +74,7 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   };
   selectControls(scanOptions);
 
-  const files = targets.length ? await readFilesParallel(targets, { maxFileSize: Math.floor(maxMiB * 1024 * 1024) }) : undefined;
+  const files = targets.length ? readFiles(targets, { maxFileSize: Math.floor(maxMiB * 1024 * 1024) }) : undefined;
   const node = flags.node ? readNodeInput(flags.root) : undefined;
   const input = node ? mergeInputs(files, node) : files!;
   const report = scan(input, scanOptions);

@@ -19,6 +19,7 @@ export class Inventory {
   readonly workloads: readonly Workload[];
   private readonly kindIndex = new Map<string, Resource[]>();
   private readonly nameIndex = new Map<string, Resource>();
+  private readonly pods = new Map<Resource, PodInfo>();
 
   constructor(resources: readonly Resource[]) {
     this.resources = resources;
@@ -29,9 +30,17 @@ export class Inventory {
       list.push(r);
       this.nameIndex.set(key(r.kind, r.effectiveNamespace, r.name), r);
       const pod = podOf(r);
-      if (pod) workloads.push({ resource: r, pod });
+      if (pod) {
+        workloads.push({ resource: r, pod });
+        this.pods.set(r, pod);
+      }
     }
     this.workloads = workloads;
+  }
+
+  /** The pod of a workload in the inventory (computed once), or undefined. */
+  podOf(resource: Resource): PodInfo | undefined {
+    return this.pods.get(resource);
   }
 
   /** Resources of one kind, in input order. */

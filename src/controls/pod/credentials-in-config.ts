@@ -1,7 +1,6 @@
 import { defineControl } from '../define.js';
 import type { ControlInputs } from '../inputs.js';
 import { describeContainer } from '../../inventory/index.js';
-import { podOf } from '../../inventory/pods.js';
 import { WORKLOAD_KINDS } from '../../model/kinds.js';
 import type { Fix, PathSegments } from '../../model/types.js';
 
@@ -165,7 +164,7 @@ spec:
       }
       return;
     }
-    const pod = podOf(resource);
+    const pod = ctx.inventory.podOf(resource);
     if (!pod) return;
     for (const container of pod.containers) {
       const env = container.spec.env;

@@ -1,6 +1,5 @@
 import { defineControl } from '../define.js';
 import { WORKLOAD_KINDS } from '../../model/kinds.js';
-import { podOf } from '../../inventory/pods.js';
 import { bindingOf, bindingTargets, scopeOf } from './grants.js';
 
 export default defineControl({
@@ -36,7 +35,7 @@ subjects:
   targets: (inventory) => [...bindingTargets(inventory), ...inventory.workloads.map((w) => w.resource)],
   check({ resource }, ctx) {
     if (WORKLOAD_KINDS.has(resource.kind)) {
-      const pod = podOf(resource);
+      const pod = ctx.inventory.podOf(resource);
       if (!pod) return;
       const name = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
       if (name !== 'default') return;

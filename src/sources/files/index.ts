@@ -1,14 +1,12 @@
 // The files source: paths → Resources, with every document accounted for as a resource, an
 // ignored document or an error.
 import fs from 'node:fs';
-import os from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { InputError, IgnoredDocument, Resource, ScanTarget } from '../../model/types.js';
 import { renderHelm, renderKustomize, helmSourceOf } from './render.js';
 import type { DocumentSink, FileContext } from './to-resources.js';
 import { expandPaths, type Input } from './walk.js';
 import { LineIndex } from './yaml-documents.js';
-import { assemble, assembleFile, fromWire, parseBuffer, parseStream, readAndParse, type ReadResult, type WireResult } from './parse-file.js';
+import { assemble, assembleFile, parseBuffer, parseStream, readAndParse } from './parse-file.js';
 
 export interface FileSourceOptions {
   /** Files larger than this many bytes are refused with an error. */
@@ -39,7 +37,7 @@ function targetsOf(paths: string[]): ScanTarget[] {
   return targets;
 }
 
-function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink, preread?: Map<string, ReadResult>): void {
+function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink): void {
   switch (input.type) {
     case 'stdin': {
       const buf = (options.readStdin ?? (() => fs.readFileSync(0)))();
@@ -53,7 +51,7 @@ function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink,
       return;
     }
     case 'file':
-      assembleFile(input.path, preread?.get(input.path) ?? readAndParse(input.path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE), sink);
+      assembleFile(input.path, readAndParse(input.path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE), sink);
       return;
     case 'kustomize':
     case 'helm': {
@@ -99,59 +97,6 @@ function renderedPlace(renderer: 'kustomize' | 'helm', text: string, line?: numb
 /** Reads every document of one YAML/JSON stream into the sink. */
 export function readText(text: string, invalidAt: number[], ctx: FileContext, sink: DocumentSink): void {
   assemble(parseStream(text, invalidAt, !ctx.originOf), ctx, sink);
-}
-
-/** Inputs smaller than this in all are read on the main thread alone: a worker costs more than it saves. */
-const PARALLEL_MIN_BYTES = 2 * 1024 * 1024;
-
-/**
- * The same as readFiles, with the parsing of large inputs shared between this thread and one
- * worker thread (the machine's second core): each parses about half of the bytes, the worker's
- * results come back as structured-clone data with their position arrays transferred, and the
- * resources are then assembled in input order, so the result is identical to readFiles'.
- */
-export async function readFilesParallel(paths: string[], options: FileSourceOptions = {}): Promise<FileSourceResult> {
-  const { inputs, errors } = expandPaths(paths);
-  const files = inputs.filter((i): i is Extract<Input, { type: 'file' }> => i.type === 'file').map((i) => ({ path: i.path, size: sizeOf(i.path) }));
-  const total = files.reduce((n, f) => n + f.size, 0);
-  const workerUrl = new URL('./parse-worker.js', import.meta.url);
-  if (total < PARALLEL_MIN_BYTES || os.availableParallelism() < 2 || !fs.existsSync(workerUrl)) return readFiles(paths, options);
-
-  // Largest first, each to the lighter side: the two halves finish at about the same time.
-  const mine: string[] = [];
-  const theirs: string[] = [];
-  let mineBytes = 0, theirBytes = 0;
-  for (const f of [...files].sort((a, b) => b.size - a.size)) {
-    if (theirBytes <= mineBytes) { theirs.push(f.path); theirBytes += f.size; } else { mine.push(f.path); mineBytes += f.size; }
-  }
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const worker = new Worker(workerUrl, { workerData: { files: theirs, maxFileSize } });
-  const fromWorker = new Promise<Array<[string, WireResult]>>((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`parse worker exited with code ${code}`)));
-  });
-  const preread = new Map<string, ReadResult>();
-  for (const file of mine) preread.set(file, readAndParse(file, maxFileSize));
-  let results: Array<[string, WireResult]>;
-  try {
-    results = await fromWorker;
-  } finally {
-    void worker.terminate();
-  }
-  for (const [file, wire] of results) if (!('redo' in wire)) preread.set(file, fromWire(wire));
-
-  const sink: DocumentSink = { resources: [], ignored: [], errors, documents: errors.length };
-  for (const input of inputs) readInput(input, options, sink, preread);
-  return { ...sink, targets: targetsOf(paths) };
-}
-
-function sizeOf(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 export type { Resource, InputError, IgnoredDocument };

@@ -1,10 +1,10 @@
-// One file, read and parsed, as plain data: the part of the files source that can run in a
-// worker thread. `assemble` turns the result into resources, ignored documents and errors.
+// One file, read and parsed, as plain data. `assemble` turns the result into resources, ignored
+// documents and errors.
 import fs from 'node:fs';
 import { decode } from './decode.js';
 import { addDocument, type DocumentSink, type FileContext } from './to-resources.js';
 import { describeFsError } from './walk.js';
-import { DocumentPositions, LineIndex, parseChunk, splitDocuments, type Chunk, type DocumentError, type ParsedDocument } from './yaml-documents.js';
+import { LineIndex, parseChunk, splitDocuments, type DocumentError, type ParsedDocument } from './yaml-documents.js';
 
 /** What one stretch of a stream gave: documents, a parse error, or invalid UTF-8 at an offset. */
 export type StreamItem =
@@ -93,52 +93,4 @@ export function assembleFile(file: string, result: ReadResult, sink: DocumentSin
     return;
   }
   assemble(result.items, { file, type: 'file', lines: new LineIndex(result.text) }, sink);
-}
-
-// Crossing a thread boundary: positions become their compact arrays, rebuilt on the other side.
-
-interface WireDocument { offset: number; line: number; value: unknown; data: Int32Array; root: number; chunk: Chunk }
-type WireItem = { docs: WireDocument[] } | { error: DocumentError } | { invalidUtf8At: number };
-export type WireResult = { refused: { line?: number; message: string } } | { text: string; items: WireItem[] } | { redo: true };
-
-/** The result as structured-clone data; `redo` when a document needed the `yaml` fallback (rare: re-read on the main thread). */
-export function toWire(result: ReadResult): { wire: WireResult; transfer: ArrayBuffer[] } {
-  if ('refused' in result) return { wire: result, transfer: [] };
-  const buffers = new Set<ArrayBuffer>();
-  const items: WireItem[] = [];
-  for (const item of result.items) {
-    if (!('docs' in item)) {
-      items.push(item);
-      continue;
-    }
-    const docs: WireDocument[] = [];
-    for (const d of item.docs) {
-      if (!(d.positions instanceof DocumentPositions)) return { wire: { redo: true }, transfer: [] };
-      const { data, root, chunk } = d.positions;
-      if (data.buffer instanceof ArrayBuffer) buffers.add(data.buffer);
-      docs.push({ offset: d.offset, line: d.line, value: d.value, data, root, chunk });
-    }
-    items.push({ docs });
-  }
-  return { wire: { text: result.text, items }, transfer: [...buffers] };
-}
-
-export function fromWire(wire: Exclude<WireResult, { redo: true }>): ReadResult {
-  if ('refused' in wire) return wire;
-  const { text } = wire;
-  const sources = new Map<string, string>();
-  const sourceOf = (chunk: Chunk) => {
-    if (chunk.start === 0 && chunk.end === text.length) return text;
-    const key = `${chunk.start}:${chunk.end}`;
-    let s = sources.get(key);
-    if (s === undefined) sources.set(key, (s = text.slice(chunk.start, chunk.end)));
-    return s;
-  };
-  const items: StreamItem[] = wire.items.map((item) => (!('docs' in item) ? item : {
-    docs: item.docs.map((d) => ({
-      offset: d.offset, line: d.line, value: d.value,
-      positions: new DocumentPositions(d.data, d.root, sourceOf(d.chunk), d.chunk),
-    })),
-  }));
-  return { text, items };
 }

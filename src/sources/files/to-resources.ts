@@ -55,7 +55,7 @@ function addObject(
 ): void {
   sink.documents++;
   const where = (p: PathSegments) => {
-    const span = doc.positions.resolve(p);
+    const span = doc.positions.resolve(p, true);
     return ctx.lines.at(span.start);
   };
   if (!isPlainObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') {

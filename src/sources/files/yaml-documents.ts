@@ -250,7 +250,7 @@ export class DocumentPositions implements Positions {
   ) {}
 
   /** Resolves a path to the span of its key and value, or of its nearest existing parent. */
-  resolve(path: ReadonlyArray<string | number>): Span {
+  resolve(path: ReadonlyArray<string | number>, startOnly = false): Span {
     const { data } = this;
     let node = this.root;
     let spanStart = this.startOf(node);
@@ -284,6 +284,7 @@ export class DocumentPositions implements Positions {
       spanStart = start;
     }
     // The end is computed once, for the node the walk stopped at (it costs a walk of its subtree).
+    if (startOnly) return { start: this.chunk.start + spanStart, end: this.chunk.start + spanStart, exact };
     const spanEnd = Math.max(this.nodeEnd(node), nodeKey >= 0 ? this.nodeEnd(nodeKey) : -1);
     return { start: this.chunk.start + spanStart, end: this.chunk.start + spanEnd, exact };
   }

@@ -16,7 +16,8 @@ function yaml(): YamlModule {
 }
 
 export interface Positions {
-  resolve(path: ReadonlyArray<string | number>): Span;
+  /** The span of a path's node, or of its nearest existing parent; with `startOnly`, the end may be left equal to the start. */
+  resolve(path: ReadonlyArray<string | number>, startOnly?: boolean): Span;
 }
 
 export interface FallbackDocument {

@@ -15,7 +15,7 @@ export function parseYamlFile(text: string): { documents: PositionedDocument[] }
     const parsed = parseChunk(text, chunk);
     if ('error' in parsed) return { error: parsed.error };
     for (const doc of parsed.documents) {
-      documents.push({ value: doc.value, at: (p) => lines.at(doc.positions.resolve(p).start) });
+      documents.push({ value: doc.value, at: (p) => lines.at(doc.positions.resolve(p, true).start) });
     }
   }
   return { documents };
