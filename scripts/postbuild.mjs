@@ -24,6 +24,17 @@ const common = {
   sourcemap: 'linked',
 };
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).pathname;
-await build({ ...common, entryPoints: [dist('cli/main.js')], outfile: dist('palisade.mjs') });
+// Split: commands loaded with import() (fix, with the `yaml` and `diff` packages) become chunks
+// under dist/chunks/ that a scan never loads.
+fs.rmSync(dist('chunks'), { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { palisade: dist('cli/main.js') },
+  outdir: dist(''),
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+});
 fs.chmodSync(dist('palisade.mjs'), 0o755);
 fs.chmodSync(dist('cli/main.js'), 0o755);

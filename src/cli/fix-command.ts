@@ -26,16 +26,6 @@ export interface FixFlags {
   maxFileSize?: string;
 }
 
-export const FIX_EXIT_HELP = `
-Exit codes:
-  0  every automatic fix was applied (or there was none to apply); findings that need
-     your input are listed but do not change the exit code ('palisade scan' is the gate)
-  1  some automatic fix was not applied: refused (Helm/Kustomize output, a file outside
-     the given paths, an aliased YAML node, a file that does not parse) or still failing
-     after the re-scan
-  2  the invocation was wrong
-  3  some input could not be read (what could be read was fixed)`;
-
 interface Changed { real: string; file: string; before: string; after: string; bom: boolean; fixes: PlannedFix[] }
 
 export function runFix(paths: string[], flags: FixFlags): number {

@@ -5,7 +5,7 @@ import { VERSION } from '../version.js';
 import { runScan } from './scan-command.js';
 import { runList, runExplain } from './info-commands.js';
 import { runWhoCan } from './who-can-command.js';
-import { runFix, FIX_EXIT_HELP } from './fix-command.js';
+import { FIX_EXIT_HELP } from './fix-exit-help.js';
 import { runDocs } from './docs-command.js';
 import { EXIT } from './exit-codes.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
@@ -82,7 +82,9 @@ export function buildProgram(): Command {
     .option('--exceptions <file>', 'exceptions file: excepted findings are not fixed')
     .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
     .addHelpText('after', FIX_EXIT_HELP)
-    .action((paths: string[], opts) => {
+    .action(async (paths: string[], opts) => {
+      // loaded here: only fix needs the `yaml` Document API and `diff`, and a scan should not pay for them
+      const { runFix } = await import('./fix-command.js');
       process.exitCode = runFix(paths, opts);
     });
 
