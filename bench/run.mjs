@@ -1,6 +1,7 @@
 // `npm run bench`: scans the corpus and synthetic inputs with the built CLI, each as a separate
 // process (whole process measured: start-up, reading, parsing, controls, JSON report), and the
-// same files parsed alone by js-yaml in a separate process, for the ratio. Prints a Markdown table.
+// same files parsed alone by js-yaml in a separate process, alternating with the scan, for the
+// ratio. Prints a Markdown table.
 //   node bench/run.mjs [--runs N] [--quick]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,31 +26,42 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Runs `node ...argv` `runs` times; median wall time (s) and peak RSS (MB). */
-function measure(argv) {
-  const walls = [];
-  const rss = [];
-  let last;
+/** One run of `node ...argv`: wall time (s) and peak RSS (MB). */
+function runOnce(argv) {
+  const rssFile = path.join(OUT, `rss-${process.pid}.txt`);
+  const t0 = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, ['--import', PROBE, ...argv], {
+    env: { ...process.env, PALISADE_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (run.status !== 0 && run.status !== 3) throw new Error(`${argv.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return { wall, rss: Number(fs.readFileSync(rssFile, 'utf8')) / 1024 / 1024 };
+}
+
+/**
+ * Runs the scan and the parse-only baseline alternately, `runs` times each, so that a slow spell
+ * of a shared machine falls on both; medians of wall time and peak RSS.
+ */
+function measurePair(scanArgv, parseArgv) {
+  const scans = [];
+  const parses = [];
   for (let i = 0; i < runs; i++) {
-    const rssFile = path.join(OUT, `rss-${process.pid}.txt`);
-    const t0 = process.hrtime.bigint();
-    last = spawnSync(process.execPath, ['--import', PROBE, ...argv], {
-      env: { ...process.env, PALISADE_BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-    });
-    walls.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    rss.push(Number(fs.readFileSync(rssFile, 'utf8')) / 1024 / 1024);
-    if (last.status !== 0 && last.status !== 3) throw new Error(`${argv.join(' ')} exited ${last.status}: ${last.stderr}`);
+    scans.push(runOnce(scanArgv));
+    parses.push(runOnce(parseArgv));
   }
-  return { wall: median(walls), rss: median(rss), stdout: last.stdout };
+  const summary = (xs) => ({ wall: median(xs.map((x) => x.wall)), rss: median(xs.map((x) => x.rss)) });
+  return { scan: summary(scans), parse: summary(parses) };
 }
 
 function bench(label, dir, extra = {}) {
   const reportFile = path.join(OUT, `report-${label.replace(/\W+/g, '-')}.json`);
-  const scanRun = measure([CLI, 'scan', dir, '--format', 'json', '--output', reportFile]);
+  const { scan: scanRun, parse: parseRun } = measurePair(
+    [CLI, 'scan', dir, '--format', 'json', '--output', reportFile],
+    [path.join(HERE, 'parse-only.mjs'), dir],
+  );
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-  const parseRun = measure([path.join(HERE, 'parse-only.mjs'), dir]);
   return {
     label,
     files: extra.files ?? '',
@@ -92,7 +104,7 @@ if (!quick) {
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`\nPalisade benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; median of ${runs} runs; whole process\n`);
+console.log(`\nPalisade benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; median of ${runs} alternating runs; whole process\n`);
 console.log('| input | files | MB | resources | failed findings | scan wall | resources/s | scan peak RSS | js-yaml parse-only wall | parse-only peak RSS | scan / parse |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
