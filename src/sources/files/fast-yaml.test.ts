@@ -46,7 +46,7 @@ const accepted: Array<[string, string]> = [
   ['sequences of sequences and empty entries', '- - a\n  - b\n-\n- c\n'],
   ['empty values', 'a:\nb:\n  c:\nd: 1\n'],
   ['comments everywhere', '# head\na: 1 # after\n  # indented\nb: "x" # q\n# between\nc:\n  # before child\n  d: 2\n'],
-  ['quoted scalars with escapes, on one line and over several', "a: 'it''s'\nb: \"tab\\there \\u00e9\"\nc: \"one\n  two\n\n  three\"\nd: 'x\n  y'\n"],
+  ['quoted scalars with escapes, on one line and over several', "a: 'it''s'\nb: \"tab\\there \\u00e9 \\x41 \\U0001F600 \\\" \\/\"\nc: \"one\n  two\n\n  three\"\nd: 'x\n  y'\n"],
   ['quoted keys', '"a b": 1\n\'c\': 2\n"x:y": 3\n'],
   ['plain scalars over several lines', 'description: one two\n  three\n\n  four\nnext: x\nseq:\n- a\n  b\n'],
   ['plain scalars with colons, hashes and dashes inside', 'image: nginx:1.2\nurl: http://x/#frag\nflag: --port=80\nneg: -1\ntime: 12:30\n'],
@@ -77,6 +77,8 @@ const declined: Array<[string, string]> = [
   ['a mapping after a scalar (an error)', 'a: b: c\n'],
   ['bad indentation (an error)', 'a:\n    b: 1\n  c: 2\n'],
   ['an unclosed quote (an error)', 'a: "x\n'],
+  ['an unknown escape (an error)', 'a: "b\\ic"\n'],
+  ['a short hex escape (an error)', 'a: ["\\x4"]\n'],
   ['a flow collection with deficient indentation (an error)', 'a:\n  b: [1,\n  2]\n'],
   ['nesting deeper than 100 levels', '['.repeat(101) + ']'.repeat(101)],
 ];
@@ -137,7 +139,7 @@ describe('fast YAML parser against js-yaml', () => {
       ' ', '  ', '\n', '\n  ', '\n    ', ':', ': ', '- ', ' - ', '\n- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',',
       '|', '>', '|-', '>+', 'k: |\n', 'k: >-\n  ', '\\', '---\n', '...\n', '\t', '&a ', '*a', '!t ', '? ', '~', 'null',
       '0x1F', '1e3', '.inf', 'true', '<<: ', '__proto__: ', '""', "''", '"a\\nb"', '[a,\n b]', '{a: 1,\n b: 2}', '\n\n  x',
-      '%YAML 1.2\n', '\uFEFF', '\u2028', '\u0085', '\u00a0', 'é', '😀',
+      '%YAML 1.2\n', '\uFEFF', '\u2028', '\u0085', '\u00a0', 'é', '😀', '\\i', '\\x4', '\\u00e9',
     ];
     let taken = 0;
     const total = 5000;

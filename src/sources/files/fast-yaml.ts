@@ -33,8 +33,11 @@ const TAB = 9, LF = 10, SP = 32, BANG = 33, DQUOTE = 34, HASH = 35, PERCENT = 37
   SQUOTE = 39, STAR = 42, COMMA = 44, DASH = 45, DOT = 46, COLON = 58, GT = 62, QMARK = 63, AT = 64,
   LBRACKET = 91, BACKSLASH = 92, RBRACKET = 93, BACKTICK = 96, LBRACE = 123, PIPE = 124, RBRACE = 125;
 
-/** js-yaml refuses these in scalars (with /u, a lone surrogate); seeing one anywhere, or a CR, hands the text to js-yaml. */
-const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
+/**
+ * js-yaml refuses these in scalars (with /u, a lone surrogate); seeing one anywhere, or a CR or a
+ * byte order mark (js-yaml drops a leading one), hands the text to js-yaml.
+ */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
 
 export interface FastParse {
   /** Compact events, W slots each, in js-yaml's event order and offsets. */
@@ -428,7 +431,12 @@ class Parser {
         if (quote === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) { i++; continue; }
         return i;
       }
-      if (c === BACKSLASH && quote === DQUOTE) { if (src.charCodeAt(++i) === LF) this.continuation(i + 1, parent); continue; }
+      if (c === BACKSLASH && quote === DQUOTE) {
+        const e = src.charCodeAt(++i);
+        if (e === LF) this.continuation(i + 1, parent);
+        else i = escapeEnd(src, i, e);
+        continue;
+      }
       if (c === LF) this.continuation(i + 1, parent);
     }
     throw BAIL;
@@ -618,6 +626,21 @@ class Parser {
     end.at = e;
     return plainValue(src.slice(i, e));
   }
+}
+
+/** js-yaml's escapes: `\0 \a \b \t \n \v \f \r \e \  \" \/ \\ \N \_ \L \P`, a tab, and `\x`, `\u`, `\U` with 2, 4, 8 hex digits. */
+const SIMPLE_ESCAPES = new Set([48, 97, 98, 116, TAB, 110, 118, 102, 114, 101, SP, DQUOTE, 47, BACKSLASH, 78, 95, 76, 80]);
+
+/** The last offset of the escape whose letter `e` is at `i`; an unknown escape is js-yaml's to report. */
+function escapeEnd(src: string, i: number, e: number): number {
+  if (SIMPLE_ESCAPES.has(e)) return i;
+  const digits = e === 120 ? 2 : e === 117 ? 4 : e === 85 ? 8 : 0;
+  if (digits === 0) throw BAIL;
+  for (let k = 1; k <= digits; k++) {
+    const h = src.charCodeAt(i + k);
+    if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) throw BAIL;
+  }
+  return i + digits;
 }
 
 function isSpace(c: number): boolean {
