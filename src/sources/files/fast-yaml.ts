@@ -565,7 +565,7 @@ class Parser {
             i = e;
           }
           if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key) || i - keyAt > MAX_KEY) throw BAIL;
-          while (isSpace(src.charCodeAt(i))) i++; // an implicit key is on one line with its ':'
+          while (src.charCodeAt(i) === SP) i++; // an implicit key is on one line with its ':'
           if (src.charCodeAt(i) !== COLON) throw BAIL;
           i = this.space(i + 1, n);
           obj[key] = this.flowItem(i, end);
@@ -591,7 +591,8 @@ class Parser {
     const { src } = this;
     while (i < n) {
       const c = src.charCodeAt(i);
-      if (c === SP || c === TAB) { i++; continue; }
+      if (c === SP) { i++; continue; }
+      if (c === TAB) throw BAIL; // js-yaml refuses some tabs inside flow collections ("deficient indentation")
       if (c === LF) { this.continuation(i + 1, this.flowParent); i++; continue; }
       if (c === HASH) {
         const b = src.charCodeAt(i - 1);
