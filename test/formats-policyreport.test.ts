@@ -1,6 +1,7 @@
 // `--format policyreport` from the CLI: every document valid against the wgpolicyk8s.io/v1alpha2
-// CRD schema, one PolicyReport per namespace and one ClusterPolicyReport, each finding of the JSON
-// report of the same run as exactly one result, summaries equal to the results.
+// CRD schema and small enough for kubectl apply, one PolicyReport per namespace, one
+// ClusterPolicyReport, one per node, each finding of the JSON report of the same run as exactly
+// one result, summaries equal to the results.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import { isClusterScoped } from '../src/model/kinds.js';
 import { assertValidPolicyReport } from '../src/testing/policy-report-schema.js';
+import { MAX_REPORT_BYTES, nodeReportName } from '../src/report/policy-report.js';
 import { INSECURE_ROOT, buildRoot } from '../src/testing/node-roots.js';
 import { CORPUS, runCli, tempDir, writeTree } from './support/cli.js';
 
@@ -21,13 +23,28 @@ function check(args: string[]): { docs: any[]; report: any } {
   const docs = loadAll(fs.readFileSync(path.join(dir, 'palisade-policyreport.yaml'), 'utf8')) as any[];
 
   docs.forEach((d, i) => assertValidPolicyReport(d, `document ${i + 1} (${d?.metadata?.namespace ?? 'cluster'})`));
-  // one PolicyReport per namespace that has resources, sorted, then the one ClusterPolicyReport
+  // each document small enough for `kubectl apply` (its last-applied annotation holds all of it)
+  for (const d of docs) assert.ok(Buffer.byteLength(JSON.stringify(d)) <= MAX_REPORT_BYTES, `${d.metadata.name} is too big`);
+  // a PolicyReport per namespace that has resources, sorted, then the ClusterPolicyReport, then one
+  // ClusterPolicyReport per node; each may be split into parts named <name>-2, <name>-3...
   const namespaces = [...new Set(report.resources
-    .map((r: any) => r.namespace ?? (isClusterScoped(r.apiVersion, r.kind) || r.source.type === 'node' ? undefined : 'default'))
+    .filter((r: any) => r.source.type !== 'node')
+    .map((r: any) => r.namespace ?? (isClusterScoped(r.apiVersion, r.kind) ? undefined : 'default'))
     .filter((n: string | undefined) => n !== undefined))].sort();
-  assert.deepEqual(docs.map((d) => d.kind), [...namespaces.map(() => 'PolicyReport'), 'ClusterPolicyReport']);
-  assert.deepEqual(docs.slice(0, -1).map((d) => d.metadata.namespace), namespaces);
-  assert.deepEqual(docs.map((d) => d.metadata.name), [...namespaces.map(() => 'palisade'), 'palisade-cluster']);
+  const nodes = [...new Set(report.resources.filter((r: any) => r.source.type === 'node').map((r: any) => r.id.split('/')[1]))]
+    .map((h) => nodeReportName(h as string)).sort();
+  const expected: Array<[string, string | undefined, string]> = [
+    ...namespaces.map((ns): [string, string, string] => ['PolicyReport', ns as string, 'palisade']),
+    ['ClusterPolicyReport', undefined, 'palisade-cluster'],
+    ...nodes.map((name): [string, undefined, string] => ['ClusterPolicyReport', undefined, name]),
+  ];
+  let at = 0;
+  for (const [kind, namespace, name] of expected) {
+    assert.deepEqual([docs[at]?.kind, docs[at]?.metadata.namespace, docs[at]?.metadata.name], [kind, namespace, name], `document ${at + 1}`);
+    at++;
+    for (let part = 2; docs[at]?.metadata.name === `${name}-${part}` && docs[at]?.metadata.namespace === namespace; part++) at++;
+  }
+  assert.equal(at, docs.length, 'no other documents');
 
   for (const d of docs) {
     const counts = { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 };
@@ -95,21 +112,23 @@ describe('--format policyreport', () => {
     assert.equal(skipped[0].properties.exceptionExpires, '2999-12-31');
   });
 
-  it('the corpus (built-in bindings excepted, many namespaces)', () => {
+  it('the corpus (built-in bindings excepted, many namespaces, the default namespace\'s report in parts)', () => {
     const { docs, report } = check([CORPUS]);
     assert.ok(docs.length > 10);
+    const defaults = docs.filter((d) => d.metadata.namespace === 'default').map((d) => d.metadata.name);
+    assert.ok(defaults.length > 1 && defaults[1] === 'palisade-2', `default's parts: ${defaults.join(', ')}`);
     assert.ok(report.summary.findings.excepted > 0);
     const skipped = docs.flatMap((d) => d.results).filter((r: any) => r.result === 'skip');
     assert.equal(skipped.length, report.summary.findings.excepted);
   });
 
-  it('a node scan with manifests: what the node scan found is in the cluster report, not in default', () => {
+  it('a node scan with manifests: what the node scan found is in the node\'s own cluster report, not in default', () => {
     const root = buildRoot(path.join(tempDir(), 'node'), INSECURE_ROOT);
     const { docs, report } = check(['examples/insecure', '--node', '--root', root]);
-    assert.ok(report.resources.some((r: any) => r.kind === 'NodeComponent'));
-    assert.deepEqual(docs.map((d) => d.metadata.namespace), ['shop', undefined]);
-    const cluster = docs.at(-1);
-    const nodeResults = cluster.results.filter((r: any) => r.resources[0].kind === 'NodeComponent');
+    const host = report.resources.find((r: any) => r.kind === 'NodeComponent').id.split('/')[1];
+    assert.deepEqual(docs.map((d) => [d.metadata.namespace, d.metadata.name]), [['shop', 'palisade'], [undefined, 'palisade-cluster'], [undefined, nodeReportName(host)]]);
+    assert.ok(docs[1].results.every((r: any) => r.resources[0].kind !== 'NodeComponent'));
+    const nodeResults = docs[2].results.filter((r: any) => r.resources[0].kind === 'NodeComponent');
     assert.ok(nodeResults.length > 0);
     assert.equal(nodeResults.length, report.findings.filter((f: any) => f.resourceId.startsWith('node/') && report.resources.find((r: any) => r.id === f.resourceId)?.kind === 'NodeComponent').length);
     for (const r of nodeResults) assert.equal(r.resources[0].namespace, undefined);

@@ -11,7 +11,7 @@ import { loadAll } from 'js-yaml';
 import { scanPaths } from '../index.js';
 import type { ScanReport } from '../model/types.js';
 import { assertValidPolicyReport, policyReportErrors } from '../testing/policy-report-schema.js';
-import { formatPolicyReport, isNamespaceName } from './policy-report.js';
+import { formatPolicyReport, isNamespaceName, MAX_REPORT_BYTES, nodeReportName } from './policy-report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -140,6 +140,30 @@ describe('PolicyReport', () => {
   it('writes an empty cluster report when nothing was scanned', () => {
     const empty = docsOf(scanPaths([path.join(ROOT, 'package.json')]));
     assert.deepEqual(empty.map((d) => [d.kind, d.results.length]), [['ClusterPolicyReport', 0]]);
+  });
+
+  it('splits a report too big for kubectl apply into parts: palisade, palisade-2..., each with its summary', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => pod(`p${i}`, 'big', true)).join('---\n');
+    const rep = scanPaths([tempTree({ 'pods.yaml': many })], { controls: ['privileged-container'] });
+    const parts = docsOf(rep).filter((d) => d.metadata.namespace === 'big');
+    assert.ok(parts.length > 1, `${parts.length} part(s)`);
+    assert.deepEqual(parts.map((d) => d.metadata.name), parts.map((_, i) => (i === 0 ? 'palisade' : `palisade-${i + 1}`)));
+    for (const d of parts) {
+      assert.ok(Buffer.byteLength(JSON.stringify(d)) <= MAX_REPORT_BYTES, `${d.metadata.name}: ${Buffer.byteLength(JSON.stringify(d))} bytes`);
+      assert.ok(d.results.length > 0);
+    }
+    assert.equal(parts.reduce((n, d) => n + d.summary.fail, 0), 2500);
+    const names = parts.flatMap((d) => d.results.map((r: any) => r.resources[0].name));
+    assert.equal(new Set(names).size, 2500, 'each result once, in one part');
+  });
+
+  it('names a node\'s report after its host, as a valid object name', () => {
+    assert.equal(nodeReportName('worker-1'), 'palisade-node-worker-1');
+    assert.equal(nodeReportName('Node_1.Example.COM'), 'palisade-node-node-1.example.com');
+    assert.equal(nodeReportName('-a..b-.'), 'palisade-node-a.b');
+    assert.equal(nodeReportName('__'), 'palisade-node');
+    const long = nodeReportName(`${'x'.repeat(60)}.`.repeat(6));
+    assert.ok(long.length <= 253 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(long), long);
   });
 
   it('namespace names are DNS-1123 labels', () => {

@@ -1,5 +1,8 @@
-// Kubernetes Policy WG reports (wgpolicyk8s.io/v1alpha2): a PolicyReport per namespace and one
-// ClusterPolicyReport for cluster-scoped resources and the node's, as multi-document YAML for `kubectl apply`.
+// Kubernetes Policy WG reports (wgpolicyk8s.io/v1alpha2), as multi-document YAML for `kubectl apply`:
+// a PolicyReport `palisade` per namespace, a ClusterPolicyReport `palisade-cluster` for
+// cluster-scoped resources, and one ClusterPolicyReport `palisade-node-<host>` per node a node scan
+// read, so that several nodes' reports do not overwrite each other. A report whose JSON would pass
+// MAX_REPORT_BYTES is split into parts (`palisade`, `palisade-2`...).
 // Findings in the report become results: failed → fail, excepted → skip (with the exception in its
 // properties), passed → pass (present only with --verbose, the only time the report lists them).
 // Every namespace that has scanned resources gets its report, empty when nothing failed there, so
@@ -12,7 +15,6 @@ import type { Finding, ReportResource, ScanReport } from '../model/types.js';
 import { whereText } from './shared.js';
 
 export const POLICY_REPORT_API = 'wgpolicyk8s.io/v1alpha2';
-const CLUSTER = '';
 
 type Outcome = 'pass' | 'fail' | 'warn' | 'error' | 'skip';
 interface ResourceRef { apiVersion: string; kind: string; name: string; namespace?: string }
@@ -30,40 +32,91 @@ interface Result {
   properties: Record<string, string>;
 }
 
+/**
+ * The compact JSON of one report object stays under this many bytes: `kubectl apply` keeps the
+ * whole object in its last-applied annotation, and annotations are limited to 256 KiB. A bigger
+ * report is split into parts named `palisade`, `palisade-2`, `palisade-3`...
+ */
+export const MAX_REPORT_BYTES = 200_000;
+
+/** Where a result goes: a namespace's PolicyReport, the cluster report, or a node's cluster report. */
+interface Target { namespace?: string; name: string }
+
 export function formatPolicyReport(report: ScanReport): string {
   const resources = new Map(report.resources.map((r) => [r.id, r]));
   const sections = new Map(report.controls.map((c) => [c.id, c.section]));
   const ms = Date.parse(report.generatedAt);
   const timestamp = { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 };
-  const byNamespace = new Map<string, Result[]>([[CLUSTER, []]]);
-  const reportIn = (namespace: string | undefined) => (namespace && isNamespaceName(namespace) ? namespace : CLUSTER);
-  for (const r of report.resources) {
-    const ns = reportIn(refOf(r.id, r).namespace);
-    if (!byNamespace.has(ns)) byNamespace.set(ns, []);
-  }
+  const CLUSTER: Target = { name: 'palisade-cluster' };
+  const targets = new Map<string, { target: Target; results: Result[] }>([[key(CLUSTER), { target: CLUSTER, results: [] }]]);
+  const targetOf = (id: string, r: ReportResource | undefined): Target => {
+    const node = nodeOf(id, r);
+    if (node !== undefined) return { name: nodeReportName(node) };
+    const ns = refOf(id, r).namespace;
+    return ns && isNamespaceName(ns) ? { namespace: ns, name: 'palisade' } : CLUSTER;
+  };
+  const entry = (t: Target) => {
+    let e = targets.get(key(t));
+    if (!e) targets.set(key(t), (e = { target: t, results: [] }));
+    return e;
+  };
+  for (const r of report.resources) entry(targetOf(r.id, r));
   for (const f of report.findings) {
-    const ref = refOf(f.resourceId, resources.get(f.resourceId));
-    const ns = reportIn(ref.namespace);
-    const list = byNamespace.get(ns) ?? [];
-    list.push(resultOf(f, ref, sections.get(f.controlId) ?? '', timestamp));
-    byNamespace.set(ns, list);
+    const r = resources.get(f.resourceId);
+    entry(targetOf(f.resourceId, r)).results.push(resultOf(f, refOf(f.resourceId, r), sections.get(f.controlId) ?? '', timestamp));
   }
-  const namespaces = [...byNamespace.keys()].filter((n) => n !== CLUSTER).sort();
-  const docs = [...namespaces, CLUSTER].map((ns) => reportObject(ns, byNamespace.get(ns) ?? []));
+  // namespaces in order, then the cluster report, then the nodes' reports
+  const order = (e: { target: Target }) => (e.target.namespace !== undefined ? `0${e.target.namespace}` : e.target === CLUSTER ? '1' : `2${e.target.name}`);
+  const docs = [...targets.values()].sort((a, b) => (order(a) < order(b) ? -1 : 1))
+    .flatMap((e) => parts(e.results).map((results, i) => reportObject(e.target, i, results)));
   return docs.map((d) => dump(d, { noRefs: true, lineWidth: -1 })).join('---\n');
 }
 
-function reportObject(namespace: string, results: Result[]) {
+function key(t: Target): string {
+  return `${t.namespace ?? ''}/${t.name}`;
+}
+
+/** The node a resource of a node scan was found on (ids are `node/<host>/...`), or undefined. */
+function nodeOf(id: string, r: ReportResource | undefined): string | undefined {
+  if (r ? r.source.type !== 'node' : !id.startsWith('node/')) return undefined;
+  return id.split('/')[1] ?? '';
+}
+
+/** `palisade-node-<host>`, the host name made a valid object name (a DNS subdomain). */
+export function nodeReportName(host: string): string {
+  const labels = host.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').split('.')
+    .map((l) => l.replace(/^-+|-+$/g, '')).filter(Boolean);
+  if (labels.length === 0) return 'palisade-node';
+  return `palisade-node-${labels.join('.')}`.slice(0, 253).replace(/[-.]+$/, '');
+}
+
+/** Results in runs whose report stays under MAX_REPORT_BYTES; always at least one (maybe empty) part. */
+function parts(results: Result[]): Result[][] {
+  const out: Result[][] = [[]];
+  let bytes = 1_000; // the object around the results, generously
+  for (const r of results) {
+    const size = Buffer.byteLength(JSON.stringify(r)) + 1;
+    if (bytes + size > MAX_REPORT_BYTES && out[out.length - 1].length > 0) {
+      out.push([]);
+      bytes = 1_000;
+    }
+    out[out.length - 1].push(r);
+    bytes += size;
+  }
+  return out;
+}
+
+function reportObject(target: Target, part: number, results: Result[]) {
   const summary = { pass: 0, fail: 0, warn: 0, error: 0, skip: 0 };
   for (const r of results) summary[r.result]++;
   const metadata = {
-    name: namespace === CLUSTER ? 'palisade-cluster' : 'palisade',
-    ...(namespace === CLUSTER ? {} : { namespace }),
+    name: part === 0 ? target.name : `${target.name}-${part + 1}`,
+    ...(target.namespace === undefined ? {} : { namespace: target.namespace }),
     labels: { 'app.kubernetes.io/managed-by': 'palisade' },
   };
   return {
     apiVersion: POLICY_REPORT_API,
-    kind: namespace === CLUSTER ? 'ClusterPolicyReport' : 'PolicyReport',
+    kind: target.namespace === undefined ? 'ClusterPolicyReport' : 'PolicyReport',
     metadata,
     summary,
     results,
