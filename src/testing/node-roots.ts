@@ -18,6 +18,8 @@ export interface FileSpec {
 export interface RootSpec {
   hostname: string;
   processes: Record<number, string[]>;
+  /** Environment variables of some processes (/proc/<pid>/environ). */
+  environ?: Record<number, Record<string, string>>;
   files: Record<string, FileSpec>;
 }
 
@@ -33,6 +35,9 @@ export function buildRoot(dir: string, spec: RootSpec): string {
   };
   put('/etc/hostname', `${spec.hostname}\n`);
   for (const [pid, argv] of Object.entries(spec.processes)) put(`/proc/${pid}/cmdline`, argv.length ? `${argv.join('\0')}\0` : '');
+  for (const [pid, env] of Object.entries(spec.environ ?? {})) {
+    put(`/proc/${pid}/environ`, Object.entries(env).map(([k, v]) => `${k}=${v}\0`).join(''), 0o400);
+  }
   for (const [p, f] of Object.entries(spec.files)) {
     const full = path.join(dir, p);
     if (f.dir) {

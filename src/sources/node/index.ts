@@ -18,6 +18,7 @@ import { listProcesses, recognise, type Origin, type Proc } from './processes.js
 import { dataDirOf, readOptions, synthesizeK3s, type OptionFile } from './k3s.js';
 import { synthesizeKubelite } from './kubelite.js';
 import { expandEtcdConfig } from './etcd-config.js';
+import { etcdEnvironmentFlags } from './etcd-env.js';
 import { mergeDropIns } from './kubelet-dropins.js';
 
 export interface NodeSourceResult extends DocumentSink {
@@ -67,13 +68,16 @@ export function readNode(root = '/'): NodeSourceResult {
       let args = [exe, ...found.args];
       let settingsFile: string | undefined;
       if (found.name === 'etcd') {
-        const expanded = expandEtcdConfig(host, found.args);
+        // flags from ETCD_* variables count as given after the command line's (which win)
+        const withEnv = [...found.args, ...etcdEnvironmentFlags(host, proc, found.args)];
+        args = [exe, ...withEnv];
+        const expanded = expandEtcdConfig(host, withEnv);
         if (expanded) {
           args = [exe, ...expanded.args];
           settingsFile = expanded.configFile;
           if (expanded.ignored.length) {
             warnings.push(`etcd (process ${proc.pid}) takes its settings from --config-file=${expanded.configFile}: `
-              + `etcd ignores its other command-line flags (${expanded.ignored.join(', ')})`);
+              + `etcd ignores its other command-line flags and ETCD_* variables (${expanded.ignored.join(', ')})`);
           }
         }
       }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { scan } from '../../engine/scan.js';
 import type { ScanReport } from '../../model/types.js';
 import { OUTPUT_FORMATS } from '../../report/formats.js';
-import { KEY_CANARY } from '../../testing/control-plane-fixtures.js';
+import { KEY_CANARY, KUBEADM_ETCD } from '../../testing/control-plane-fixtures.js';
 import {
   EKS_KUBELET, EKS_KUBELET_CONFIG, EKS_ROOT, EMPTY_ROOT, HARDENED_ROOT, INSECURE_ROOT, K3S_ROOT, KUBEADM_ROOT, RKE2_CONFIG, RKE2_ROOT,
   RKE2_TOKEN_CANARY, TOKEN_CANARY, buildRoot, type RootSpec,
@@ -164,7 +164,51 @@ describe('node source: rke2', () => {
   it('says which command-line flags etcd ignores next to --config-file, and judges the file', () => {
     const spec: RootSpec = { ...RKE2_ROOT, processes: { ...RKE2_ROOT.processes, 320: ['etcd', '--client-cert-auth=false', '--config-file', '/var/lib/rancher/rke2/server/db/etcd/config', '--auto-tls'] } };
     const input = readNode(buildRoot(path.join(tmp, 'rke2-etcd-flags'), spec));
-    assert.match(input.warnings.join('\n'), /etcd \(process 320\) takes its settings from --config-file=\/var\/lib\/rancher\/rke2\/server\/db\/etcd\/config: etcd ignores its other command-line flags \(--client-cert-auth, --auto-tls\)/);
+    assert.match(input.warnings.join('\n'), /etcd \(process 320\) takes its settings from --config-file=\/var\/lib\/rancher\/rke2\/server\/db\/etcd\/config: etcd ignores its other command-line flags and ETCD_\* variables \(--client-cert-auth, --auto-tls\)/);
+    assert.equal(scan(input, {}).controls.find((c) => c.id === 'etcd-tls')?.status, 'passed');
+  });
+
+  it('takes etcd\'s settings from its ETCD_* environment variables, the command line winning, and keeps no other variable', () => {
+    const tlsFlag = /^--(peer-)?(cert-file|key-file|client-cert-auth)=/;
+    const spec: RootSpec = {
+      ...KUBEADM_ROOT,
+      processes: { ...KUBEADM_ROOT.processes, 102: ['etcd', ...KUBEADM_ETCD.filter((a) => !tlsFlag.test(a)), '--peer-client-cert-auth=false'] },
+      environ: {
+        102: {
+          PATH: '/usr/bin', ETCD_CERT_FILE: '/etc/kubernetes/pki/etcd/server.crt', ETCD_KEY_FILE: '/etc/kubernetes/pki/etcd/server.key',
+          ETCD_CLIENT_CERT_AUTH: 'true', ETCD_PEER_CERT_FILE: '/etc/kubernetes/pki/etcd/peer.crt',
+          ETCD_PEER_KEY_FILE: '/etc/kubernetes/pki/etcd/peer.key', ETCD_PEER_CLIENT_CERT_AUTH: 'true',
+          AWS_SECRET_ACCESS_KEY: 'env-canary-4d1f0b9e',
+        },
+      },
+    };
+    const root = buildRoot(path.join(tmp, 'etcd-env'), spec);
+    const input = readNode(root);
+    const etcd = input.resources.find((r) => r.id === 'node/cp-default/etcd')!;
+    const command = (etcd.object.spec as { command: string[] }).command;
+    const i = command.indexOf('--cert-file=/etc/kubernetes/pki/etcd/server.crt');
+    assert.ok(i > 0, command.join(' '));
+    assert.equal(etcd.locate!(['spec', 'command', i]).file, path.join(root, '/proc/102/environ'));
+    assert.deepEqual(command.filter((a) => a.startsWith('--peer-client-cert-auth')), ['--peer-client-cert-auth=false']);
+    assert.ok(!command.some((a) => /aws|path=/i.test(a)), 'only ETCD_* variables become flags');
+    const report = scan(input, {});
+    const finding = report.findings.find((f) => f.controlId === 'etcd-tls')!;
+    assert.deepEqual(finding.paths.map((p) => p.message), ['etcd (process 102): --peer-client-cert-auth=false: peers are not required to present a certificate']);
+    for (const format of OUTPUT_FORMATS.values()) {
+      const text = format.render(report, { color: false, tty: false, verbose: true, root: tmp });
+      assert.ok(!text.includes('env-canary-4d1f0b9e'), `${format.name} shows a variable that is not etcd's`);
+    }
+  });
+
+  it('takes etcd\'s --config-file from ETCD_CONFIG_FILE', () => {
+    const spec: RootSpec = {
+      ...RKE2_ROOT,
+      processes: { ...RKE2_ROOT.processes, 320: ['etcd'] },
+      environ: { 320: { ETCD_CONFIG_FILE: '/var/lib/rancher/rke2/server/db/etcd/config' } },
+    };
+    const input = readNode(buildRoot(path.join(tmp, 'etcd-env-config-file'), spec));
+    const etcd = input.resources.find((r) => r.id === 'node/rke2-server-1/etcd')!;
+    assert.equal((etcd.object.spec as { command: string[] }).command[1], '--config-file=/var/lib/rancher/rke2/server/db/etcd/config');
     assert.equal(scan(input, {}).controls.find((c) => c.id === 'etcd-tls')?.status, 'passed');
   });
 
