@@ -59,6 +59,8 @@ const accepted: Array<[string, string]> = [
   ['a document that does not start on the first line', '\n\n  a: 1\n  b:\n    - x\n'],
   ['a document that is a scalar or a sequence', '--- # c\nhello\n---\n- a\n'],
   ['unicode outside the BMP', 'message: "🚨 ok" \nplain: 🐐 goat\n'],
+  ['mixed CRLF and LF line ends', 'a: 1\r\nb: 2\nc: |\r\n  x\n  y\r\nd: "p\n  q"\r\n'],
+  ['CRLF line ends, offsets moved back to the original text', 'a: 1\r\nb: |\r\n  x\r\n\r\n  y\r\nc: "p\r\n  q"\r\nd: [1,\r\n  2]\r\ne: one\r\n  two\r\n'],
 ];
 
 const declined: Array<[string, string]> = [
@@ -71,7 +73,7 @@ const declined: Array<[string, string]> = [
   ['directives', '%YAML 1.2\n---\na: 1\n'],
   ['content after --- on its line', '--- a: 1\n'],
   ['tabs in indentation', 'a:\n\tb: 1\n'],
-  ['CR line ends', 'a: 1\r\nb: 2\r\n'],
+  ['a CR that does not end a line', 'a: 1\rb: 2\n'],
   ['a block scalar indentation indicator', 'a: |2\n   x\n'],
   ['non-printable characters', 'a: "\u0007"\n'],
   ['a mapping after a scalar (an error)', 'a: b: c\n'],
@@ -115,12 +117,17 @@ function read(file: string): string {
 }
 
 describe('fast YAML parser against js-yaml', () => {
-  it('agrees on every corpus file it takes, and takes at least 95% of them', () => {
+  it('agrees on every corpus file it takes, as written and with CRLF line ends, and takes at least 95% of them', () => {
     const files = yamlFiles(CORPUS);
-    let taken = 0;
-    for (const file of files) if (assertAgrees(read(file))) taken++;
+    let taken = 0, takenCrlf = 0;
+    for (const file of files) {
+      const text = read(file);
+      if (assertAgrees(text)) taken++;
+      if (assertAgrees(text.replace(/\r?\n/g, '\r\n'))) takenCrlf++;
+    }
     assert.ok(files.length > 500, `corpus has ${files.length} files`);
     assert.ok(taken / files.length >= 0.95, `fast path took ${taken} of ${files.length} corpus files`);
+    assert.ok(takenCrlf / files.length >= 0.95, `fast path took ${takenCrlf} of ${files.length} corpus files with CRLF line ends`);
   });
 
   it('agrees on the examples and the test fixtures it takes', () => {
@@ -130,7 +137,7 @@ describe('fast YAML parser against js-yaml', () => {
     assert.ok(taken > 0);
   });
 
-  it('agrees on 5,000 mutated corpus excerpts (a fifth of them up to 200 lines), or declines them', () => {
+  it('agrees on 5,000 mutated corpus excerpts (a fifth of them up to 200 lines, half with some or all lines ending in CRLF), or declines them', () => {
     // A fixed seed: the same excerpts and mutations every run.
     let seed = 20261122;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -140,7 +147,7 @@ describe('fast YAML parser against js-yaml', () => {
       ' ', '  ', '\n', '\n  ', '\n    ', ':', ': ', '- ', ' - ', '\n- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',',
       '|', '>', '|-', '>+', 'k: |\n', 'k: >-\n  ', '\\', '---\n', '...\n', '\t', '&a ', '*a', '!t ', '? ', '~', 'null',
       '0x1F', '1e3', '.inf', 'true', '<<: ', '__proto__: ', '""', "''", '"a\\nb"', '[a,\n b]', '{a: 1,\n b: 2}', '\n\n  x',
-      '%YAML 1.2\n', '\uFEFF', '\u2028', '\u0085', '\u00a0', 'é', '😀', '\\i', '\\x4', '\\u00e9',
+      '%YAML 1.2\n', '\uFEFF', '\u2028', '\u0085', '\u00a0', 'é', '😀', '\\i', '\\x4', '\\u00e9', '\r', '\r\n',
     ];
     let taken = 0;
     const total = 5000;
@@ -161,6 +168,8 @@ describe('fast YAML parser against js-yaml', () => {
           t = ls.join('\n');
         }
       }
+      if (k % 4 === 1) t = t.replace(/\n/g, '\r\n'); // written on Windows
+      else if (k % 4 === 3) t = t.replace(/\n/g, () => (random() < 0.5 ? '\r\n' : '\n')); // or partly
       if (assertAgrees(t)) taken++;
     }
     assert.ok(taken > total / 10, `fast path took only ${taken} of ${total} mutated excerpts`);

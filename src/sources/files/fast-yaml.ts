@@ -10,8 +10,8 @@
 // block scalars, numbers, booleans and nulls are js-yaml's.
 //
 // Anything outside that part — anchors, aliases, tags, directives, merge keys, complex keys,
-// indentation indicators, tabs in indentation or inside flow collections, CR line ends, a byte
-// order mark, duplicate keys, non-printable characters, deep nesting — and anything that would be
+// indentation indicators, tabs in indentation or inside flow collections, a CR that does not end
+// a line, a byte order mark, duplicate keys, non-printable characters, deep nesting — and anything that would be
 // an error makes it give up (`undefined`), and the caller parses the text with js-yaml as before.
 // It never reports an error itself, so every error message still comes from js-yaml. Where js-yaml
 // has quirks (a root node's indentation, an indented `---` before the first node, which plain
@@ -36,8 +36,9 @@ const TAB = 9, LF = 10, SP = 32, BANG = 33, DQUOTE = 34, HASH = 35, PERCENT = 37
   LBRACKET = 91, BACKSLASH = 92, RBRACKET = 93, BACKTICK = 96, LBRACE = 123, PIPE = 124, RBRACE = 125;
 
 /**
- * js-yaml refuses these in scalars (with /u, a lone surrogate); seeing one anywhere, or a CR or a
- * byte order mark (js-yaml drops a leading one), hands the text to js-yaml.
+ * js-yaml refuses these in scalars (with /u, a lone surrogate); seeing one anywhere, or a CR left
+ * after CRLF line ends are made LF, or a byte order mark (js-yaml drops a leading one), hands the
+ * text to js-yaml.
  */
 const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
 
@@ -93,7 +94,13 @@ const BAIL = { bail: true };
 
 /** Parses a YAML stream, or returns undefined when it is not in the subset described above. */
 export function fastParse(source: string): FastParse | undefined {
-  if (!resolver || NON_PRINTABLE.test(source)) return undefined;
+  if (!resolver) return undefined;
+  if (source.indexOf('\r') >= 0) return fastParseCrlf(source);
+  if (NON_PRINTABLE.test(source)) return undefined;
+  return parse(source);
+}
+
+function parse(source: string): FastParse | undefined {
   const p = new Parser(source);
   try {
     p.stream();
@@ -102,6 +109,40 @@ export function fastParse(source: string): FastParse | undefined {
     throw e;
   }
   return { data: p.data, count: p.count, values: p.values };
+}
+
+/**
+ * CRLF line ends (files written on Windows, or some of their lines): the text is parsed with LF
+ * line ends, and every offset is then moved back to the original text, one place for each CR
+ * removed before it. A CR that is not followed by LF is left to js-yaml.
+ */
+function fastParseCrlf(source: string): FastParse | undefined {
+  if (/\r(?!\n)/.test(source)) return undefined;
+  const text = source.replace(/\r\n/g, '\n');
+  if (NON_PRINTABLE.test(text)) return undefined;
+  const parsed = parse(text);
+  if (!parsed) return undefined;
+  // where, in `text`, the line breaks are whose CR was removed (a text may mix CRLF and LF)
+  const breaks: number[] = [];
+  for (let j = source.indexOf('\r\n'); j >= 0; j = source.indexOf('\r\n', j + 2)) breaks.push(j - breaks.length);
+  /** Offset in `source` of offset `o` in `text`: plus the CRs removed before it. */
+  const back = (o: number): number => {
+    let lo = 0, hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < o) lo = mid + 1; else hi = mid;
+    }
+    return o + lo;
+  };
+  const { data, count } = parsed;
+  for (let i = 0; i < count; i++) {
+    const o = i * W;
+    const type = data[o];
+    if (type !== SCALAR && type !== MAPPING && type !== SEQUENCE) continue;
+    if (data[o + 1] >= 0) data[o + 1] = back(data[o + 1]);
+    if (data[o + 2] >= 0) data[o + 2] = back(data[o + 2]);
+  }
+  return parsed;
 }
 
 class Parser {
