@@ -77,6 +77,7 @@ const declined: Array<[string, string]> = [
   ['a block scalar indentation indicator', 'a: |2\n   x\n'],
   ['non-printable characters', 'a: "\u0007"\n'],
   ['a mapping after a scalar (an error)', 'a: b: c\n'],
+  ['a quoted key after a key on its line (an error)', 'a: "b": c\nd: "e":\n'],
   ['bad indentation (an error)', 'a:\n    b: 1\n  c: 2\n'],
   ['an unclosed quote (an error)', 'a: "x\n'],
   ['an unknown escape (an error)', 'a: "b\\ic"\n'],

@@ -411,7 +411,12 @@ class Parser {
           this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
           value = null;
         }
-      } else if (v === PIPE || v === GT || v === LBRACKET || v === LBRACE || v === DQUOTE || v === SQUOTE) {
+      } else if (v === DQUOTE || v === SQUOTE) {
+        // a scalar, never a key: `a: "b": c` is an error
+        const close = this.quotedEnd(q, col);
+        value = this.quoted(q, close);
+        this.afterInline(close + 1, col);
+      } else if (v === PIPE || v === GT || v === LBRACKET || v === LBRACE) {
         value = this.node(q, col + (q - p), col);
       } else {
         if (!plainStart(src, q, n)) throw BAIL;
