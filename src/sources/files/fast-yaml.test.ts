@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseEvents, constructFromEvents, CORE_SCHEMA, mergeTag } from 'js-yaml';
 import { fastParse } from './fast-yaml.js';
-import { compactEvents } from './yaml-documents.js';
+import { compactEvents } from './yaml-events.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');

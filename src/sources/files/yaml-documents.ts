@@ -1,8 +1,9 @@
 // Parsing a YAML stream into documents, each with a compact record of where its nodes sit.
 //
-// js-yaml's event parser gives a flat event stream with source offsets; we construct the objects
-// from it (the same work js-yaml's load does) and keep the events, compacted into an Int32Array,
-// so that a failing path can later be resolved to its line. Nothing else about positions is kept.
+// The fast parser (fast-yaml.ts) takes what it can. Otherwise js-yaml's event parser gives a flat
+// event stream with source offsets; we construct the objects from it (the same work js-yaml's load
+// does) and keep the events, compacted into an Int32Array (yaml-events.ts), so that a failing path
+// can later be resolved to its line. Nothing else about positions is kept.
 // Documents are split on their `---` / `...` markers first, so one broken document does not take
 // the rest of the file with it.
 import {
@@ -10,17 +11,10 @@ import {
   type Event, type ScalarEvent,
 } from 'js-yaml';
 import { fastParse } from './fast-yaml.js';
+import { ALIAS, DOCUMENT, MAPPING, POP, SCALAR, SEQUENCE, W, compactEvents, type Compact } from './yaml-events.js';
 import { parseWithYamlPackage, type Positions } from './yaml-fallback.js';
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
-
-// Event codes, as js-yaml defines them.
-const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, ALIAS = 5, POP = 6;
-/**
- * Int32 slots per compacted event: type, start, end, style, chomping, indent, fast. A sequence or
- * mapping keeps in its style slot the index of the event after its POP, so a walk skips it at once.
- */
-const W = 7;
 
 /** Documents whose aliases expand to more nodes than this are refused as alias bombs. */
 const MAX_EXPANDED_NODES = 1_000_000;
@@ -95,10 +89,7 @@ export function parseChunk(
 ): { documents: ParsedDocument[] } | { error: DocumentError } {
   const source = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
   const fast = fastParse(source);
-  if (fast) {
-    const documents = toDocuments({ data: fast.data, count: fast.count, hasAliases: false }, fast.values, source, chunk);
-    return 'error' in documents ? { error: documents.error } : { documents };
-  }
+  if (fast) return toDocuments({ data: fast.data, count: fast.count, hasAliases: false }, fast.values, source, chunk);
   let events: Event[];
   let values: unknown[];
   try {
@@ -114,15 +105,13 @@ export function parseChunk(
       })),
     };
   }
-  const compact = compactEvents(events);
-  const documents = toDocuments(compact, values, source, chunk);
-  return 'error' in documents ? { error: documents.error } : { documents };
+  return toDocuments(compactEvents(events), values, source, chunk);
 }
 
 /** One ParsedDocument per non-empty document of the events; an alias bomb refuses the chunk. */
 function toDocuments(
   compact: Compact, values: unknown[], source: string, chunk: Chunk,
-): ParsedDocument[] | { error: DocumentError } {
+): { documents: ParsedDocument[] } | { error: DocumentError } {
   const documents: ParsedDocument[] = [];
   let docIndex = 0;
   // Lines are counted incrementally from the previous document, not from the chunk's start each time.
@@ -150,7 +139,7 @@ function toDocuments(
       positions: new DocumentPositions(compact.data, root, source, chunk),
     });
   }
-  return documents;
+  return { documents };
 }
 
 function toDocumentError(e: unknown, chunk: Chunk): DocumentError {
@@ -158,40 +147,6 @@ function toDocumentError(e: unknown, chunk: Chunk): DocumentError {
     return { line: chunk.line + e.mark.line, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` };
   }
   return { line: chunk.line, column: 1, message: `invalid YAML: ${e instanceof Error ? e.name : 'parse failure'}` };
-}
-
-export interface Compact { data: Int32Array; count: number; hasAliases: boolean }
-
-export function compactEvents(events: Event[]): Compact {
-  const data = new Int32Array(events.length * W);
-  let hasAliases = false;
-  const open: number[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    const o = i * W;
-    data[o] = e.type;
-    switch (e.type) {
-      case DOCUMENT:
-        open.push(i); break;
-      case POP: {
-        const at = open.pop()!;
-        if (data[at * W] !== DOCUMENT) data[at * W + 3] = i + 1;
-        break;
-      }
-      case SEQUENCE:
-      case MAPPING:
-        open.push(i);
-        data[o + 1] = e.start; data[o + 2] = e.start; break;
-      case SCALAR:
-        data[o + 1] = e.valueStart; data[o + 2] = e.valueEnd;
-        data[o + 3] = e.style; data[o + 4] = e.chomping; data[o + 5] = e.indent; data[o + 6] = e.fast ? 1 : 0;
-        break;
-      case ALIAS:
-        hasAliases = true;
-        data[o + 1] = e.anchorStart - 1; data[o + 2] = e.anchorEnd; break;
-    }
-  }
-  return { data, count: events.length, hasAliases };
 }
 
 function firstAlias(data: Int32Array, count: number): number {

@@ -1,0 +1,552 @@
+// The fast YAML parser's grammar: documents, block mappings and sequences (indentation by
+// columns), flow collections, and the scalars in them, emitting the compact events and building
+// the values in one pass. See fast-yaml.ts for what it covers and why.
+import { getScalarValue, type ScalarEvent } from 'js-yaml';
+import {
+  BACKSLASH, BAIL, COLON, COMMA, DASH, DOT, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PERCENT, PIPE, RBRACE, RBRACKET,
+  SP, SQUOTE, TAB, escapeEnd, flowPlainEnd, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
+} from './fast-yaml-scalars.js';
+import { CLIP, DOCUMENT, DOUBLE, FOLDED, KEEP, LITERAL, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, SINGLE, STRIP, W } from './yaml-events.js';
+
+const MAX_DEPTH = 100;
+/** YAML limits implicit keys to 1024 characters. */
+const MAX_KEY = 1024;
+
+export class Parser {
+  readonly n: number;
+  data = new Int32Array(1024 * W);
+  count = 0;
+  values: unknown[] = [];
+  /** After a node: offset of the next content character, or `n`. */
+  next = 0;
+  /** Its column; -1 at the end of the text or at a document marker. */
+  nextCol = -1;
+  depth = 0;
+  /** Column of the block node a flow collection sits in; its continuation lines go past it. */
+  flowParent = -1;
+
+  constructor(readonly src: string) {
+    this.n = src.length;
+  }
+
+  emit(type: number, start: number, end: number, style: number, chomping: number, indent: number, fast: number): void {
+    if ((this.count + 1) * W > this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const o = this.count++ * W;
+    const d = this.data;
+    d[o] = type; d[o + 1] = start; d[o + 2] = end; d[o + 3] = style; d[o + 4] = chomping; d[o + 5] = indent; d[o + 6] = fast;
+  }
+
+  /** Pops the collection opened at event `opened`, which records where its events end. */
+  close(opened: number): void {
+    this.emit(POP, 0, 0, 0, 0, 0, 0);
+    this.data[opened * W + 3] = this.count;
+  }
+
+  stream(): void {
+    const { src, n } = this;
+    this.seek(0);
+    let explicit = false;
+    for (;;) {
+      if (this.next >= n) {
+        if (explicit) this.emptyDocument();
+        return;
+      }
+      if (this.nextCol < 0) {
+        // a document marker at column 0
+        const at = this.next;
+        if (src.charCodeAt(at) === DOT) {
+          if (explicit) this.emptyDocument();
+          explicit = false;
+          this.seek(this.endOfLine(at + 3));
+          continue;
+        }
+        if (explicit) this.emptyDocument();
+        explicit = true;
+        this.seek(this.endOfLine(at + 3)); // content after `---` on its line is left to js-yaml
+        continue;
+      }
+      // js-yaml takes an indented `---` or `...` before a document's first node for a marker
+      if ((src.charCodeAt(this.next) === DASH || src.charCodeAt(this.next) === DOT) && this.isMarker(this.next)) throw BAIL;
+      this.emit(DOCUMENT, 0, 0, 0, 0, 0, 0);
+      // As js-yaml does: a root node after a line break sits in a block one column to its left;
+      // on the text's first line, in one at column -1.
+      const parent = src.lastIndexOf('\n', this.next) >= 0 ? this.nextCol - 1 : -1;
+      const value = this.node(this.next, this.nextCol, parent);
+      if (this.nextCol >= 0) throw BAIL; // more content after the root node
+      this.emit(POP, 0, 0, 0, 0, 0, 0);
+      this.values.push(value);
+      explicit = false;
+      // the loop goes on at the marker or the end the root node stopped at
+    }
+  }
+
+  emptyDocument(): void {
+    this.emit(DOCUMENT, 0, 0, 0, 0, 0, 0);
+    this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
+    this.emit(POP, 0, 0, 0, 0, 0, 0);
+    this.values.push(null);
+  }
+
+  /** From the start of a line: skips blank and comment lines and sets `next` and `nextCol`. */
+  seek(p: number): void {
+    const { src, n } = this;
+    while (p < n) {
+      let q = p;
+      while (q < n && src.charCodeAt(q) === SP) q++;
+      if (q >= n) break;
+      const c = src.charCodeAt(q);
+      if (c === LF) { p = q + 1; continue; }
+      if (c === HASH) {
+        const e = src.indexOf('\n', q);
+        if (e < 0) break;
+        p = e + 1;
+        continue;
+      }
+      if (c === TAB) throw BAIL;
+      if (q === p) {
+        if ((c === DASH || c === DOT) && this.isMarker(p)) { this.next = p; this.nextCol = -1; return; }
+        if (c === PERCENT) throw BAIL;
+      }
+      this.next = q;
+      this.nextCol = q - p;
+      return;
+    }
+    this.next = n;
+    this.nextCol = -1;
+  }
+
+  isMarker(p: number): boolean {
+    const { src } = this;
+    const c = src.charCodeAt(p);
+    if (src.charCodeAt(p + 1) !== c || src.charCodeAt(p + 2) !== c) return false;
+    if (p + 3 >= this.n) return true;
+    const d = src.charCodeAt(p + 3);
+    return d === SP || d === LF || d === TAB;
+  }
+
+  /** After a node on a line: only spaces and a comment may follow. Returns the next line's start. */
+  endOfLine(p: number): number {
+    const { src, n } = this;
+    const from = p;
+    while (p < n) {
+      const c = src.charCodeAt(p);
+      if (c === SP || c === TAB) { p++; continue; }
+      if (c === LF) return p + 1;
+      if (c === HASH && (p > from || isSpace(src.charCodeAt(p - 1)))) {
+        const e = src.indexOf('\n', p);
+        return e < 0 ? n : e + 1;
+      }
+      throw BAIL;
+    }
+    return n;
+  }
+
+  /** A node starting at `p` (content, column `col`) in a block whose parent sits at column `parent`. */
+  node(p: number, col: number, parent: number): unknown {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const { src } = this;
+    const c = src.charCodeAt(p);
+    let value: unknown;
+    if (c === DASH && isBreakOrSpace(src, p + 1, this.n)) value = this.sequence(p, col);
+    else if (c === LBRACKET || c === LBRACE) value = this.flowLine(p, parent);
+    else if (c === PIPE || c === GT) value = this.blockScalar(p, parent);
+    else if (c === DQUOTE || c === SQUOTE) {
+      const close = this.quotedEnd(p, parent);
+      let q = close + 1;
+      while (q < this.n && isSpace(src.charCodeAt(q))) q++;
+      if (src.charCodeAt(q) === COLON && isBreakOrSpace(src, q + 1, this.n)) value = this.mapping(p, col);
+      else {
+        value = this.quoted(p, close);
+        this.afterInline(close + 1, parent);
+      }
+    } else {
+      if (!plainStart(src, p, this.n)) throw BAIL;
+      scanPlain(src, p, this.n);
+      if (scanned.colon >= 0) value = this.mapping(p, col);
+      else value = this.plain(p, parent);
+    }
+    this.depth--;
+    return value;
+  }
+
+  /** After a scalar or flow collection that ends at `p`: the rest of its line, then the next content. */
+  afterInline(p: number, parent: number): void {
+    this.seek(this.endOfLine(p));
+    if (this.nextCol > parent) throw BAIL; // a continuation line, or an error js-yaml will name
+  }
+
+  /**
+   * A plain scalar whose first line `scanPlain` has just read; it goes on over the following lines
+   * that are indented past `parent`, folded as YAML folds them (by js-yaml's decoder).
+   */
+  plain(p: number, parent: number): unknown {
+    const { src, n } = this;
+    let end = scanned.end;
+    let lines = 1;
+    if (!scanned.comment) {
+      let line = src.indexOf('\n', end);
+      while (line >= 0) {
+        line++;
+        let s = line;
+        while (s < n && src.charCodeAt(s) === SP) s++;
+        if (s >= n) break;
+        const c = src.charCodeAt(s);
+        if (c === LF) { line = s; continue; } // an empty line inside folds to a line break
+        if (s - line <= parent || c === HASH || (s === line && this.isMarker(s))) break;
+        if (c === TAB) throw BAIL;
+        scanPlain(src, s, n);
+        if (scanned.colon >= 0) throw BAIL; // a mapping key under a scalar
+        end = scanned.end;
+        lines++;
+        if (scanned.comment) break;
+        line = src.indexOf('\n', end);
+      }
+    }
+    let value: unknown;
+    if (lines === 1) {
+      this.emit(SCALAR, p, end, PLAIN, CLIP, -1, scanned.comment || !this.readsOn(end, parent) ? 1 : 0);
+      value = plainValue(src.slice(p, end));
+    } else {
+      this.emit(SCALAR, p, end, PLAIN, CLIP, -1, 0);
+      value = plainValue(this.decode({ valueStart: p, valueEnd: end, style: PLAIN, chomping: CLIP, indent: -1 }));
+    }
+    this.afterInline(end, parent);
+    return value;
+  }
+
+  /**
+   * Whether js-yaml, after a one-line plain scalar ending at `end`, would look at the next line as
+   * a possible continuation (it then marks the scalar not fast): the line ends in a break and the
+   * next non-empty line, a comment line included, is indented past `parent`.
+   */
+  readsOn(end: number, parent: number): boolean {
+    const { src, n } = this;
+    let i = end;
+    while (isSpace(src.charCodeAt(i))) i++;
+    if (i >= n || src.charCodeAt(i) !== LF) return false;
+    for (;;) {
+      const line = ++i;
+      while (i < n && src.charCodeAt(i) === SP) i++;
+      if (i >= n || src.charCodeAt(i) !== LF) return i - line > parent;
+    }
+  }
+
+  mapping(p: number, col: number): Record<string, unknown> {
+    const { src, n } = this;
+    const opened = this.count;
+    this.emit(MAPPING, p, p, 0, 0, 0, 0);
+    const obj: Record<string, unknown> = {};
+    for (;;) {
+      // the key
+      const c = src.charCodeAt(p);
+      let key: string;
+      let q: number;
+      if (c === DQUOTE || c === SQUOTE) {
+        const close = this.quotedEnd(p, -2);
+        const k = this.quoted(p, close);
+        key = k;
+        q = close + 1;
+        while (q < n && isSpace(src.charCodeAt(q))) q++;
+        if (src.charCodeAt(q) !== COLON || !isBreakOrSpace(src, q + 1, n)) throw BAIL;
+      } else {
+        if (!plainStart(src, p, n)) throw BAIL;
+        scanPlain(src, p, n);
+        if (scanned.colon < 0 || scanned.end - p > MAX_KEY) throw BAIL;
+        this.emit(SCALAR, p, scanned.end, PLAIN, CLIP, -1, 1);
+        key = plainKey(src.slice(p, scanned.end));
+        q = scanned.colon;
+      }
+      checkNewKey(obj, key);
+      // the value
+      q++; // past ':'
+      while (q < n && isSpace(src.charCodeAt(q))) q++;
+      const v = q >= n ? LF : src.charCodeAt(q);
+      let value: unknown;
+      if (v === LF || v === HASH) {
+        this.seek(this.endOfLine(q));
+        if (this.nextCol > col) value = this.node(this.next, this.nextCol, col);
+        else if (this.nextCol === col && src.charCodeAt(this.next) === DASH && isBreakOrSpace(src, this.next + 1, n)) {
+          if (++this.depth > MAX_DEPTH) throw BAIL;
+          value = this.sequence(this.next, col);
+          this.depth--;
+        } else {
+          this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
+          value = null;
+        }
+      } else if (v === DQUOTE || v === SQUOTE) {
+        // a scalar, never a key: `a: "b": c` is an error
+        const close = this.quotedEnd(q, col);
+        value = this.quoted(q, close);
+        this.afterInline(close + 1, col);
+      } else if (v === PIPE || v === GT || v === LBRACKET || v === LBRACE) {
+        value = this.node(q, col + (q - p), col);
+      } else {
+        if (!plainStart(src, q, n)) throw BAIL;
+        scanPlain(src, q, n);
+        if (scanned.colon >= 0) throw BAIL; // `a: b: c`
+        value = this.plain(q, col);
+      }
+      obj[key] = value;
+      if (this.nextCol !== col) {
+        if (this.nextCol > col) throw BAIL;
+        break;
+      }
+      p = this.next;
+      if (src.charCodeAt(p) === DASH && isBreakOrSpace(src, p + 1, n)) throw BAIL; // a sequence entry where a key belongs
+    }
+    this.close(opened);
+    return obj;
+  }
+
+  sequence(p: number, col: number): unknown[] {
+    const { src, n } = this;
+    const opened = this.count;
+    this.emit(SEQUENCE, p, p, 0, 0, 0, 0);
+    const arr: unknown[] = [];
+    for (;;) {
+      let q = p + 1;
+      while (q < n && isSpace(src.charCodeAt(q))) q++;
+      const c = q >= n ? LF : src.charCodeAt(q);
+      if (c === LF || c === HASH) {
+        this.seek(this.endOfLine(q));
+        if (this.nextCol > col) arr.push(this.node(this.next, this.nextCol, col));
+        else {
+          this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
+          arr.push(null);
+        }
+      } else {
+        if (src.charCodeAt(q - 1) === TAB) throw BAIL;
+        arr.push(this.node(q, col + (q - p), col));
+      }
+      if (this.nextCol !== col || src.charCodeAt(this.next) !== DASH || !isBreakOrSpace(src, this.next + 1, n)) {
+        if (this.nextCol > col) throw BAIL;
+        break;
+      }
+      p = this.next;
+    }
+    this.close(opened);
+    return arr;
+  }
+
+  /**
+   * Offset of the closing quote of a quoted scalar that starts at `p`. It may go on over lines
+   * indented past `parent`; -2 keeps it on one line (a key).
+   */
+  quotedEnd(p: number, parent: number): number {
+    const { src, n } = this;
+    const quote = src.charCodeAt(p);
+    for (let i = p + 1; i < n; i++) {
+      const c = src.charCodeAt(i);
+      if (c === quote) {
+        if (quote === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) { i++; continue; }
+        return i;
+      }
+      if (c === BACKSLASH && quote === DQUOTE) {
+        const e = src.charCodeAt(++i);
+        if (e === LF) this.continuation(i + 1, parent);
+        else i = escapeEnd(src, i, e);
+        continue;
+      }
+      if (c === LF) this.continuation(i + 1, parent);
+    }
+    throw BAIL;
+  }
+
+  /** A line that continues a quoted scalar or a flow collection must be indented past `parent`. */
+  continuation(line: number, parent: number): void {
+    if (parent === -2) throw BAIL;
+    const { src, n } = this;
+    let s = line;
+    while (s < n && src.charCodeAt(s) === SP) s++;
+    const c = s < n ? src.charCodeAt(s) : LF;
+    if (c === LF) return; // an empty line
+    if (c === TAB || s - line <= parent || (s === line && (c === DASH || c === DOT) && this.isMarker(s))) throw BAIL;
+  }
+
+  /** Emits and decodes the quoted scalar between `p` and `close`, with js-yaml's decoder. */
+  quoted(p: number, close: number): string {
+    const { src } = this;
+    const style = src.charCodeAt(p) === SQUOTE ? SINGLE : DOUBLE;
+    const escape = style === SINGLE ? "''" : '\\';
+    const raw = src.slice(p + 1, close);
+    const fast = raw.indexOf(escape) < 0 && raw.indexOf('\n') < 0;
+    this.emit(SCALAR, p + 1, close, style, CLIP, -1, fast ? 1 : 0);
+    if (fast) return raw;
+    return this.decode({ valueStart: p + 1, valueEnd: close, style, chomping: CLIP, indent: -1 });
+  }
+
+  decode(e: { valueStart: number; valueEnd: number; style: number; chomping: number; indent: number }): string {
+    try {
+      return getScalarValue(this.src, {
+        type: SCALAR, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, fast: false, ...e,
+      } as unknown as ScalarEvent);
+    } catch {
+      throw BAIL;
+    }
+  }
+
+  /** `|` or `>` with an optional chomping indicator; the content indent is found from the first line. */
+  blockScalar(p: number, parent: number): string {
+    const { src, n } = this;
+    const style = src.charCodeAt(p) === PIPE ? LITERAL : FOLDED;
+    let i = p + 1;
+    let chomping = CLIP;
+    const c = src.charCodeAt(i);
+    if (c === DASH) { chomping = STRIP; i++; } else if (c === 43 /* + */) { chomping = KEEP; i++; }
+    const d = src.charCodeAt(i);
+    if (d >= 48 && d <= 57) throw BAIL; // an indentation indicator
+    if (i < n && d !== SP && d !== TAB && d !== LF) throw BAIL;
+    const start = this.endOfLine(i);
+    let indent = -1;
+    let blankMax = 0;
+    let line = start;
+    let end = start;
+    while (line < n) {
+      let s = line;
+      while (s < n && src.charCodeAt(s) === SP) s++;
+      if (s >= n) break; // spaces at the very end are not part of it
+      const ch = src.charCodeAt(s);
+      const eol = ch === LF ? s : src.indexOf('\n', s);
+      const next = eol < 0 ? n : eol + 1;
+      if (ch === LF) { // an empty line belongs to the scalar
+        if (indent < 0 && s - line > blankMax) blankMax = s - line;
+        line = next;
+        end = next;
+        continue;
+      }
+      const width = s - line;
+      if (indent < 0) {
+        if (width <= parent || ch === TAB || blankMax > width) throw BAIL;
+        if (width === 0 && this.isMarker(line)) throw BAIL;
+        indent = width;
+      }
+      if (width < indent) break;
+      line = next;
+      end = line;
+    }
+    if (indent < 0) throw BAIL; // no content: js-yaml decides what the empty scalar is
+    this.emit(SCALAR, start, end, style, chomping, indent, 0);
+    const value = this.decode({ valueStart: start, valueEnd: end, style, chomping, indent });
+    this.seek(end);
+    if (this.nextCol > parent) throw BAIL;
+    return value;
+  }
+
+  /** `[...]` or `{...}`, over one line or several: scalars and nested collections. */
+  flowLine(p: number, parent: number): unknown {
+    const end = { at: 0 };
+    this.flowParent = parent;
+    const value = this.flow(p, end);
+    this.afterInline(end.at, parent);
+    return value;
+  }
+
+  flow(p: number, end: { at: number }): unknown {
+    if (++this.depth > MAX_DEPTH) throw BAIL;
+    const { src, n } = this;
+    const isSeq = src.charCodeAt(p) === LBRACKET;
+    const close = isSeq ? RBRACKET : RBRACE;
+    const opened = this.count;
+    this.emit(isSeq ? SEQUENCE : MAPPING, p, p, 0, 0, 0, 0);
+    const arr: unknown[] = [];
+    const obj: Record<string, unknown> = {};
+    let i = this.space(p + 1, n);
+    if (src.charCodeAt(i) === close) {
+      end.at = i + 1;
+    } else {
+      for (;;) {
+        if (isSeq) {
+          arr.push(this.flowItem(i, end));
+        } else {
+          const keyAt = i;
+          const c = src.charCodeAt(i);
+          let key: string;
+          if (c === DQUOTE || c === SQUOTE) {
+            const q = this.quotedEnd(i, -2);
+            key = this.quoted(i, q);
+            i = q + 1;
+          } else {
+            if (!plainStart(src, i, n)) throw BAIL;
+            const e = flowPlainEnd(src, i, n, true);
+            if (e === i) throw BAIL;
+            this.emit(SCALAR, i, e, PLAIN, CLIP, -1, 1);
+            key = plainKey(src.slice(i, e));
+            i = e;
+          }
+          if (i - keyAt > MAX_KEY) throw BAIL;
+          checkNewKey(obj, key);
+          while (src.charCodeAt(i) === SP) i++; // an implicit key is on one line with its ':'
+          if (src.charCodeAt(i) !== COLON) throw BAIL;
+          i = this.space(i + 1, n);
+          obj[key] = this.flowItem(i, end);
+        }
+        i = this.space(end.at, n);
+        const c = src.charCodeAt(i);
+        if (c === COMMA) {
+          i = this.space(i + 1, n);
+          if (src.charCodeAt(i) === close) { end.at = i + 1; break; } // a trailing comma
+          continue;
+        }
+        if (c === close) { end.at = i + 1; break; }
+        throw BAIL;
+      }
+    }
+    this.close(opened);
+    this.depth--;
+    return isSeq ? arr : obj;
+  }
+
+  /** Skips spaces, line breaks and comments inside a flow collection. */
+  space(i: number, n: number): number {
+    const { src } = this;
+    while (i < n) {
+      const c = src.charCodeAt(i);
+      if (c === SP) { i++; continue; }
+      if (c === TAB) throw BAIL; // js-yaml refuses some tabs inside flow collections ("deficient indentation")
+      if (c === LF) { this.continuation(i + 1, this.flowParent); i++; continue; }
+      if (c === HASH) {
+        const b = src.charCodeAt(i - 1);
+        if (b !== SP && b !== TAB && b !== LF) return i;
+        const e = src.indexOf('\n', i);
+        if (e < 0) return n;
+        i = e;
+        continue;
+      }
+      return i;
+    }
+    return i;
+  }
+
+  /** One scalar or nested collection inside a flow collection; sets `end.at` after it. */
+  flowItem(i: number, end: { at: number }): unknown {
+    const { src, n } = this;
+    const c = src.charCodeAt(i);
+    if (c === LBRACKET || c === LBRACE) return this.flow(i, end);
+    if (c === DQUOTE || c === SQUOTE) {
+      const q = this.quotedEnd(i, this.flowParent);
+      end.at = q + 1;
+      return this.quoted(i, q);
+    }
+    if (c === COMMA || c === RBRACKET || c === RBRACE || c === HASH || c === LF || i >= n) throw BAIL; // an empty entry
+    if (!plainStart(src, i, n)) throw BAIL;
+    const e = flowPlainEnd(src, i, n, false);
+    // js-yaml marks a flow plain scalar that a line break follows as not fast (it might fold)
+    let f = e;
+    while (isSpace(src.charCodeAt(f))) f++;
+    this.emit(SCALAR, i, e, PLAIN, CLIP, -1, f < n && src.charCodeAt(f) === LF ? 0 : 1);
+    end.at = e;
+    return plainValue(src.slice(i, e));
+  }
+}
+
+/**
+ * A mapping's next key must be new: a duplicate is an error js-yaml reports, and `__proto__` is a key
+ * js-yaml defines with care; both are left to it.
+ */
+function checkNewKey(obj: Record<string, unknown>, key: string): void {
+  if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) throw BAIL;
+}

@@ -1,0 +1,157 @@
+// Scalars for the fast YAML parser: the characters of YAML's syntax, where a plain scalar starts
+// and ends, which escapes js-yaml accepts, and what type a plain scalar has (decided by js-yaml's
+// own resolvers). Anything these helpers cannot vouch for throws BAIL, and the text goes to js-yaml.
+import { CORE_SCHEMA, mergeTag } from 'js-yaml';
+
+/** Thrown (a plain object: no stack to capture) when a text leaves what the fast parser handles. */
+export const BAIL = { bail: true };
+
+export const TAB = 9, LF = 10, SP = 32, BANG = 33, DQUOTE = 34, HASH = 35, PERCENT = 37, AMP = 38,
+  SQUOTE = 39, STAR = 42, COMMA = 44, DASH = 45, DOT = 46, COLON = 58, GT = 62, QMARK = 63, AT = 64,
+  LBRACKET = 91, BACKSLASH = 92, RBRACKET = 93, BACKTICK = 96, LBRACE = 123, PIPE = 124, RBRACE = 125;
+
+/**
+ * js-yaml refuses these in scalars (with /u, a lone surrogate); seeing one anywhere, or a CR left
+ * after CRLF line ends are made LF, or a byte order mark (js-yaml drops a leading one), hands the
+ * text to js-yaml.
+ */
+export const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
+
+interface ImplicitResolver {
+  resolveImplicitScalarTag(source: string): { value: unknown };
+  implicitScalarByFirstChar: Map<string, unknown>;
+  implicitScalarAnyFirstChar: unknown[];
+}
+
+const SCHEMA = CORE_SCHEMA.withTags(mergeTag) as unknown as Partial<ImplicitResolver>;
+
+/**
+ * Plain scalars whose first character can start a non-string (a number, `true`, `null`, `~`, `.inf`)
+ * are typed by the schema's resolvers; every other plain scalar is a string. When the installed
+ * js-yaml does not expose its resolvers as expected, the fast parser is off and js-yaml parses all.
+ */
+export const resolver: ImplicitResolver | undefined =
+  typeof SCHEMA.resolveImplicitScalarTag === 'function' && SCHEMA.implicitScalarByFirstChar instanceof Map
+    && Array.isArray(SCHEMA.implicitScalarAnyFirstChar) && SCHEMA.implicitScalarAnyFirstChar.length === 0
+    ? SCHEMA as ImplicitResolver : undefined;
+const typedFirst = new Uint8Array(128);
+let typedNonAscii = false;
+if (resolver) {
+  for (const ch of resolver.implicitScalarByFirstChar.keys()) {
+    const code = ch.charCodeAt(0);
+    if (code < 128) typedFirst[code] = 1; else typedNonAscii = true;
+  }
+}
+const resolved = new Map<string, unknown>();
+
+export function plainValue(text: string): unknown {
+  const c = text.charCodeAt(0);
+  if (c < 128 ? typedFirst[c] === 0 : !typedNonAscii) return text;
+  if (text === '<<') throw BAIL; // a merge key or its value: js-yaml's business
+  let v = resolved.get(text);
+  if (v === undefined && !resolved.has(text)) {
+    v = resolver!.resolveImplicitScalarTag(text).value;
+    if (v !== null && typeof v === 'object') throw BAIL;
+    if (resolved.size < 10_000) resolved.set(text, v);
+  }
+  return v;
+}
+
+
+/** A plain mapping key as js-yaml stores it: the string of its typed value (`1.0:` is "1"). */
+export function plainKey(text: string): string {
+  const v = plainValue(text);
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** js-yaml's escapes: `\0 \a \b \t \n \v \f \r \e \  \" \/ \\ \N \_ \L \P`, a tab, and `\x`, `\u`, `\U` with 2, 4, 8 hex digits. */
+const SIMPLE_ESCAPES = new Set([48, 97, 98, 116, TAB, 110, 118, 102, 114, 101, SP, DQUOTE, 47, BACKSLASH, 78, 95, 76, 80]);
+
+/** The last offset of the escape whose letter `e` is at `i`; an unknown escape is js-yaml's to report. */
+export function escapeEnd(src: string, i: number, e: number): number {
+  if (SIMPLE_ESCAPES.has(e)) return i;
+  const digits = e === 120 ? 2 : e === 117 ? 4 : e === 85 ? 8 : 0;
+  if (digits === 0) throw BAIL;
+  for (let k = 1; k <= digits; k++) {
+    const h = src.charCodeAt(i + k);
+    if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) throw BAIL;
+  }
+  return i + digits;
+}
+
+export function isSpace(c: number): boolean {
+  return c === SP || c === TAB;
+}
+
+export function isBreakOrSpace(src: string, i: number, n: number): boolean {
+  if (i >= n) return true;
+  const c = src.charCodeAt(i);
+  return c === SP || c === TAB || c === LF;
+}
+
+
+/** Whether a plain scalar may start at `p` in block context (YAML 1.2, rule ns-plain-first). */
+export function plainStart(src: string, p: number, n: number): boolean {
+  const c = src.charCodeAt(p);
+  switch (c) {
+    case DASH: case QMARK: case COLON:
+      return !isBreakOrSpace(src, p + 1, n);
+    case COMMA: case LBRACKET: case RBRACKET: case LBRACE: case RBRACE: case HASH: case AMP: case STAR:
+    case BANG: case PIPE: case GT: case SQUOTE: case DQUOTE: case PERCENT: case AT: case BACKTICK:
+    case SP: case TAB: case LF:
+      return false;
+    default:
+      return p < n;
+  }
+}
+
+/** What scanPlain found last (one object reused rather than one per call: it runs for every line). */
+export const scanned = { end: 0, colon: -1, comment: false };
+
+/**
+ * Reads the plain scalar at `p` on its line: where it ends (trailing spaces and a comment left
+ * out), the offset of a `:` that makes it a mapping key (or -1), and whether a comment follows.
+ */
+export function scanPlain(src: string, p: number, n: number): void {
+  let end = p;
+  let i = p;
+  scanned.colon = -1;
+  scanned.comment = false;
+  while (i < n) {
+    const c = src.charCodeAt(i);
+    if (c === LF) break;
+    if (c === COLON) {
+      const d = i + 1 < n ? src.charCodeAt(i + 1) : LF;
+      if (d === SP || d === TAB || d === LF) { scanned.colon = i; break; }
+    } else if (c === HASH) {
+      const b = src.charCodeAt(i - 1);
+      if (b === SP || b === TAB) { scanned.comment = true; break; }
+    }
+    if (c !== SP && c !== TAB) end = i + 1;
+    i++;
+  }
+  scanned.end = end;
+}
+
+/** End of a plain scalar inside a flow collection (at `,`, the closing bracket, `: ` or a comment). */
+export function flowPlainEnd(src: string, p: number, n: number, isKey: boolean): number {
+  let end = p;
+  for (let i = p; i < n; i++) {
+    const c = src.charCodeAt(i);
+    if (c === LF || c === COMMA || c === RBRACKET || c === RBRACE) break;
+    if (c === LBRACKET || c === LBRACE) throw BAIL;
+    if (c === COLON) {
+      const d = i + 1 < n ? src.charCodeAt(i + 1) : LF;
+      if (d === SP || d === TAB || d === LF || d === COMMA || d === RBRACKET || d === RBRACE) {
+        if (!isKey) throw BAIL; // `[a: b]`, a single-pair mapping
+        break;
+      }
+    } else if (c === HASH) {
+      const b = src.charCodeAt(i - 1);
+      if (b === SP || b === TAB) throw BAIL;
+    }
+    if (c !== SP && c !== TAB) end = i + 1;
+  }
+  return end;
+}
+

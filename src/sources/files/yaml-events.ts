@@ -1,0 +1,49 @@
+// The compact event record both YAML parsers produce: js-yaml's event stream (parseEvents) kept
+// in an Int32Array, W slots per event, so that a failing path can be resolved to its place later
+// without keeping a tree. fast-yaml.ts writes the same record directly.
+import type { Event } from 'js-yaml';
+
+// Event codes and scalar styles, as js-yaml defines them.
+export const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, ALIAS = 5, POP = 6;
+export const PLAIN = 1, SINGLE = 2, DOUBLE = 3, LITERAL = 4, FOLDED = 5;
+export const CLIP = 1, STRIP = 2, KEEP = 3;
+
+/**
+ * Int32 slots per event: type, start, end, style, chomping, indent, fast. A sequence or mapping
+ * keeps in its style slot the index of the event after its POP, so a walk skips it at once.
+ */
+export const W = 7;
+
+export interface Compact { data: Int32Array; count: number; hasAliases: boolean }
+
+export function compactEvents(events: Event[]): Compact {
+  const data = new Int32Array(events.length * W);
+  let hasAliases = false;
+  const open: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    const o = i * W;
+    data[o] = e.type;
+    switch (e.type) {
+      case DOCUMENT:
+        open.push(i); break;
+      case POP: {
+        const at = open.pop()!;
+        if (data[at * W] !== DOCUMENT) data[at * W + 3] = i + 1;
+        break;
+      }
+      case SEQUENCE:
+      case MAPPING:
+        open.push(i);
+        data[o + 1] = e.start; data[o + 2] = e.start; break;
+      case SCALAR:
+        data[o + 1] = e.valueStart; data[o + 2] = e.valueEnd;
+        data[o + 3] = e.style; data[o + 4] = e.chomping; data[o + 5] = e.indent; data[o + 6] = e.fast ? 1 : 0;
+        break;
+      case ALIAS:
+        hasAliases = true;
+        data[o + 1] = e.anchorStart - 1; data[o + 2] = e.anchorEnd; break;
+    }
+  }
+  return { data, count: events.length, hasAliases };
+}
