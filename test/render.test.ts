@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ScanReport } from '../src/model/types.js';
+import { which } from '../src/sources/files/render.js';
 import { runCli, tempDir, writeTree, type CliResult } from './support/cli.js';
 
 const DEPLOYMENT = (name: string, ns?: string) => `apiVersion: apps/v1
@@ -33,20 +34,6 @@ spec:
   hostNetwork: true
   containers: [{name: a, image: nginx:1.27}]
 `;
-
-function which(name: string, pathVar = process.env.PATH ?? ''): string | undefined {
-  for (const dir of pathVar.split(path.delimiter)) {
-    if (!dir) continue;
-    const full = path.join(dir, name);
-    try {
-      fs.accessSync(full, fs.constants.X_OK);
-      if (fs.statSync(full).isFile()) return full;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
 
 /** A directory of executables (shell scripts), to put first on PATH. */
 function fakeBin(scripts: Record<string, string>): string {

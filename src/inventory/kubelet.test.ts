@@ -2,18 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { inventoryFromYaml } from '../testing/inventory.js';
 import { KUBEADM_KUBELET_CONFIG } from '../testing/control-plane-fixtures.js';
+import { kubeletPod } from '../controls/kubelet/cases.js';
 
-const kubeletPod = (flags: string[]) => `apiVersion: v1
-kind: Pod
-metadata: {name: kubelet, namespace: kube-system}
-spec:
-  containers:
-  - name: kubelet
-    image: example/kubelet:1
-    command:
-    - kubelet
-${flags.map((f) => `    - ${f}`).join('\n')}
-`;
 const config = (body: string) => `apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n${body}`;
 
 describe('kubelet settings', () => {

@@ -6,8 +6,8 @@ import path from 'node:path';
 export type RenderResult = { text: string } | { error: string };
 
 /** Finds an executable on PATH without running anything. */
-export function which(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+export function which(name: string, pathVar = process.env.PATH ?? ''): string | undefined {
+  for (const dir of pathVar.split(path.delimiter)) {
     if (!dir) continue;
     const full = path.join(dir, name);
     try {
