@@ -8,8 +8,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { scanPaths } from '../src/index.js';
 import { formatSarif } from '../src/report/sarif.js';
-import type { ScanReport } from '../src/model/types.js';
 import { INSECURE_ROOT, buildRoot } from '../src/testing/node-roots.js';
+import { withNodeFinding } from '../src/testing/node-finding.js';
 import { CORPUS, ROOT, runCli, tempDir, writeTree } from './support/cli.js';
 
 const MULTITOOL: string = createRequire(import.meta.url)('@microsoft/sarif-multitool-linux');
@@ -190,16 +190,3 @@ describe('SARIF validates with the Multitool', () => {
     assertClean(path.join(out, 'palisade.sarif'));
   });
 });
-
-/** A node resource (no file) with a failed finding whose path has no location, as a node scan produces. */
-function withNodeFinding(report: ScanReport): ScanReport {
-  return {
-    ...report,
-    resources: [...report.resources, { id: '/v1//Node/worker-1', apiVersion: 'v1', kind: 'Node', name: 'worker-1', source: { type: 'node' } }],
-    findings: [...report.findings, {
-      controlId: 'privileged-container', resourceId: '/v1//Node/worker-1', status: 'failed', severity: 'high',
-      message: 'kubelet allows privileged pods', paths: [{ path: 'kubelet.allowPrivileged', message: 'kubelet allows privileged pods' }],
-      fix: { description: 'set --allow-privileged=false', edits: [{ op: 'set', path: 'kubelet.allowPrivileged', value: false }] },
-    }],
-  };
-}

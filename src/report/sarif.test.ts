@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { scanPaths } from '../index.js';
 import type { ScanReport } from '../model/types.js';
 import { formatSarif } from './sarif.js';
+import { withNodeFinding } from '../testing/node-finding.js';
 import { distinctFingerprints, fingerprint, FINGERPRINT_KEY } from './sarif-results.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -223,16 +224,3 @@ describe('SARIF', () => {
     assert.ok(out.runs[0].tool.driver.rules.length > 0);
   });
 });
-
-/** Adds a node resource (no file) with a failed finding whose path has no location, as a node scan produces. */
-function withNodeFinding(report: ScanReport): ScanReport {
-  return {
-    ...report,
-    resources: [...report.resources, { id: '/v1//Node/worker-1', apiVersion: 'v1', kind: 'Node', name: 'worker-1', source: { type: 'node' } }],
-    findings: [...report.findings, {
-      controlId: 'privileged-container', resourceId: '/v1//Node/worker-1', status: 'failed', severity: 'high',
-      message: 'kubelet allows privileged pods', paths: [{ path: 'kubelet.allowPrivileged', message: 'kubelet allows privileged pods' }],
-      fix: { description: 'set --allow-privileged=false', edits: [{ op: 'set', path: 'kubelet.allowPrivileged', value: false }] },
-    }],
-  };
-}
