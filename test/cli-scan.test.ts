@@ -523,6 +523,15 @@ spec:
     assert.doesNotMatch(stderr, /EPIPE|Unhandled|at .*\.js:\d+/, stderr);
     assert.notEqual(code, 4, 'not an internal error');
   });
+
+  it('keeps its exit code when stdout and stderr both go to a reader that goes away (palisade scan 2>&1 | head)', async () => {
+    const input = tempDir();
+    writeTree(input, { 'bad.yaml': 'a: [\nb: 1\n', 'pod.yaml': POD('p') });
+    // one pipe for both streams, closed after the first byte: later writes to stderr meet EPIPE
+    const wrapper = spawn('bash', ['-c', `"${process.execPath}" "${CLI}" scan "${input}" --no-color 2>&1 | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`], { stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => wrapper.on('close', (c) => resolve(c)));
+    assert.equal(code, 3, 'an input error is exit 3, whatever became of the output');
+  });
 });
 
 describe('scan: exact locations', () => {
