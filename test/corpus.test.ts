@@ -1,4 +1,4 @@
-// Robustness and reviewer-checked findings on ../shared/corpus: real manifests written by other projects.
+// Robustness and reviewer-checked findings on test/corpus: real manifests written by other projects
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

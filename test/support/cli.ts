@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CLI = path.join(ROOT, 'dist/palisade.mjs');
-export const CORPUS = path.resolve(ROOT, '../shared/corpus');
+export const CORPUS = path.join(ROOT, 'test/corpus');
 
 export interface CliResult {
   code: number | null;

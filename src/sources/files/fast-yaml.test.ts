@@ -11,7 +11,7 @@ import { fastParse } from './fast-yaml.js';
 import { compactEvents } from './yaml-events.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CORPUS = path.join(ROOT, 'test/corpus');
 
 const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 const W = 7;
