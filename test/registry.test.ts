@@ -1,41 +1,11 @@
 // Every framework entry and every alias resolves to a registered control, and each registered
-// control agrees with the catalog in ../shared/CONTROLS.md (aliases and severity).
+// control agrees with the reviewed catalog (test/support/nsa-cisa-catalog.ts): id, aliases,
+// severity, section and order.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { CONTROLS, getControl, resolveControlName } from '../src/controls/index.js';
 import { FRAMEWORKS, frameworkControlIds } from '../src/frameworks/index.js';
-import { ROOT } from './support/cli.js';
-
-interface CatalogRow { id: string; aliases: string[]; severity: string; section: number }
-
-function readCatalog(): Map<string, CatalogRow> {
-  const text = fs.readFileSync(path.resolve(ROOT, '../shared/CONTROLS.md'), 'utf8');
-  const rows = new Map<string, CatalogRow>();
-  let section = 0;
-  for (const line of text.split('\n')) {
-    const heading = /^## (\d+)\./.exec(line);
-    if (heading) section = Number(heading[1]);
-    const m = /^\| ([a-z0-9-]+) \| ([^|]*) \| (critical|high|medium|low) \|/.exec(line);
-    if (!m) continue;
-    const aliases = m[2].trim() === '—' ? [] : expandAliases(m[2]);
-    rows.set(m[1], { id: m[1], aliases, severity: m[3], section });
-  }
-  return rows;
-}
-
-/** `C-0092…C-0112` style ranges are written out; plain lists are split on commas. */
-function expandAliases(cell: string): string[] {
-  const out: string[] = [];
-  for (const part of cell.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const range = /^C-(\d{4})…C-(\d{4})$/.exec(part);
-    if (range) {
-      for (let n = Number(range[1]); n <= Number(range[2]); n++) out.push(`C-${String(n).padStart(4, '0')}`);
-    } else out.push(part);
-  }
-  return out;
-}
+import { NSA_CISA_CATALOG } from './support/nsa-cisa-catalog.js';
 
 describe('control registry', () => {
   it('has unique ids', () => {
@@ -75,14 +45,29 @@ describe('control registry', () => {
     assert.deepEqual(resolveControlName('C-9999'), []);
   });
 
-  it('agrees with the catalog on aliases and severity', () => {
-    const catalog = readCatalog();
-    assert.ok(catalog.size >= 60, `the catalog parsed (${catalog.size} rows)`);
+  it('agrees with the catalog on ids, aliases, severity and section', () => {
+    const catalog = new Map(NSA_CISA_CATALOG.map((row) => [row.id, row]));
+    assert.equal(catalog.size, NSA_CISA_CATALOG.length, 'no id twice in the catalog');
+    assert.deepEqual(CONTROLS.map((c) => c.id).filter((id) => !catalog.has(id)), [], 'registered controls missing from the catalog');
+    assert.deepEqual(NSA_CISA_CATALOG.map((r) => r.id).filter((id) => !getControl(id)), [], 'catalog rows without a control');
     for (const c of CONTROLS) {
-      const row = catalog.get(c.id);
-      assert.ok(row, `${c.id} is in CONTROLS.md`);
+      const row = catalog.get(c.id)!;
       assert.deepEqual([...c.aliases].sort(), [...row.aliases].sort(), `${c.id} aliases`);
       assert.equal(c.severity, row.severity, `${c.id} severity`);
+      assert.equal(c.section, row.section, `${c.id} section`);
     }
+  });
+
+  it('lists the nsa-cisa framework in the catalog\'s sections and order', () => {
+    const fw = FRAMEWORKS.find((f) => f.id === 'nsa-cisa')!;
+    const sections = [...new Set(NSA_CISA_CATALOG.map((r) => r.section))];
+    assert.deepEqual(fw.sections.map((s) => s.id), sections);
+    for (const s of fw.sections) {
+      assert.deepEqual(s.controls, NSA_CISA_CATALOG.filter((r) => r.section === s.id).map((r) => r.id), `${s.id} controls`);
+    }
+  });
+
+  it('writes aliases as Kubescape control ids (C-0000)', () => {
+    for (const c of CONTROLS) for (const a of c.aliases) assert.match(a, /^C-\d{4}$/, `${c.id}: ${a}`);
   });
 });

@@ -1,5 +1,5 @@
 // NSA/CISA Kubernetes Hardening Guidance v1.2 (August 2022, folding in the v1.1 revision).
-// Sections follow the guidance's chapters; control ids are listed in ../../../shared/CONTROLS.md order.
+// Sections follow the guidance's chapters; control ids are listed in the order of docs/controls/README.md.
 import type { Framework } from './index.js';
 
 export const nsaCisa: Framework = {
