@@ -1,9 +1,12 @@
 // Runs every *.test.ts under src/ and test/ with node:test through tsx.
 // Node 20's `--test` does not expand glob patterns itself, so the files are listed here.
 // Extra arguments narrow the run: `npm test -- rbac` runs the test files whose path contains "rbac".
+// kubectl (with kustomize) and helm come from an npm package (scripts/test-tools.mjs) and go first
+// on the tests' PATH, so the tests render with real programs whatever the machine has installed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureTestTools } from './test-tools.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
@@ -23,7 +26,8 @@ if (files.length === 0) {
   console.error(`no test files match ${filters.join(', ')}`);
   process.exit(1);
 }
+const env = { ...process.env, PATH: [ensureTestTools(), process.env.PATH].filter(Boolean).join(path.delimiter) };
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
-  cwd: root, stdio: 'inherit',
+  cwd: root, stdio: 'inherit', env,
 });
 process.exit(result.status ?? 1);

@@ -1,4 +1,4 @@
-// `--format html` in a real browser: Debian's headless Chromium driven by playwright-core. The page
+// `--format html` in a real browser: headless Chromium from npm (test/support/browser.ts). The page
 // is served from a loopback server that counts what it is asked for, and every other request is
 // recorded and aborted, so "no network" is measured, not assumed.
 import { after, before, describe, it } from 'node:test';
@@ -7,12 +7,10 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.js';
 import { ROOT, runCli, tempDir, writeTree } from './support/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 
 const EVIL_NAME = 'evil<script>window.__pwned=1</script>';
@@ -68,9 +66,6 @@ describe('html report in headless Chromium', () => {
   const hits: string[] = [];
 
   before(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      assert.fail(`${CHROMIUM} is missing: these tests need Debian's Chromium; install it with 'apt-get install -y chromium' (.ci/run does)`);
-    }
     // The insecure example shop, plus a resource whose names carry markup and an excepted finding.
     const files: Record<string, string> = { ...INJECTED };
     const example = path.join(ROOT, 'examples/insecure');
@@ -90,7 +85,7 @@ describe('html report in headless Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/report.html`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchBrowser();
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
 

@@ -1,6 +1,7 @@
 // Kustomize and Helm directories, through the CLI: built with the user's own renderer (the real
-// `kubectl kustomize`, and fake `kustomize`/`helm` executables put first on PATH to test the helm
-// path and failing renderers), and what the user is told when no renderer is installed.
+// `kubectl kustomize` and `helm template`, which `npm test` puts first on PATH from an npm package,
+// see scripts/test-tools.mjs; and fake `kustomize`/`helm` executables to test failing renderers
+// and the exact calls), and what the user is told when no renderer is installed.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -60,12 +61,12 @@ describe('kustomize with the real kubectl', () => {
   const appDir = () => path.join(root, 'overlays', 'prod');
 
   before(() => {
-    // Fail, do not skip, when there is no renderer: CI installs kubectl (see .ci/run).
-    assert.ok(which('kubectl') ?? which('kustomize'), 'neither kubectl nor kustomize is on PATH: install kubectl (apt-get install kubernetes-client)');
+    // Fail, do not skip, when there is no renderer: `npm test` brings kubectl (scripts/test-tools.mjs).
+    assert.ok(which('kubectl') ?? which('kustomize'), 'neither kubectl nor kustomize is on PATH: run the tests with npm test');
     root = writeTree(tempDir(), {
       'base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
       'base/deployment.yaml': DEPLOYMENT('api'),
-      'overlays/prod/kustomization.yaml': 'namespace: prod\nnamePrefix: prod-\n# bases, not a directory under resources: the kustomize in Debian\'s kubectl 1.20 knows only this form\nbases:\n- ../../base\nresources:\n- configmap.yaml\n',
+      'overlays/prod/kustomization.yaml': 'namespace: prod\nnamePrefix: prod-\nresources:\n- ../../base\n- configmap.yaml\n',
       'overlays/prod/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}\n',
       // In the kustomization's directory but not one of its resources: kustomize leaves it out, so does Palisade.
       'overlays/prod/unused.yaml': DEPLOYMENT('unused', 'prod'),
@@ -121,6 +122,91 @@ describe('kustomize with the real kubectl', () => {
     assert.match(rep.errors[0].message, /^broken (kubectl kustomize|kustomize build) failed: \S/);
     assert.equal(rep.errors[0].message.split('\n').length, 1);
     assert.match(out.stderr, /palisade: 1 input error\(s\); the report covers what could be read:\n {2}broken: broken (kubectl kustomize|kustomize build) failed: /);
+  });
+});
+
+describe('helm charts with the real helm', () => {
+  // A chart as `helm create` lays it out: helpers in _helpers.tpl, values that switch settings on,
+  // a template that renders nothing unless enabled, and a value the chart requires.
+  const CHART = {
+    'charts/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\nappVersion: "1.27"\n',
+    'charts/shop/values.yaml': 'replicaCount: 2\nimage: {repository: nginx, tag: "1.27"}\nprivileged: true\nservice: {type: NodePort, port: 80}\nmetrics: {enabled: false}\n',
+    'charts/shop/templates/_helpers.tpl': '{{- define "shop.fullname" -}}{{ .Release.Name }}-{{ .Chart.Name }}{{- end }}\n'
+      + '{{- define "shop.labels" -}}app.kubernetes.io/name: {{ .Chart.Name }}{{- end }}\n',
+    'charts/shop/templates/deployment.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "shop.fullname" . }}
+  namespace: {{ .Release.Namespace }}
+spec:
+  replicas: {{ .Values.replicaCount }}
+  selector:
+    matchLabels:
+      {{- include "shop.labels" . | nindent 6 }}
+  template:
+    metadata:
+      labels:
+        {{- include "shop.labels" . | nindent 8 }}
+    spec:
+      containers:
+      - name: web
+        image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+        securityContext:
+          privileged: {{ .Values.privileged }}
+`,
+    'charts/shop/templates/service.yaml': `apiVersion: v1
+kind: Service
+metadata:
+  name: {{ include "shop.fullname" . }}
+  namespace: {{ .Release.Namespace }}
+spec:
+  type: {{ .Values.service.type }}
+  selector:
+    {{- include "shop.labels" . | nindent 4 }}
+  ports:
+  - port: {{ .Values.service.port }}
+`,
+    'charts/shop/templates/metrics.yaml': '{{- if .Values.metrics.enabled }}\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: metrics\n{{- end }}\n',
+    'charts/shop/templates/NOTES.txt': 'Thank you for installing {{ .Chart.Name }}.\n',
+  };
+  let r: ScanReport;
+
+  before(() => {
+    assert.ok(which('helm'), 'helm is not on PATH: run the tests with npm test (scripts/test-tools.mjs brings it)');
+    const dir = writeTree(tempDir(), CHART);
+    r = parse(runCli(['scan', '.', '--format', 'json'], { cwd: dir }), 0);
+  });
+
+  it('scans what `helm template` renders: helpers expanded, values applied, disabled templates absent', () => {
+    assert.deepEqual(fromInput(r).map((x) => x.id).sort(), ['/v1/default/Service/release-name-shop', 'apps/v1/default/Deployment/release-name-shop']);
+    assert.equal(r.errors.length, 0, JSON.stringify(r.errors));
+    for (const res of fromInput(r)) {
+      assert.equal(res.source.renderedBy, 'helm');
+      assert.equal(res.source.file, path.join('charts', 'shop'));
+      assert.equal(res.source.origin, `shop/templates/${res.kind.toLowerCase()}.yaml`);
+    }
+  });
+
+  it('judges the rendered values: privileged from values.yaml, the NodePort Service exposing the Deployment', () => {
+    const priv = r.findings.find((f) => f.controlId === 'privileged-container');
+    assert.equal(priv?.resourceId, 'apps/v1/default/Deployment/release-name-shop');
+    const exposed = r.findings.find((f) => f.controlId === 'externally-exposed');
+    assert.ok(exposed && /release-name-shop/.test(exposed.message), JSON.stringify(exposed));
+  });
+
+  it('a chart whose template fails (a value is missing) is an input error naming the value, exit 3', () => {
+    const dir = writeTree(tempDir(), {
+      ...CHART,
+      'charts/shop/templates/secret.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: db}\nstringData:\n  password: {{ .Values.db.password }}\n',
+      'plain.yaml': PLAIN_POD,
+    });
+    const out = runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    const rep = parse(out, 3);
+    assert.deepEqual(fromInput(rep).map((x) => x.name), ['plain']);
+    assert.equal(rep.errors.length, 1);
+    assert.equal(rep.errors[0].file, path.join('charts', 'shop'));
+    // helm 4 writes the error over three lines; the indented ones name the template and the value
+    assert.match(rep.errors[0].message, /^charts\/shop helm template failed: Error: shop\/templates\/secret\.yaml:5:\d+ executing "shop\/templates\/secret\.yaml" at <\.Values\.db\.password>: nil pointer/);
   });
 });
 

@@ -42,12 +42,23 @@ export function renderHelm(dir: string): RenderResult {
 function run(bin: string, args: string[], label: string): RenderResult {
   const out = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
   if (out.error) return { error: `${label} failed: ${out.error.message}` };
-  if (out.status !== 0) {
-    // Only the first line of the renderer's complaint: its later lines may quote the input.
-    const first = (out.stderr || '').split('\n').find((l) => l.trim() !== '') ?? `exit code ${out.status}`;
-    return { error: `${label} failed: ${first.slice(0, 300)}` };
-  }
+  if (out.status !== 0) return { error: `${label} failed: ${firstError(out.stderr || '') ?? `exit code ${out.status}`}` };
   return { text: out.stdout };
+}
+
+/**
+ * The renderer's first complaint: its first non-empty line and the indented lines that continue it
+ * (helm 4 writes `Error: shop/templates/db.yaml:5:22` and then, indented, `executing ... at
+ * <.Values.db.password>:` and `nil pointer evaluating ...`), joined, at most 300 characters.
+ * Lines after it are left out: they may quote the input.
+ */
+function firstError(stderr: string): string | undefined {
+  const lines = stderr.split('\n');
+  const start = lines.findIndex((l) => l.trim() !== '');
+  if (start < 0) return undefined;
+  const parts = [lines[start].trim()];
+  for (let i = start + 1; i < lines.length && /^[ \t]+\S/.test(lines[i]); i++) parts.push(lines[i].trim());
+  return parts.join(' ').slice(0, 300);
 }
 
 /** `helm template` marks each document with `# Source: chart/templates/x.yaml`. */
