@@ -9,7 +9,7 @@
 // that applying the reports again replaces a stale one. A namespace that is not a valid namespace
 // name (an unrendered template, say) cannot hold a report: its results go to the cluster report.
 // Derived from the JSON report only.
-import { dump } from 'js-yaml';
+import { dump } from '../sources/files/js-yaml.js';
 import { isClusterScoped } from '../model/kinds.js';
 import type { Finding, ReportResource, ScanReport } from '../model/types.js';
 import { whereText } from './shared.js';

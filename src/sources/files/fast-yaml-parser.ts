@@ -1,7 +1,7 @@
 // The fast YAML parser's grammar: documents, block mappings and sequences (indentation by
 // columns), flow collections, and the scalars in them, emitting the compact events and building
 // the values in one pass. See fast-yaml.ts for what it covers and why.
-import { getScalarValue, type ScalarEvent } from 'js-yaml';
+import { getScalarValue, type ScalarEvent } from './js-yaml.js';
 import {
   BACKSLASH, BAIL, COLON, COMMA, DASH, DOT, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PERCENT, PIPE, RBRACE, RBRACKET,
   SP, SQUOTE, TAB, escapeEnd, flowPlainEnd, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,

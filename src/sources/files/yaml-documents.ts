@@ -9,7 +9,7 @@
 import {
   parseEvents, constructFromEvents, getScalarValue, CORE_SCHEMA, mergeTag, YAMLException,
   type Event, type ScalarEvent,
-} from 'js-yaml';
+} from './js-yaml.js';
 import { fastParse } from './fast-yaml.js';
 import { ALIAS, DOCUMENT, MAPPING, POP, SCALAR, SEQUENCE, W, compactEvents, type Compact } from './yaml-events.js';
 import { parseWithYamlPackage, type Positions } from './yaml-fallback.js';

@@ -1,7 +1,7 @@
 // The compact event record both YAML parsers produce: js-yaml's event stream (parseEvents) kept
 // in an Int32Array, W slots per event, so that a failing path can be resolved to its place later
 // without keeping a tree. fast-yaml.ts writes the same record directly.
-import type { Event } from 'js-yaml';
+import type { Event } from './js-yaml.js';
 
 // Event codes and scalar styles, as js-yaml defines them.
 export const DOCUMENT = 1, SEQUENCE = 2, MAPPING = 3, SCALAR = 4, ALIAS = 5, POP = 6;
