@@ -4,7 +4,7 @@
 import { getScalarValue, type ScalarEvent } from './js-yaml.js';
 import {
   BACKSLASH, BAIL, COLON, COMMA, DASH, DOT, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PERCENT, PIPE, RBRACE, RBRACKET,
-  SP, SQUOTE, TAB, escapeEnd, flowPlainEnd, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
+  SP, SQUOTE, TAB, escapeEnd, flowPlainEnd, flowPlainStart, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
 } from './fast-yaml-scalars.js';
 import { CLIP, DOCUMENT, DOUBLE, FOLDED, KEEP, LITERAL, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, SINGLE, STRIP, W } from './yaml-events.js';
 
@@ -262,6 +262,7 @@ export class Parser {
       }
       checkNewKey(obj, key);
       // the value
+      const colonAt = q;
       q++; // past ':'
       while (q < n && isSpace(src.charCodeAt(q))) q++;
       const v = q >= n ? LF : src.charCodeAt(q);
@@ -283,6 +284,9 @@ export class Parser {
         value = this.quoted(q, close);
         this.afterInline(close + 1, col);
       } else if (v === PIPE || v === GT || v === LBRACKET || v === LBRACE) {
+        // js-yaml refuses a tab before a flow collection here ("deficient indentation"): leave
+        // tabs before any of these to it
+        if (src.slice(colonAt + 1, q).includes('\t')) throw BAIL;
         value = this.node(q, col + (q - p), col);
       } else {
         if (!plainStart(src, q, n)) throw BAIL;
@@ -319,7 +323,8 @@ export class Parser {
           arr.push(null);
         }
       } else {
-        if (src.charCodeAt(q - 1) === TAB) throw BAIL;
+        // a tab anywhere between `-` and the entry: js-yaml's indentation rules for it differ
+        if (src.slice(p + 1, q).includes('\t')) throw BAIL;
         arr.push(this.node(q, col + (q - p), col));
       }
       if (this.nextCol !== col || src.charCodeAt(this.next) !== DASH || !isBreakOrSpace(src, this.next + 1, n)) {
@@ -408,7 +413,9 @@ export class Parser {
     while (line < n) {
       let s = line;
       while (s < n && src.charCodeAt(s) === SP) s++;
-      if (s >= n) break; // spaces at the very end are not part of it
+      // Spaces at the very end, with no line break after them: js-yaml's treatment depends on the
+      // indentation and chomping, so that rare case is left to it.
+      if (s >= n) { if (s > line) throw BAIL; break; }
       const ch = src.charCodeAt(s);
       const eol = ch === LF ? s : src.indexOf('\n', s);
       const next = eol < 0 ? n : eol + 1;
@@ -425,6 +432,10 @@ export class Parser {
         indent = width;
       }
       if (width < indent) break;
+      // A document marker at column 0 ends the scalar (and its document) even where the scalar's
+      // own lines start at column 0, as they may at the root: `|` then `notes` then `---` is two
+      // documents, the second one scanned. Checked on every line, not only the first.
+      if (width === 0 && this.isMarker(line)) break;
       line = next;
       end = line;
     }
@@ -470,7 +481,7 @@ export class Parser {
             key = this.quoted(i, q);
             i = q + 1;
           } else {
-            if (!plainStart(src, i, n)) throw BAIL;
+            if (!flowPlainStart(src, i, n)) throw BAIL;
             const e = flowPlainEnd(src, i, n, true);
             if (e === i) throw BAIL;
             this.emit(SCALAR, i, e, PLAIN, CLIP, -1, 1);
@@ -532,7 +543,7 @@ export class Parser {
       return this.quoted(i, q);
     }
     if (c === COMMA || c === RBRACKET || c === RBRACE || c === HASH || c === LF || i >= n) throw BAIL; // an empty entry
-    if (!plainStart(src, i, n)) throw BAIL;
+    if (!flowPlainStart(src, i, n)) throw BAIL;
     const e = flowPlainEnd(src, i, n, false);
     // js-yaml marks a flow plain scalar that a line break follows as not fast (it might fold)
     let f = e;

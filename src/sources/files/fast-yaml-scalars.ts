@@ -105,6 +105,19 @@ export function plainStart(src: string, p: number, n: number): boolean {
   }
 }
 
+/**
+ * The same inside a flow collection, where `-`, `?` and `:` start a plain scalar only if the next
+ * character is safe there too: not a flow indicator. `[-]`, `[?]` and `{x: -}` are errors to
+ * js-yaml (YAML's ns-plain-safe(flow-in)), so the fast parser must not take them.
+ */
+export function flowPlainStart(src: string, p: number, n: number): boolean {
+  if (!plainStart(src, p, n)) return false;
+  const c = src.charCodeAt(p);
+  if (c !== DASH && c !== QMARK && c !== COLON) return true;
+  const d = src.charCodeAt(p + 1);
+  return d !== COMMA && d !== LBRACKET && d !== RBRACKET && d !== LBRACE && d !== RBRACE;
+}
+
 /** What scanPlain found last (one object reused rather than one per call: it runs for every line). */
 export const scanned = { end: 0, colon: -1, comment: false };
 

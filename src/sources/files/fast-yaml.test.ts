@@ -3,41 +3,13 @@
 // offsets (so the same finding locations); everything else it must leave to js-yaml.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEvents, constructFromEvents, CORE_SCHEMA, mergeTag } from 'js-yaml';
 import { fastParse } from './fast-yaml.js';
-import { compactEvents } from './yaml-events.js';
+import { assertFastAgrees as assertAgrees, assertSameDocuments, fuzz, readYaml as read, yamlFiles } from '../../testing/yaml-fuzz.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CORPUS = path.join(ROOT, 'test/corpus');
-
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
-const W = 7;
-
-/** What the js-yaml path makes of a text: values and compact events, or the error it throws. */
-function viaJsYaml(text: string): { values: unknown[]; events: number[] } | { error: string } {
-  try {
-    const events = parseEvents(text, { maxDepth: 200 });
-    const values = constructFromEvents(events, { source: text, schema: SCHEMA, maxTotalMergeKeys: 100_000 });
-    const compact = compactEvents(events);
-    return { values, events: Array.from(compact.data.subarray(0, compact.count * W)) };
-  } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-/** The fast parser either declines or agrees with js-yaml on values and on every event offset. */
-function assertAgrees(text: string): boolean {
-  const fast = fastParse(text);
-  if (!fast) return false;
-  const expected = viaJsYaml(text);
-  assert.ok(!('error' in expected), `fast parser accepted what js-yaml refuses (${'error' in expected ? expected.error : ''}): ${JSON.stringify(text)}`);
-  assert.deepEqual(fast.values, expected.values, `values differ for ${JSON.stringify(text)}`);
-  assert.deepEqual(Array.from(fast.data.subarray(0, fast.count * W)), expected.events, `events differ for ${JSON.stringify(text)}`);
-  return true;
-}
 
 const accepted: Array<[string, string]> = [
   ['a block mapping with typed scalars', 'a: 1\nb: true\nc: null\nd: ~\ne: 1.5\nf: 0x1F\ng: 0o17\nh: .inf\ni: -.5e3\nj: text\nk: "2"\n'],
@@ -85,6 +57,21 @@ const declined: Array<[string, string]> = [
   ['a tab inside a flow collection (js-yaml: deficient indentation)', 'a: [x,\ty]\n'],
   ['a flow collection with deficient indentation (an error)', 'a:\n  b: [1,\n  2]\n'],
   ['nesting deeper than 100 levels', '['.repeat(101) + ']'.repeat(101)],
+  ['a lone - in a flow sequence (an error)', '[-]'],
+  ['a lone ? in a flow sequence (an error)', '[?]'],
+  ['a lone - as a flow mapping value (an error)', '{x: -}'],
+  ['a tab before a flow collection as a mapping value (js-yaml: deficient indentation)', 'x:\n  k: \t[1]\n  j: 2\n'],
+  ['a tab and a space after a sequence entry\'s dash', '   -\t spec:\n      hostNetwork: true'],
+  ['a last block scalar line of spaces with no line break after it', 'a: |\n  x\n   '],
+];
+
+/** Documents that a block scalar at the root must not swallow: each is scanned as js-yaml reads it. */
+const markersInRootScalars: Array<[string, string]> = [
+  ['| then ---', '---\n|\nnotes\n---\napiVersion: v1\nkind: Pod\n'],
+  ['> then ---', '---\n>\nnotes\nmore\n---\napiVersion: v1\nkind: Pod\n'],
+  ['| then ...', '|\nnotes\n...\napiVersion: v1\nkind: Pod\n'],
+  ['|- on the --- line, marker after several lines', '--- |-\na\nb\n\nc\n---\nkind: Pod\n'],
+  ['a marker with a comment after it', '>+\nx\n--- # next\nkind: Pod\n'],
 ];
 
 describe('fast YAML parser', () => {
@@ -98,24 +85,19 @@ describe('fast YAML parser', () => {
       assert.equal(fastParse(text), undefined);
     });
   }
+  for (const [name, text] of markersInRootScalars) {
+    it(`ends a block scalar at the root at a document marker (${name}): the next document is read`, () => {
+      assertAgrees(text);
+      assertSameDocuments(text);
+      const fast = fastParse(text);
+      if (fast) assert.equal(fast.values.length, 2, 'two documents');
+    });
+  }
   it('types plain scalars with the schema\'s resolvers, so that a number stays a number', () => {
     const fast = fastParse('replicas: 3\nport: "80"\nenabled: True\nversion: 1.10\n');
     assert.deepEqual(fast?.values, [{ replicas: 3, port: '80', enabled: true, version: 1.1 }]);
   });
 });
-
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) yamlFiles(full, out);
-    else if (/\.(ya?ml|json)$/.test(e.name)) out.push(full);
-  }
-  return out.sort();
-}
-
-function read(file: string): string {
-  return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-}
 
 describe('fast YAML parser against js-yaml', () => {
   it('agrees on every corpus file it takes, as written and with CRLF line ends, and takes at least 95% of them', () => {
@@ -138,41 +120,11 @@ describe('fast YAML parser against js-yaml', () => {
     assert.ok(taken > 0);
   });
 
-  it('agrees on 5,000 mutated corpus excerpts (a fifth of them up to 200 lines, half with some or all lines ending in CRLF), or declines them', () => {
-    // A fixed seed: the same excerpts and mutations every run.
-    let seed = 20261122;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+  it('agrees with js-yaml on 4,000 seeded mutations of corpus excerpts (markers inside block scalars, root block scalars, CRLF), or declines them; no document hidden or lost', () => {
+    // A fixed seed: the same cases every run; capped at 20 s on a slow machine. `npm run fuzz` runs longer.
     const texts = yamlFiles(CORPUS).map(read).filter((t) => t.length < 20_000);
-    const pieces = [
-      ' ', '  ', '\n', '\n  ', '\n    ', ':', ': ', '- ', ' - ', '\n- ', '#', ' #', '"', "'", '[', ']', '{', '}', ',',
-      '|', '>', '|-', '>+', 'k: |\n', 'k: >-\n  ', '\\', '---\n', '...\n', '\t', '&a ', '*a', '!t ', '? ', '~', 'null',
-      '0x1F', '1e3', '.inf', 'true', '<<: ', '__proto__: ', '""', "''", '"a\\nb"', '[a,\n b]', '{a: 1,\n b: 2}', '\n\n  x',
-      '%YAML 1.2\n', '\uFEFF', '\u2028', '\u0085', '\u00a0', 'é', '😀', '\\i', '\\x4', '\\u00e9', '\r', '\r\n',
-    ];
-    let taken = 0;
-    const total = 5000;
-    for (let k = 0; k < total; k++) {
-      const large = k % 5 === 0;
-      const lines = pick(texts).split('\n');
-      const from = Math.floor(random() * lines.length);
-      let t = lines.slice(from, from + 1 + Math.floor(random() * (large ? 200 : 25))).join('\n');
-      for (let m = 1 + Math.floor(random() * (large ? 6 : 3)); m > 0; m--) {
-        const at = Math.floor(random() * (t.length + 1));
-        const r = random();
-        if (r < 0.5) t = t.slice(0, at) + pick(pieces) + t.slice(at);
-        else if (r < 0.8) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(random() * 3));
-        else {
-          const ls = t.split('\n');
-          const i = Math.floor(random() * ls.length);
-          ls[i] = random() < 0.5 ? ' '.repeat(1 + Math.floor(random() * 2)) + ls[i] : ls[i].replace(/^ {1,2}/, '');
-          t = ls.join('\n');
-        }
-      }
-      if (k % 4 === 1) t = t.replace(/\n/g, '\r\n'); // written on Windows
-      else if (k % 4 === 3) t = t.replace(/\n/g, () => (random() < 0.5 ? '\r\n' : '\n')); // or partly
-      if (assertAgrees(t)) taken++;
-    }
-    assert.ok(taken > total / 10, `fast path took only ${taken} of ${total} mutated excerpts`);
+    const r = fuzz(texts, { seed: 20261129, cases: 4000, seconds: 20 });
+    assert.ok(r.cases >= 1000, `only ${r.cases} cases ran in ${r.seconds.toFixed(1)} s`);
+    assert.ok(r.fastTaken > r.cases / 10, `fast path took only ${r.fastTaken} of ${r.cases} mutated excerpts`);
   });
 });
