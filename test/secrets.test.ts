@@ -17,6 +17,9 @@ const CANARIES = {
   lastApplied: 'canary-last-applied-c4d9',
   brokenDoc: 'canary-broken-doc-2b6e',
   argument: 'canary-argument-0d1f',
+  // js-yaml names an alias without an anchor, or an unknown tag, in its error reason
+  alias: 'Passw0rdCanaryAlias77',
+  tag: 'CanaryTagSecret31',
 };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -64,6 +67,18 @@ metadata: {name: broken, namespace: shop}
 stringData:
   token: "${CANARIES.brokenDoc}
   other: [unclosed
+`,
+  'alias.yaml': `apiVersion: v1
+kind: Secret
+metadata: {name: alias, namespace: shop}
+stringData:
+  password: *${CANARIES.alias}
+`,
+  'tag.yaml': `apiVersion: v1
+kind: Secret
+metadata: {name: tagged, namespace: shop}
+stringData:
+  password: !<!${CANARIES.tag}> x
 `,
 };
 

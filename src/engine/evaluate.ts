@@ -49,7 +49,10 @@ export function evaluateControl(
       const p: FindingPath = { path: text, message };
       if (options?.fix) p.fix = options.fix;
       // resolve the location now, while we know the segments; only failing paths pay for this
-      if (current.locate) p.location = current.locate(path);
+      if (current.locate) {
+        p.location = current.locate(path);
+        if (p.location.yaml11) p.message += YAML11_NOTE[p.location.yaml11];
+      }
       entry.paths.push(p);
       if (options?.excepted && entry.excepted === undefined) entry.excepted = options.excepted;
       if (!options?.excepted) entry.excepted = '';
@@ -127,6 +130,16 @@ export function evaluateControl(
   }
   return result;
 }
+
+/**
+ * Said where a failing value is written in a YAML 1.1 form: other YAML 1.2 tools (and reviewers)
+ * may read it as a string or another number, but kubectl, Helm and the API server read it as this.
+ * The written text itself is not repeated: the note names the form only.
+ */
+const YAML11_NOTE = {
+  boolean: ' (written in a YAML 1.1 form such as yes/on/y, which Kubernetes reads as a boolean)',
+  number: ' (written in a YAML 1.1 number form such as octal 012, binary 0b1 or 1_000, which Kubernetes reads as that number)',
+} as const;
 
 function summarise(paths: FindingPath[]): string {
   if (paths.length === 1) return paths[0].message;

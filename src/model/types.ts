@@ -18,6 +18,12 @@ export interface SourceLocation {
   exact?: boolean;
   /** Set for resources that came from `kustomize build` or `helm template` output. */
   renderedBy?: 'kustomize' | 'helm';
+  /**
+   * Set when the value at this path is a plain scalar written in a YAML 1.1 form (`yes`, `on`,
+   * `y`, octal `012`, binary `0b1`, `1_000`): Kubernetes reads it as a boolean or number, where
+   * YAML 1.2 tools read a string or another number.
+   */
+  yaml11?: 'boolean' | 'number';
 }
 
 /** Resolves a path inside one resource to its place in the source; given by file sources. */

@@ -10,12 +10,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseEvents, constructFromEvents, CORE_SCHEMA, mergeTag } from '../sources/files/js-yaml.js';
+import { parseEvents, constructFromEvents } from '../sources/files/js-yaml.js';
+import { KUBERNETES_SCHEMA } from '../sources/files/kubernetes-schema.js';
 import { fastParse } from '../sources/files/fast-yaml.js';
 import { parseStream } from '../sources/files/parse-file.js';
 import { compactEvents, W } from '../sources/files/yaml-events.js';
 
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+const SCHEMA = KUBERNETES_SCHEMA;
 
 /** What the js-yaml path makes of a text: values and compact events, or the error it throws. */
 export function viaJsYaml(text: string): { values: unknown[]; events: number[] } | { error: string } {

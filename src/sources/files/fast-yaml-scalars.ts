@@ -1,7 +1,7 @@
 // Scalars for the fast YAML parser: the characters of YAML's syntax, where a plain scalar starts
-// and ends, which escapes js-yaml accepts, and what type a plain scalar has (decided by js-yaml's
-// own resolvers). Anything these helpers cannot vouch for throws BAIL, and the text goes to js-yaml.
-import { CORE_SCHEMA, mergeTag } from './js-yaml.js';
+// and ends, which escapes js-yaml accepts, and what type a plain scalar has (decided by the
+// resolvers of KUBERNETES_SCHEMA, through js-yaml's dispatch). Anything these helpers cannot vouch for throws BAIL, and the text goes to js-yaml.
+import { KUBERNETES_SCHEMA } from './kubernetes-schema.js';
 
 /** Thrown (a plain object: no stack to capture) when a text leaves what the fast parser handles. */
 export const BAIL = { bail: true };
@@ -23,7 +23,7 @@ interface ImplicitResolver {
   implicitScalarAnyFirstChar: unknown[];
 }
 
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag) as unknown as Partial<ImplicitResolver>;
+const SCHEMA = KUBERNETES_SCHEMA as unknown as Partial<ImplicitResolver>;
 
 /**
  * Plain scalars whose first character can start a non-string (a number, `true`, `null`, `~`, `.inf`)

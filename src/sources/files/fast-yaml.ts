@@ -1,13 +1,13 @@
 // A fast parser for the YAML that Kubernetes manifests are written in, with js-yaml as the judge.
 //
-// js-yaml is the fastest general YAML parser on npm, yet it reads about 7 MB/s here: it is written
-// for all of YAML. Manifests use a small part of it — block mappings and sequences, plain and
-// quoted scalars (over several lines too), literal and folded block scalars, flow collections
-// (JSON included), comments and `---`. This parser handles exactly that part, line by line, and
-// builds the same two things the js-yaml path builds: the values (CORE_SCHEMA) and the compact
-// event array that `DocumentPositions` resolves paths with. Scalars are decoded and typed by
-// js-yaml's own code (`getScalarValue`, the schema's implicit resolvers), so the rules for escapes,
-// block scalars, numbers, booleans and nulls are js-yaml's.
+// js-yaml is the fastest general YAML parser on npm, but it is written for all of YAML. Manifests
+// use a small part of it — block mappings and sequences, plain and quoted scalars (over several
+// lines too), literal and folded block scalars, flow collections (JSON included), comments and
+// `---`. This parser handles exactly that part, line by line, and builds the same two things the
+// js-yaml path builds: the values and the compact event array that `DocumentPositions` resolves
+// paths with. Scalars are decoded by js-yaml's own code (`getScalarValue`) and typed by the same
+// schema both paths use (KUBERNETES_SCHEMA: booleans and numbers as Kubernetes reads them), so the
+// rules for escapes and block scalars are js-yaml's, and those for types are Kubernetes'.
 //
 // Anything outside that part — anchors, aliases, tags, directives, merge keys, complex keys,
 // indentation indicators, tabs in indentation or inside flow collections, a CR that does not end

@@ -9,6 +9,7 @@ type JsYaml = typeof import('js-yaml');
 const jsYaml = createRequire(import.meta.url)('js-yaml') as JsYaml;
 
 export const {
-  parseEvents, constructFromEvents, getScalarValue, CORE_SCHEMA, mergeTag, YAMLException, load, dump,
+  parseEvents, constructFromEvents, getScalarValue, CORE_SCHEMA, FAILSAFE_SCHEMA, mergeTag, defineScalarTag,
+  NOT_RESOLVED, YAMLException, load, dump,
 } = jsYaml;
 export type { Event, ScalarEvent } from 'js-yaml';

@@ -1,7 +1,7 @@
 // Turning parsed documents into Resources: validation, `List` expansion, ids and locators.
 import path from 'node:path';
 import type {
-  InputError, IgnoredDocument, KubeObject, Locator, PathSegments, Resource, ResourceSource,
+  InputError, IgnoredDocument, KubeObject, Locator, PathSegments, Resource, ResourceSource, SourceLocation,
 } from '../../model/types.js';
 import { apiGroup, CONFIG_API_GROUPS, isClusterScoped, resourceId } from '../../model/kinds.js';
 import { LineIndex, type ParsedDocument } from './yaml-documents.js';
@@ -122,6 +122,8 @@ function makeLocator(doc: ParsedDocument, prefix: PathSegments, ctx: FileContext
     const span = doc.positions.resolve(prefix.length ? [...prefix, ...p] : p);
     const start = ctx.lines.at(span.start);
     const end = ctx.lines.at(span.end);
-    return { file: ctx.file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, exact: span.exact };
+    const location: SourceLocation = { file: ctx.file, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, exact: span.exact };
+    if (span.yaml11) location.yaml11 = span.yaml11;
+    return location;
   };
 }

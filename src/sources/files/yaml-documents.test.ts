@@ -65,9 +65,26 @@ describe('parseChunk', () => {
     assert.match(errors[0].message, /alias bomb/);
   });
   it('accepts ordinary anchors and merge keys', () => {
-    const { docs, errors } = parseAll('base: &b {x: 1}\nderived:\n  <<: *b\n  y: 2\n');
+    const { docs, errors } = parseAll('base: &b {x: 1}\nderived:\n  <<: *b\n  z: 2\n');
     assert.deepEqual(errors, []);
-    assert.deepEqual(docs[0].value, { base: { x: 1 }, derived: { x: 1, y: 2 } });
+    assert.deepEqual(docs[0].value, { base: { x: 1 }, derived: { x: 1, z: 2 } });
+  });
+  it('types plain scalars as Kubernetes does (YAML 1.1, go-yaml v2), on the fast path, through js-yaml (anchors) and through the yaml package (js-yaml refuses the text)', () => {
+    const body = 'a: yes\nb: on\nc: y\nd: Off\ne: n\nf: 012\ng: 0b101\nh: 1_000\ni: "yes"\nj: 0o17\nk: 08\nl: 2001-12-14\nm: 1:30\nyes: key\n012: key\n';
+    const expected = {
+      a: true, b: true, c: true, d: false, e: false, f: 10, g: 5, h: 1000, i: 'yes', j: 15, k: 8, l: '2001-12-14', m: '1:30',
+      true: 'key', 10: 'key',
+    };
+    const fast = parseAll(body);
+    const viaJsYaml = parseAll(`anchor: &x 1\n${body}`);
+    const viaYamlPackage = parseAll(`list: [1,\n]\n${body}`); // js-yaml refuses the ] at column 0
+    for (const [how, r] of [['fast', fast], ['js-yaml', viaJsYaml], ['yaml package', viaYamlPackage]] as const) {
+      assert.deepEqual(r.errors, [], how);
+      const value = { ...(r.docs[0].value as Record<string, unknown>) };
+      delete value.anchor;
+      delete value.list;
+      assert.deepEqual(value, expected, how);
+    }
   });
   it('accepts what Kubernetes accepts but js-yaml refuses: a flow sequence closed at its key\'s indentation', () => {
     const text = 'a: 1\n---\nspec:\n  args: [\n    "x",\n  ]\n  env:\n    name: v\n';

@@ -7,14 +7,15 @@
 // Documents are split on their `---` / `...` markers first, so one broken document does not take
 // the rest of the file with it.
 import {
-  parseEvents, constructFromEvents, getScalarValue, CORE_SCHEMA, mergeTag, YAMLException,
+  parseEvents, constructFromEvents, getScalarValue, YAMLException,
   type Event, type ScalarEvent,
 } from './js-yaml.js';
 import { fastParse } from './fast-yaml.js';
-import { ALIAS, DOCUMENT, MAPPING, POP, SCALAR, SEQUENCE, W, compactEvents, type Compact } from './yaml-events.js';
+import { KUBERNETES_SCHEMA, yaml11Form } from './kubernetes-schema.js';
+import { ALIAS, DOCUMENT, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, W, compactEvents, type Compact } from './yaml-events.js';
 import { parseWithYamlPackage, type Positions } from './yaml-fallback.js';
 
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+const SCHEMA = KUBERNETES_SCHEMA;
 
 /** Documents whose aliases expand to more nodes than this are refused as alias bombs. */
 const MAX_EXPANDED_NODES = 1_000_000;
@@ -144,9 +145,24 @@ function toDocuments(
 
 function toDocumentError(e: unknown, chunk: Chunk): DocumentError {
   if (e instanceof YAMLException && e.mark) {
-    return { line: chunk.line + e.mark.line, column: e.mark.column + 1, message: `invalid YAML: ${e.reason}` };
+    return { line: chunk.line + e.mark.line, column: e.mark.column + 1, message: `invalid YAML: ${reasonWithoutInput(e.reason)}` };
   }
   return { line: chunk.line, column: 1, message: `invalid YAML: ${e instanceof Error ? e.name : 'parse failure'}` };
+}
+
+/**
+ * js-yaml's reason, with every piece of the input taken out: some reasons quote it
+ * (`unidentified alias "Passw0rd"` for `password: *Passw0rd`, `unknown scalar tag !<!secret>`,
+ * `undeclared tag handle "!x!"`), and an error message reaches every format. What is left names
+ * the kind of problem; the line and column say where.
+ */
+export function reasonWithoutInput(reason: string): string {
+  return reason
+    .replace(/^(tag name cannot contain such characters):.*$/s, '$1')
+    .replace(/^(recursive alias) .*$/s, '$1 is not supported')
+    .replace(/!<[^>]*>/g, '!<…>')
+    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/'[^']*'/g, "'…'");
 }
 
 function firstAlias(data: Int32Array, count: number): number {
@@ -189,7 +205,13 @@ function lineColumnIn(s: string, offset: number): { line: number; column: number
 }
 
 /** A resolved place: offsets into the file text. */
-export interface Span { start: number; end: number; exact: boolean }
+export interface Span {
+  start: number;
+  end: number;
+  exact: boolean;
+  /** Set when the path's value is a plain scalar written in a YAML 1.1 form (kubernetes-schema.ts). */
+  yaml11?: 'boolean' | 'number';
+}
 
 /**
  * Where each node of one document sits. Resolving walks the compact events from the document
@@ -241,7 +263,13 @@ export class DocumentPositions implements Positions {
     // The end is computed once, for the node the walk stopped at (it costs a walk of its subtree).
     if (startOnly) return { start: this.chunk.start + spanStart, end: this.chunk.start + spanStart, exact };
     const spanEnd = Math.max(this.nodeEnd(node), nodeKey >= 0 ? this.nodeEnd(nodeKey) : -1);
-    return { start: this.chunk.start + spanStart, end: this.chunk.start + spanEnd, exact };
+    const span: Span = { start: this.chunk.start + spanStart, end: this.chunk.start + spanEnd, exact };
+    const o = node * W;
+    if (exact && data[o] === SCALAR && data[o + 3] === PLAIN && data[o + 1] >= 0) {
+      const form = yaml11Form(this.source.slice(data[o + 1], data[o + 2]));
+      if (form) span.yaml11 = form;
+    }
+    return span;
   }
 
   /** Start offset of a node, including the opening quote of a quoted scalar; -1 for an empty one. */

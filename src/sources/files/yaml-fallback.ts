@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
 import type { Chunk, Span } from './yaml-documents.js';
+import { resolveKubernetesScalar, yaml11Form } from './kubernetes-schema.js';
 
 // Loaded on first use (synchronously, through its CommonJS build): most scans never need it, and
 // loading it costs more start-up time than parsing a few hundred documents.
@@ -31,7 +32,8 @@ export interface FallbackDocument {
 export function parseWithYamlPackage(source: string, chunk: Chunk): FallbackDocument[] | undefined {
   let docs;
   try {
-    docs = yaml().parseAllDocuments(source, { merge: true, uniqueKeys: true, prettyErrors: false });
+    // strings only (failsafe), then plain scalars typed as Kubernetes types them (kubernetes-schema.ts)
+    docs = yaml().parseAllDocuments(source, { schema: 'failsafe', merge: true, uniqueKeys: true, prettyErrors: false });
   } catch {
     return undefined;
   }
@@ -42,6 +44,11 @@ export function parseWithYamlPackage(source: string, chunk: Chunk): FallbackDocu
     if (doc.contents === null) continue;
     let value: unknown;
     try {
+      yaml().visit(doc, {
+        Scalar(_key, node) {
+          if (node.type === 'PLAIN' && typeof node.value === 'string') node.value = resolveKubernetesScalar(node.value);
+        },
+      });
       value = doc.toJS({ maxAliasCount: 10_000 });
     } catch {
       return undefined;
@@ -81,6 +88,12 @@ class NodePositions implements Positions {
       start = keyStart ?? range[0];
       end = range[1];
     }
-    return { start: this.offset + start, end: this.offset + end, exact };
+    const span: Span = { start: this.offset + start, end: this.offset + end, exact };
+    const { isScalar } = yaml();
+    if (exact && isScalar(node) && node.type === 'PLAIN' && typeof node.source === 'string') {
+      const form = yaml11Form(node.source);
+      if (form) span.yaml11 = form;
+    }
+    return span;
   }
 }
