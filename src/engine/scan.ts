@@ -66,7 +66,8 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     };
     if (ev.skipped) result.reason = ev.skipped;
     controls.push(result);
-    findings.push(...ev.findings);
+    // a loop, not push(...): spread arguments go on the stack, and one control can fail on 100k+ resources
+    for (const f of ev.findings) findings.push(f);
     if (options.verbose) {
       for (const id of ev.passedResources) {
         findings.push({ controlId: control.id, resourceId: id, status: 'passed', severity: control.severity, message: 'passed', paths: [] });

@@ -152,7 +152,9 @@ export class Rbac {
       for (const part of this.clusterRoles) {
         if (part === role) continue;
         const labels = part.object.metadata.labels;
-        if (selectors.some((s: ReturnType<typeof compileSelector>) => !s.empty && s.matches(labels))) aggregated.push(...this.rulesOf(part));
+        if (selectors.some((s: ReturnType<typeof compileSelector>) => !s.empty && s.matches(labels))) {
+          for (const rule of this.rulesOf(part)) aggregated.push(rule); // not push(...): a role's rules are unbounded
+        }
       }
     }
     const rules = [...own, ...aggregated];

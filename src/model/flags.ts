@@ -127,7 +127,7 @@ export function parseFlags(args: readonly Arg[], spec: FlagSpec, knownValued: Re
     const arg = args[i];
     const text = arg.text;
     if (text === '--') {
-      positionals.push(...args.slice(i + 1));
+      for (let j = i + 1; j < args.length; j++) positionals.push(args[j]); // argv can hold 100k+ paths: no push(...)
       break;
     }
     if (!text.startsWith('-') || text === '-') {

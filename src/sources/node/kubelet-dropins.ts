@@ -36,7 +36,7 @@ export function dropInFiles(host: Host, dir: string, depth = 4): string[] {
     const st = host.stat(p, 'a kubelet --config-dir entry');
     if (!st) continue;
     if (st.isDirectory()) {
-      if (depth > 0) out.push(...dropInFiles(host, p, depth - 1));
+      if (depth > 0) for (const f of dropInFiles(host, p, depth - 1)) out.push(f);
     } else if (name.endsWith('.conf')) {
       out.push(p);
     }
@@ -62,7 +62,7 @@ export function mergeDropIns(host: Host, dir: string, base: Resource | undefined
     if (text === undefined) continue;
     const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
     readText(text, [], { file: host.real(f), type: 'node', lines: new LineIndex(text) }, sink);
-    errors.push(...sink.errors);
+    for (const e of sink.errors) errors.push(e); // not push(...): a file's errors are unbounded
     for (const r of sink.resources) {
       if (r.kind === 'KubeletConfiguration') layers.push(r);
       else errors.push({ file: host.real(f), message: `${r.kind} in a kubelet --config-dir drop-in: the kubelet accepts only KubeletConfiguration` });
