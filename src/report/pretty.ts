@@ -1,6 +1,9 @@
 // The terminal report: summary by section and severity, then failed controls with their
 // resources, locations and the fix in one line. Derived from the JSON report only.
+// Every string taken from the report goes through t() (escapeControls) before it is coloured:
+// names, paths and messages come from the input and must not drive the terminal.
 import { SEVERITIES, type ControlResult, type Finding, type ScanReport, type Severity } from '../model/types.js';
+import { escapeControls as t } from './safe-text.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -27,7 +30,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
 
   const fw = report.frameworks[0];
   const s = report.summary;
-  out.push(paint('bold', `Palisade ${report.tool.version} — ${fw ? `${fw.title} v${fw.version}` : 'scan'}`));
+  out.push(paint('bold', `Palisade ${t(report.tool.version)} — ${fw ? `${t(fw.title)} v${t(fw.version)}` : 'scan'}`));
   out.push(`Scanned ${s.resources} resource(s) from ${s.documents} document(s)`
     + (s.ignoredDocuments ? `, ${s.ignoredDocuments} ignored (not Kubernetes objects)` : '')
     + (s.errors ? `, ${paint('red', `${s.errors} input error(s)`)}` : '') + '.');
@@ -37,22 +40,22 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   const failed = report.controls.filter((c) => c.status === 'failed')
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id));
   for (const c of failed) {
-    out.push(`${paint(SEVERITY_STYLE[c.severity], c.severity.toUpperCase().padEnd(8))} ${paint('bold', c.id)} — ${c.title} `
-      + paint('gray', `(${c.counts.failed}/${c.counts.evaluated} failed${c.aliases.length ? `, ${c.aliases.join(', ')}` : ''})`));
+    out.push(`${paint(SEVERITY_STYLE[c.severity], c.severity.toUpperCase().padEnd(8))} ${paint('bold', t(c.id))} — ${t(c.title)} `
+      + paint('gray', `(${c.counts.failed}/${c.counts.evaluated} failed${c.aliases.length ? `, ${t(c.aliases.join(', '))}` : ''})`));
     const list = (findingsByControl.get(c.id) ?? []).filter((f) => f.status === 'failed');
     for (const f of list.slice(0, MAX_RESOURCES)) {
       const r = resources.get(f.resourceId);
       const name = r ? `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}` : f.resourceId;
-      out.push(`    ${name}`);
+      out.push(`    ${t(name)}`);
       for (const p of f.paths) {
         const loc = p.location;
         const where = loc?.line ? `${loc.file}:${loc.line}:${loc.column}` : loc?.file ?? r?.source.file ?? '';
-        out.push(`      ${paint('cyan', where)}  ${p.message}`);
+        out.push(`      ${paint('cyan', t(where))}  ${t(p.message)}`);
       }
     }
     if (list.length > MAX_RESOURCES) out.push(paint('gray', `    … and ${list.length - MAX_RESOURCES} more resource(s) (see --format json)`));
     const fix = list.find((f) => f.fix)?.fix?.description;
-    out.push(`    ${paint('green', 'fix:')} ${oneLine(fix ? `${fix}. ` : '')}${oneLine(c.remediation)}`);
+    out.push(`    ${paint('green', 'fix:')} ${t(oneLine(fix ? `${fix}. ` : ''))}${t(oneLine(c.remediation))}`);
     out.push('');
   }
 
@@ -60,7 +63,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   if (excepted.length) {
     out.push(paint('bold', `Excepted (${excepted.length})`));
     for (const f of excepted.slice(0, MAX_RESOURCES)) {
-      out.push(`    ${f.controlId}  ${f.resourceId}  ${paint('gray', f.exception?.reason ?? '')}`);
+      out.push(`    ${t(f.controlId)}  ${t(f.resourceId)}  ${paint('gray', t(f.exception?.reason ?? ''))}`);
     }
     out.push('');
   }
@@ -69,12 +72,12 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
     const passed = report.controls.filter((c) => c.status === 'passed');
     if (passed.length) {
       out.push(paint('bold', 'Passed'));
-      for (const c of passed) out.push(`    ${paint('green', '✓')} ${c.id} — ${c.title} (${c.counts.evaluated} evaluated)`);
+      for (const c of passed) out.push(`    ${paint('green', '✓')} ${t(c.id)} — ${t(c.title)} (${c.counts.evaluated} evaluated)`);
       out.push('');
     }
     if (report.ignored?.length) {
       out.push(paint('bold', 'Ignored documents'));
-      for (const i of report.ignored) out.push(`    ${i.file}${i.line ? `:${i.line}` : ''}  ${i.reason}`);
+      for (const i of report.ignored) out.push(`    ${t(i.file)}${i.line ? `:${i.line}` : ''}  ${t(i.reason)}`);
       out.push('');
     }
   }
@@ -82,7 +85,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   const skipped = report.controls.filter((c) => c.status === 'skipped');
   if (skipped.length) {
     out.push(paint('bold', `Skipped (${skipped.length})`));
-    for (const c of skipped) out.push(`    ${c.id}  ${paint('gray', c.reason ?? '')}`);
+    for (const c of skipped) out.push(`    ${t(c.id)}  ${paint('gray', t(c.reason ?? ''))}`);
     out.push('');
   }
 
@@ -93,7 +96,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
     for (const section of fw.sections) {
       const cs = report.controls.filter((c) => section.controls.includes(c.id));
       if (cs.length === 0) continue;
-      rows.push([section.title, ...SEVERITIES.map((sev) => cell(cs.filter((c) => c.severity === sev))), pct(section.compliance)]);
+      rows.push([t(section.title), ...SEVERITIES.map((sev) => cell(cs.filter((c) => c.severity === sev))), pct(section.compliance)]);
     }
     out.push(...table(rows).map((l) => `    ${l}`));
     out.push('');
@@ -106,7 +109,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   if (report.errors.length) {
     out.push('');
     out.push(paint('red', 'Input errors (these parts of the input were not scanned):'));
-    for (const e of report.errors) out.push(`    ${e.file}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${e.message}`);
+    for (const e of report.errors) out.push(`    ${t(e.file)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${t(e.message)}`);
   }
   return out.join('\n') + '\n';
 }
