@@ -15,6 +15,7 @@ import { findConfig, loadConfig } from './config.js';
 import { loadExceptionsFile } from './exceptions-file.js';
 import { formatError } from './scan-command.js';
 import { EXIT } from './exit-codes.js';
+import { escapeControls, escapeMultiline } from '../report/safe-text.js';
 
 export interface FixFlags {
   dryRun?: boolean;
@@ -77,7 +78,7 @@ export function runFix(paths: string[], flags: FixFlags): number {
   const sensitive = { ...DEFAULT_INPUTS, ...stripUndefined(config?.inputs ?? {}) };
   const out = flags.dryRun ? process.stderr : process.stdout;
   if (flags.dryRun) {
-    for (const c of changed) process.stdout.write(redactedDiff(c.file, c.before, c.after, sensitive));
+    for (const c of changed) process.stdout.write(escapeMultiline(redactedDiff(c.file, c.before, c.after, sensitive)));
   } else {
     for (const c of changed) writeKeepingMode(c.real, (c.bom ? '\uFEFF' : '') + c.after);
   }
@@ -165,7 +166,8 @@ function summary(
     lines.push('', `still failing after the fix (${stillFailing.length}):`);
     for (const f of stillFailing) lines.push(`  ${f.resourceId}  ${f.controlId}: ${f.findingPath}`);
   }
-  return lines.join('\n') + '\n';
+  // each entry is one line; file names, resource ids and reasons in it come from the input
+  return lines.map(escapeControls).join('\n') + '\n';
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

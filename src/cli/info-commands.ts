@@ -6,6 +6,8 @@ import { resolveNames } from '../engine/select.js';
 import { controlInfo } from '../report/explain.js';
 import { controlText } from '../docs/render.js';
 import { EXIT } from './exit-codes.js';
+import { escapeMultiline } from '../report/safe-text.js';
+import { writeLine } from './terminal.js';
 
 function checkFormat(format: string): 'pretty' | 'json' {
   if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format: unknown format "${format}" (pretty or json)`);
@@ -27,7 +29,7 @@ export function runList(what: string, opts: { format: string; framework?: string
     } else {
       const w = Math.max(...controls.map((c) => c.id.length));
       for (const c of controls) {
-        process.stdout.write(`${c.id.padEnd(w)}  ${c.severity.padEnd(8)}  ${c.section.padEnd(12)}  ${c.title}${c.aliases.length ? `  (${c.aliases.join(', ')})` : ''}\n`);
+        writeLine(process.stdout, `${c.id.padEnd(w)}  ${c.severity.padEnd(8)}  ${c.section.padEnd(12)}  ${c.title}${c.aliases.length ? `  (${c.aliases.join(', ')})` : ''}`);
       }
     }
     return EXIT.OK;
@@ -37,8 +39,8 @@ export function runList(what: string, opts: { format: string; framework?: string
       process.stdout.write(JSON.stringify(FRAMEWORKS, null, 2) + '\n');
     } else {
       for (const f of FRAMEWORKS) {
-        process.stdout.write(`${f.id}  ${f.title} v${f.version} — ${frameworkControlIds(f).length} controls\n`);
-        for (const s of f.sections) process.stdout.write(`  ${s.id.padEnd(14)} ${s.title} (${s.controls.length})\n`);
+        writeLine(process.stdout, `${f.id}  ${f.title} v${f.version} — ${frameworkControlIds(f).length} controls`);
+        for (const s of f.sections) writeLine(process.stdout, `  ${s.id.padEnd(14)} ${s.title} (${s.controls.length})`);
       }
     }
     return EXIT.OK;
@@ -50,6 +52,6 @@ export function runExplain(name: string, opts: { format: string }): number {
   const format = checkFormat(opts.format);
   const controls = resolveNames([name], 'explain');
   if (format === 'json') process.stdout.write(JSON.stringify(controls.map(controlInfo), null, 2) + '\n');
-  else process.stdout.write(controls.map(controlText).join('\n'));
+  else process.stdout.write(escapeMultiline(controls.map(controlText).join('\n')));
   return EXIT.OK;
 }

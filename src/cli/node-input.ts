@@ -5,6 +5,7 @@ import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
 import type { ScanInput } from '../engine/scan.js';
 import { readNode, type NodeSourceResult } from '../sources/node/index.js';
+import { writeLine } from './terminal.js';
 
 /** Sections whose controls read node data; their skip reasons name what --node found. */
 export const NODE_SECTIONS: ReadonlySet<string> = new Set(['control-plane', 'kubelet']);
@@ -44,5 +45,5 @@ export function noteNode(report: ScanReport, node: NodeSourceResult, quiet: bool
   }
   // in the report (and on stderr with the other warnings): a config file not in effect, flags etcd ignores
   for (const w of node.warnings) report.warnings.push(`--node: ${w}`);
-  if (!quiet) for (const n of node.notes) process.stderr.write(`palisade: --node: ${n}\n`);
+  if (!quiet) for (const n of node.notes) writeLine(process.stderr, `palisade: --node: ${n}`);
 }

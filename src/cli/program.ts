@@ -9,6 +9,8 @@ import { FIX_EXIT_HELP } from './fix-exit-help.js';
 import { runDocs } from './docs-command.js';
 import { EXIT } from './exit-codes.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
+import { escapeMultiline } from '../report/safe-text.js';
+import { writeLine } from './terminal.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -19,7 +21,8 @@ export function buildProgram(): Command {
     .description('Kubernetes security-posture scanner for the NSA/CISA Kubernetes Hardening Guidance')
     .version(VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ outputError: (str, write) => write(str) })
+    // commander's messages quote the arguments as given
+    .configureOutput({ outputError: (str, write) => write(escapeMultiline(str)) })
     .showHelpAfterError(false);
 
   program
@@ -119,10 +122,10 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`palisade: ${e.message}\n`);
+      writeLine(process.stderr, `palisade: ${e.message}`);
       return EXIT.USAGE;
     }
-    process.stderr.write(`palisade: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(escapeMultiline(`palisade: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`) + '\n');
     return EXIT.INTERNAL;
   }
 }

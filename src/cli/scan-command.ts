@@ -12,7 +12,8 @@ import { OUTPUT_FORMATS, type OutputFormat } from '../report/formats.js';
 import { findConfig, loadConfig, type PalisadeConfig } from './config.js';
 import { loadExceptionsFile } from './exceptions-file.js';
 import { EXIT } from './exit-codes.js';
-import { useColor } from './terminal.js';
+import { useColor, writeLine } from './terminal.js';
+import { escapeControls } from '../report/safe-text.js';
 
 export interface ScanFlags {
   framework?: string;
@@ -82,12 +83,12 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
 
   writeReports(report, formats, flags, targets);
 
-  for (const w of report.warnings) process.stderr.write(`palisade: warning: ${w}\n`);
+  for (const w of report.warnings) writeLine(process.stderr, `palisade: warning: ${w}`);
   const tripped = trippedGates(report, gates);
-  for (const line of tripped) process.stderr.write(`palisade: gate tripped: ${line}\n`);
+  for (const line of tripped) writeLine(process.stderr, `palisade: gate tripped: ${line}`);
   if (report.errors.length) {
-    process.stderr.write(`palisade: ${report.errors.length} input error(s); the report covers what could be read:\n`);
-    for (const e of report.errors) process.stderr.write(`  ${formatError(e)}\n`);
+    writeLine(process.stderr, `palisade: ${report.errors.length} input error(s); the report covers what could be read:`);
+    for (const e of report.errors) writeLine(process.stderr, `  ${formatError(e)}`);
     return EXIT.INPUT;
   }
   return tripped.length ? EXIT.GATE : EXIT.OK;
@@ -176,7 +177,8 @@ function isDirectory(p: string): boolean {
   }
 }
 
+/** `file:line:column: message` for a terminal line, its control characters escaped (the file name and message come from the input). */
 export function formatError(e: ScanReport['errors'][number]): string {
   const where = e.line ? `${e.file}:${e.line}${e.column ? `:${e.column}` : ''}` : e.file;
-  return `${where}: ${e.message}`;
+  return escapeControls(`${where}: ${e.message}`);
 }

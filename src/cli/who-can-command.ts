@@ -6,6 +6,8 @@ import { describeSubject, parseResource, type RbacBinding, type RbacRule, type R
 import { readFiles } from '../sources/files/index.js';
 import { EXIT } from './exit-codes.js';
 import { formatError } from './scan-command.js';
+import { writeLine } from './terminal.js';
+import { escapeControls } from '../report/safe-text.js';
 
 export interface WhoCanFlags {
   namespace?: string;
@@ -66,10 +68,11 @@ export function runWhoCan(args: string[], flags: WhoCanFlags): number {
       out.push('', `Not resolved: ${missing.length} binding(s) whose role is not in the input (their permissions are unknown):`);
       for (const b of missing) out.push(`  ${b.binding.kind} ${b.namespace ? `${b.namespace}/` : ''}${b.binding.name} → ${b.roleRef.kind} ${b.roleRef.name}`);
     }
-    process.stdout.write(out.join('\n') + '\n');
+    // each entry is one line, escaped: subject, binding and role names come from the input
+    process.stdout.write(out.map(escapeControls).join('\n') + '\n');
   }
   if (input.errors.length) {
-    for (const e of input.errors) process.stderr.write(`palisade: ${formatError(e)}\n`);
+    for (const e of input.errors) writeLine(process.stderr, `palisade: ${formatError(e)}`);
     return EXIT.INPUT;
   }
   return EXIT.OK;
