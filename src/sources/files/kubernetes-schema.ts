@@ -79,6 +79,11 @@ export function resolveKubernetesScalar(text: string): unknown {
  * Used to say so in a finding that points at such a value.
  */
 export function yaml11Form(text: string): 'boolean' | 'number' | undefined {
+  // Quick answers first: this runs for every failing path that ends at a plain scalar.
+  const c = text[0];
+  if (c === 'y' || c === 'Y' || c === 'n' || c === 'N' || c === 'o' || c === 'O') return BOOLS.has(text) ? 'boolean' : undefined;
+  if (!(c === '+' || c === '-' || c === '.' || (c >= '0' && c <= '9'))) return undefined;
+  if (!text.includes('_') && !/^[-+]?0[0-9bBoOxX]/.test(text)) return undefined; // the same number in YAML 1.2
   const value = resolveKubernetesScalar(text);
   if (typeof value === 'boolean') return /^(true|True|TRUE|false|False|FALSE)$/.test(text) ? undefined : 'boolean';
   if (typeof value !== 'number') return undefined;
