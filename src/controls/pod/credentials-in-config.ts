@@ -68,8 +68,11 @@ function namesASetting(normalised: string): boolean {
   return words.length > 1 && SETTING_SUFFIXES.has(words[words.length - 1]);
 }
 
-/** Why a name/value pair looks like a credential, or undefined. The result never contains the value. */
-function credentialReason(name: string, value: unknown, inputs: ControlInputs): string | undefined {
+/**
+ * Why a name/value pair looks like a credential, or undefined. The result never contains the value.
+ * Exported for `fix --dry-run`, whose diff redacts by the same rules.
+ */
+export function credentialReason(name: string, value: unknown, inputs: ControlInputs): string | undefined {
   if (typeof value === 'number' || typeof value === 'bigint') value = String(value);
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const normalised = normaliseName(name);
