@@ -1,0 +1,42 @@
+// Errors that end a cluster scan (the CLI prints the message as one line and exits 3), and the
+// helpers that keep credentials out of every message.
+
+/** Anything the cluster source throws. The message is one line, with no token, key or kubeconfig content. */
+export class ClusterError extends Error {
+  override name = 'ClusterError';
+}
+
+/** The kubeconfig could not be used: file missing, no such context, no current context, bad credentials plugin. */
+export class KubeconfigError extends ClusterError {
+  override name = 'KubeconfigError';
+}
+
+/** 401: the API server rejected the credentials. Nothing else can be read with them. */
+export class Unauthorized extends ClusterError {
+  override name = 'Unauthorized';
+}
+
+/** Connection refused, DNS, TLS verification: the API server could not be talked to at all. */
+export class Unreachable extends ClusterError {
+  override name = 'Unreachable';
+}
+
+/**
+ * One line of text from elsewhere (a Status message, a credentials plugin's stderr) made safe to
+ * show: first line only, shortened, and long opaque strings — tokens, keys, base64 — replaced.
+ */
+export function safeLine(text: string, max = 300): string {
+  const first = String(text).split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
+  const redacted = first.replace(/[A-Za-z0-9+/=_.~-]{32,}/g, '[redacted]');
+  return redacted.length > max ? `${redacted.slice(0, max)}…` : redacted;
+}
+
+/** The server URL for messages: scheme, host and path, never user information. */
+export function showServer(server: string): string {
+  try {
+    const u = new URL(server);
+    return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
+  } catch {
+    return '(an invalid server URL)';
+  }
+}
