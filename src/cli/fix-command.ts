@@ -1,7 +1,6 @@
 // `palisade fix`: scan, apply the automatic fixes of failed findings to the files in place (or show
 // them as a diff with --dry-run), list what needs a person, and check with a second scan.
 import fs from 'node:fs';
-import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
 import { readFiles } from '../sources/files/index.js';
@@ -11,6 +10,8 @@ import { DEFAULT_INPUTS } from '../controls/inputs.js';
 import { planFixes, writeRoots, type Unfixed } from '../fix/plan.js';
 import { fixText, type PlannedFix } from '../fix/file.js';
 import { redactedDiff } from '../fix/diff.js';
+import { readForFix } from '../fix/read.js';
+import { replaceFile } from '../fix/write.js';
 import { findConfig, loadConfig } from './config.js';
 import { loadExceptionsFile } from './exceptions-file.js';
 import { formatError } from './scan-command.js';
@@ -27,7 +28,18 @@ export interface FixFlags {
   maxFileSize?: string;
 }
 
-interface Changed { real: string; file: string; before: string; after: string; bom: boolean; fixes: PlannedFix[] }
+interface Changed {
+  real: string;
+  file: string;
+  before: string;
+  after: string;
+  bom: boolean;
+  /** The bytes `before` was read from: the file must still hold them when it is replaced. */
+  bytes: Buffer;
+  fixes: PlannedFix[];
+  /** Why the file could not be written, when it could not. */
+  notWritten?: string;
+}
 
 export function runFix(paths: string[], flags: FixFlags): number {
   const targets = paths.length ? paths : ['.'];
@@ -57,9 +69,10 @@ export function runFix(paths: string[], flags: FixFlags): number {
   const applied: PlannedFix[] = [];
   const refused: Unfixed[] = [...plan.refused];
   let unchanged = 0;
+  // Every new text is computed before any file is written.
   const changed: Changed[] = [];
   for (const [real, { file, fixes }] of plan.files) {
-    const read = readText(real);
+    const read = readForFix(real);
     if ('refused' in read) {
       for (const f of fixes) refused.push(unfixed(f, read.refused));
       continue;
@@ -72,7 +85,7 @@ export function runFix(paths: string[], flags: FixFlags): number {
       else refused.push(unfixed(fix, outcome.reason));
     }
     applied.push(...here);
-    if (result.text !== read.text) changed.push({ real, file, before: read.text, after: result.text, bom: read.bom, fixes: here });
+    if (result.text !== read.text) changed.push({ real, file, before: read.text, after: result.text, bom: read.bom, bytes: read.bytes, fixes: here });
   }
 
   const sensitive = { ...DEFAULT_INPUTS, ...stripUndefined(config?.inputs ?? {}) };
@@ -80,45 +93,27 @@ export function runFix(paths: string[], flags: FixFlags): number {
   if (flags.dryRun) {
     for (const c of changed) process.stdout.write(escapeMultiline(redactedDiff(c.file, c.before, c.after, sensitive)));
   } else {
-    for (const c of changed) writeKeepingMode(c.real, (c.bom ? '\uFEFF' : '') + c.after);
+    // file by file: one that cannot be written is reported and the others are still written
+    for (const c of changed) {
+      const outcome = replaceFile(c.real, c.bytes, (c.bom ? '\uFEFF' : '') + c.after);
+      if (!outcome.written) c.notWritten = outcome.reason;
+    }
   }
 
-  const stillFailing = flags.dryRun || changed.length === 0 ? [] : recheck(targets, fileOptions, options, applied);
+  const written = changed.filter((c) => !c.notWritten);
+  const notWritten = changed.filter((c) => c.notWritten);
+  const done = flags.dryRun ? applied : written.flatMap((c) => c.fixes);
+  const stillFailing = flags.dryRun || written.length === 0 ? [] : recheck(targets, fileOptions, options, done);
   out.write(summary(applied, unchanged, changed, plan.manual, refused, stillFailing, !!flags.dryRun));
+  if (notWritten.length) {
+    process.stderr.write(`palisade: ${notWritten.length} file(s) could not be written; their fixes were not applied (listed in the summary)\n`);
+  }
   if (report.errors.length) {
     process.stderr.write(`palisade: ${report.errors.length} input error(s); fixed what could be read:\n`);
     for (const e of report.errors) process.stderr.write(`  ${formatError(e)}\n`);
-    return EXIT.INPUT;
   }
+  if (report.errors.length || notWritten.length) return EXIT.INPUT;
   return refused.length || stillFailing.length ? EXIT.GATE : EXIT.OK;
-}
-
-function readText(file: string): { text: string; bom: boolean } | { refused: string } {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    return { refused: `cannot read it again: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
-  }
-  if ((buf[0] === 0xfe && buf[1] === 0xff) || (buf[0] === 0xff && buf[1] === 0xfe)) {
-    return { refused: 'the file is UTF-16; convert it to UTF-8 to fix it automatically' };
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
-  } catch {
-    return { refused: 'the file is not valid UTF-8; not edited' };
-  }
-  const bom = text.startsWith('\uFEFF');
-  return { text: bom ? text.slice(1) : text, bom };
-}
-
-/** Writes through a temporary file in the same directory, keeping the file's mode. */
-function writeKeepingMode(real: string, text: string): void {
-  const mode = fs.statSync(real).mode;
-  const tmp = path.join(path.dirname(real), `.${path.basename(real)}.palisade-fix-${process.pid}`);
-  fs.writeFileSync(tmp, text, { mode });
-  fs.renameSync(tmp, real);
 }
 
 /** The applied fixes whose finding a fresh scan still reports as failed. */
@@ -143,16 +138,26 @@ function summary(
 ): string {
   const lines: string[] = [];
   const verb = dryRun ? 'would fix' : 'fixed';
-  for (const c of changed) {
+  const written = changed.filter((c) => !c.notWritten);
+  const notWritten = changed.filter((c) => c.notWritten);
+  for (const c of written) {
     lines.push(`${verb} ${c.file}: ${c.fixes.length} change(s)`);
     for (const f of c.fixes) lines.push(`  ${f.resourceId}  ${f.controlId}: ${f.description}`);
   }
+  const done = written.reduce((n, c) => n + c.fixes.length, 0);
   if (applied.length === 0) {
     lines.push(unchanged ? `nothing to fix: the ${unchanged} automatic fix(es) are already in place` : 'nothing to fix: no failed finding has an automatic fix');
   } else {
     lines.push(dryRun
       ? `${applied.length} fix(es) would change ${changed.length} file(s); nothing written (--dry-run)`
-      : `${applied.length} fix(es) applied to ${changed.length} file(s)`);
+      : `${done} fix(es) applied to ${written.length} file(s)`);
+  }
+  if (notWritten.length) {
+    lines.push('', `not written (${notWritten.length} file(s); their ${applied.length - done} fix(es) were not applied):`);
+    for (const c of notWritten) {
+      lines.push(`  ${c.file}: ${c.notWritten}`);
+      for (const f of c.fixes) lines.push(`    ${f.resourceId}  ${f.controlId}: ${f.description}`);
+    }
   }
   if (manual.length) {
     lines.push('', `needs your input (${manual.length}): no automatic fix, a value only you can choose`);

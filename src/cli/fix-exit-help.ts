@@ -7,5 +7,6 @@ Exit codes:
      the given paths, an aliased YAML node, a file that does not parse) or still failing
      after the re-scan
   2  the invocation was wrong
-  3  some input could not be read (what could be read was fixed)`;
-
+  3  some input could not be read, or some file could not be written (permission denied,
+     read-only file system, changed while fixing: run fix again); each is named, and
+     everything else was fixed; wins over 1`;
