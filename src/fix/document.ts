@@ -70,7 +70,8 @@ export function applyFixes(
 
 function applyEdit(src: SourceText, path: PathSegments, edit: FixEdit): { text: string } | { refused: string } {
   const doc = parseDocument(src.text, PARSE_OPTIONS);
-  if (doc.errors.length) return { refused: `the document does not parse: ${doc.errors[0].message}` };
+  // the error's code, not its message: messages quote the source (a tag, an escape), which can be a secret
+  if (doc.errors.length) return { refused: `the document does not parse (${doc.errors[0].code})` };
   const resolved = resolvePath(doc, path, aliasedAnchors(doc));
   if (resolved.kind === 'refused') return { refused: resolved.reason };
   let splice: SpliceResult;
