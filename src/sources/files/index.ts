@@ -1,18 +1,18 @@
 // The files source: paths → Resources, with every document accounted for as a resource, an
 // ignored document or an error.
-import fs from 'node:fs';
 import type { InputError, IgnoredDocument, Resource, ScanTarget } from '../../model/types.js';
 import { renderHelm, renderKustomize, helmSourceOf } from './render.js';
 import type { DocumentSink, FileContext } from './to-resources.js';
 import { expandPaths, type Input } from './walk.js';
 import { LineIndex } from './yaml-documents.js';
 import { assemble, assembleFile, parseBuffer, parseStream, readAndParse } from './parse-file.js';
+import { readStdinLimited, type ReadBytes } from './read-limited.js';
 
 export interface FileSourceOptions {
-  /** Files larger than this many bytes are refused with an error. */
+  /** Files and standard input larger than this many bytes are refused with an error. */
   maxFileSize?: number;
-  /** Reads standard input for `-`; injectable for tests. */
-  readStdin?: () => Buffer;
+  /** Reads standard input for `-` within the byte limit; injectable for tests. */
+  readStdin?: (maxFileSize: number) => ReadBytes;
 }
 
 export interface FileSourceResult extends DocumentSink {
@@ -40,8 +40,8 @@ function targetsOf(paths: string[]): ScanTarget[] {
 function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink): void {
   switch (input.type) {
     case 'stdin': {
-      const buf = (options.readStdin ?? (() => fs.readFileSync(0)))();
-      const result = parseBuffer(buf);
+      const read = (options.readStdin ?? readStdinLimited)(options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+      const result = 'refused' in read ? read : parseBuffer(read.bytes);
       if ('refused' in result) {
         sink.errors.push({ file: '<stdin>', ...result.refused });
         sink.documents++;
@@ -51,7 +51,7 @@ function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink)
       return;
     }
     case 'file':
-      assembleFile(input.path, readAndParse(input.path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE), sink);
+      assembleFile(input.path, readAndParse(input.path, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, { pipes: input.named === true }), sink);
       return;
     case 'kustomize':
     case 'helm': {

@@ -1,9 +1,8 @@
 // One file, read and parsed, as plain data. `assemble` turns the result into resources, ignored
 // documents and errors.
-import fs from 'node:fs';
 import { decode } from './decode.js';
+import { readFileLimited } from './read-limited.js';
 import { addDocument, type DocumentSink, type FileContext } from './to-resources.js';
-import { describeFsError } from './walk.js';
 import { LineIndex, parseChunk, splitDocuments, type DocumentError, type ParsedDocument } from './yaml-documents.js';
 
 /** What one stretch of a stream gave: documents, a parse error, or invalid UTF-8 at an offset. */
@@ -17,23 +16,13 @@ export type ReadResult =
   | { refused: { line?: number; message: string } }
   | { text: string; items: StreamItem[] };
 
-export function mib(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-}
-
-/** Reads, decodes and parses one file; never throws for bad input. */
-export function readAndParse(file: string, maxFileSize: number): ReadResult {
-  let buf: Buffer;
-  try {
-    const size = fs.statSync(file).size;
-    if (size > maxFileSize) {
-      return { refused: { line: 1, message: `file is ${mib(size)}, over the ${mib(maxFileSize)} limit; not scanned (raise it with --max-file-size)` } };
-    }
-    buf = fs.readFileSync(file);
-  } catch (e) {
-    return { refused: { message: describeFsError(e, file) } };
-  }
-  return parseBuffer(buf);
+/**
+ * Reads, decodes and parses one file; never throws for bad input. `pipes`: the file was named on
+ * the command line, and a named pipe is read too (read-limited.ts says why).
+ */
+export function readAndParse(file: string, maxFileSize: number, options: { pipes: boolean } = { pipes: false }): ReadResult {
+  const read = readFileLimited(file, maxFileSize, options);
+  return 'refused' in read ? read : parseBuffer(read.bytes);
 }
 
 export function parseBuffer(buf: Buffer): ReadResult {

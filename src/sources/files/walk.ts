@@ -1,12 +1,14 @@
 // Expanding the paths a user gave into the inputs to read: plain files, and directories that a
 // renderer must build (Kustomize, Helm). Directories are walked recursively in name order,
-// following symlinks but never twice into the same real directory.
+// following symlinks but never twice into the same real directory. A manifest-named entry that is
+// not a regular file (a named pipe, a device, a socket) is an error, never read: read-limited.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InputError } from '../../model/types.js';
 
 export type Input =
-  | { type: 'file'; path: string }
+  /** `named`: given on the command line, not found in a directory. */
+  | { type: 'file'; path: string; named?: boolean }
   | { type: 'stdin' }
   | { type: 'kustomize'; dir: string }
   | { type: 'helm'; dir: string };
@@ -31,7 +33,7 @@ export function expandPaths(paths: string[]): { inputs: Input[]; errors: InputEr
       continue;
     }
     if (st.isDirectory()) walkDirectory(p, inputs, errors, new Set(), visited);
-    else inputs.push({ type: 'file', path: p });
+    else inputs.push({ type: 'file', path: p, named: true });
   }
   return { inputs, errors };
 }
@@ -69,26 +71,36 @@ function walkDirectory(dir: string, inputs: Input[], errors: InputError[], ances
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
+      let target: fs.Dirent | fs.Stats = entry;
       if (entry.isSymbolicLink()) {
         try {
-          const st = fs.statSync(full);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
+          target = fs.statSync(full);
         } catch (e) {
           errors.push({ file: full, message: describeFsError(e, full) });
           continue;
         }
       }
-      if (isDir) {
+      if (target.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) walkDirectory(full, inputs, errors, ancestors, visited);
-      } else if (isFile && MANIFEST_EXT.test(entry.name) && !OWN_FILES.has(entry.name)) {
-        inputs.push({ type: 'file', path: full });
+      } else if (MANIFEST_EXT.test(entry.name) && !OWN_FILES.has(entry.name)) {
+        // Only regular files are read: a named pipe may never be written to, and a device never ends.
+        if (target.isFile()) inputs.push({ type: 'file', path: full });
+        else errors.push({ file: full, message: `not a regular file: ${full} is ${fileKind(target)}; not read` });
       }
     }
   }
   ancestors.delete(real);
+}
+
+/** What a directory entry or a stat is, in words: "a named pipe", "a character device". */
+export function fileKind(st: fs.Stats | fs.Dirent): string {
+  if (st.isFile()) return 'a regular file';
+  if (st.isDirectory()) return 'a directory';
+  if (st.isFIFO()) return 'a named pipe';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'of an unknown type';
 }
 
 export function describeFsError(e: unknown, p: string): string {
