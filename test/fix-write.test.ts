@@ -129,11 +129,12 @@ describe('palisade fix when a file cannot be written', () => {
       fs.chownSync(path.join(dir, d, 'pod.yaml'), user, user);
     }
     // the user's file in a directory they may read but not write, and a read-only file in a writable one
-    fs.chownSync(path.join(dir, 'locked'), 0, 0);
+    if (root) fs.chownSync(path.join(dir, 'locked'), 0, 0);
     fs.chmodSync(path.join(dir, 'locked'), 0o555);
     fs.chmodSync(path.join(dir, 'readonly/pod.yaml'), 0o444);
 
     const r = asUser(['fix', '.', ...CONTROLS], dir);
+    fs.chmodSync(path.join(dir, 'locked'), 0o755); // so that the temporary tree can be removed
     assert.equal(r.code, 3, `${r.stdout}\n${r.stderr}`);
     assert.doesNotMatch(r.stderr, /internal error|EACCES|\n\s+at /);
     assert.match(r.stdout, /^fixed a\/pod\.yaml: 1 change\(s\)$/m);
