@@ -21,13 +21,17 @@ export class Unreachable extends ClusterError {
   override name = 'Unreachable';
 }
 
+/** JWTs (service-account and OIDC tokens), bootstrap tokens, and long runs of letters and digits (static tokens, base64 keys). */
+const OPAQUE = /eyJ[\w-]*\.[\w-]*\.[\w-]*|\b[a-z0-9]{6}\.[a-z0-9]{16}\b|[A-Za-z0-9+/=_-]{24,}/g;
+
 /**
  * One line of text from elsewhere (a Status message, a credentials plugin's stderr) made safe to
- * show: first line only, shortened, and long opaque strings — tokens, keys, base64 — replaced.
+ * show: first line only, shortened, and opaque strings that could be credentials replaced.
  */
 export function safeLine(text: string, max = 300): string {
   const first = String(text).split(/\r?\n/).find((l) => l.trim() !== '')?.trim() ?? '';
-  const redacted = first.replace(/[A-Za-z0-9+/=_.~-]{32,}/g, '[redacted]');
+  // a run of 24+ counts only with both letters and digits: `clusterroles.rbac.authorization.k8s.io` stays
+  const redacted = first.replace(OPAQUE, (m) => (m.startsWith('eyJ') || m.includes('.') || (/\d/.test(m) && /[A-Za-z]/.test(m)) ? '[redacted]' : m));
   return redacted.length > max ? `${redacted.slice(0, max)}…` : redacted;
 }
 

@@ -23,11 +23,13 @@ export interface ClusterConfig {
   context: string;
   /** Where the configuration came from, for messages: a file, the KUBECONFIG files, or `in-cluster service account`. */
   from: string;
-  /** Sets the request's credentials: Authorization header or basic auth, and the client TLS material. */
+  /** Sets the request's credentials: the Authorization (or impersonation) headers, or basic auth. The client certificate is the agent's. */
   authenticate(options: https.RequestOptions): Promise<void>;
   /** One agent for every request: keep-alive, this cluster's CA and client certificate (or the kubeconfig's proxy). */
   createAgent(maxSockets: number): Promise<https.Agent>;
 }
+
+const CREDENTIALS_TTL_MS = 60_000;
 
 /** Where the service account's token lives in a pod (and what the library reads for in-cluster config). */
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -58,15 +60,33 @@ export async function loadClusterConfig(options: ClusterConfigOptions = {}): Pro
       throw new KubeconfigError(`could not get the credentials of context "${context}": ${safeLine((e as Error)?.message ?? String(e)) || 'no reason given'}`);
     }
   };
+  // One credential for many requests: the library re-runs an exec plugin whose credential has no
+  // expirationTimestamp on every call (kubectl keeps it for the process), so it is kept here for a
+  // minute — short enough for rotating tokens (the in-cluster token file, 15-minute cloud tokens).
+  let cached: { at: number; value: Promise<https.RequestOptions> } | undefined;
+  const credentials = (): Promise<https.RequestOptions> => {
+    if (!cached || Date.now() - cached.at > CREDENTIALS_TTL_MS) {
+      const value = (async () => {
+        const o: https.RequestOptions = { headers: {} };
+        await authenticate(o);
+        return o;
+      })();
+      cached = { at: Date.now(), value };
+      value.catch(() => {
+        if (cached?.value === value) cached = undefined;
+      });
+    }
+    return cached.value;
+  };
   return {
     server, context, from,
     async authenticate(opts) {
-      await authenticate(opts);
-      delete opts.agent; // the library makes a new agent per call; createAgent's one is shared
+      const c = await credentials();
+      opts.headers = { ...opts.headers, ...c.headers };
+      if (c.auth) opts.auth = c.auth;
     },
     async createAgent(maxSockets) {
-      const o: https.RequestOptions = {};
-      await authenticate(o);
+      const o = await credentials();
       // proxy-url: the library's proxy agent (CONNECT through the proxy) is kept for every request
       if (cluster.proxyUrl && o.agent instanceof https.Agent) return o.agent;
       return new https.Agent({
