@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import path from 'node:path';
 import { readCluster, Unauthorized, Unreachable } from '../src/sources/cluster/index.js';
-import { SHOP, TOKEN, configMaps, serve, testTls } from './support/cluster-fixture.js';
+import { SECRET_CANARY, SHOP, TOKEN, configMaps, serve, testTls } from './support/cluster-fixture.js';
+import { scan } from '../src/engine/scan.js';
 import { writeKubeconfig } from './support/cluster-tls.js';
 
 /** Every message the tests saw: none may contain the token. */
@@ -118,13 +119,31 @@ describe('readCluster: refusals and failures', () => {
       assert.deepEqual(result.unreadable.map((u) => [u.kind, u.name, u.status]), [['KubeletConfiguration', undefined, 403]]);
       assert.match(result.warnings.join('\n'), /kubelet configuration of the 2 node\(s\) could not be read .*403 Forbidden.*kubelet controls are skipped; they need get on nodes\/proxy/);
       assert.deepEqual(result.errors, []);
+      const kubeletControls = scan(result).controls.filter((c) => c.section === 'kubelet' && c.id.startsWith('kubelet-'));
+      assert.ok(kubeletControls.length >= 5);
+      for (const c of kubeletControls) assert.equal(c.status, 'skipped', c.id);
+    });
+  });
+
+  it('a server that answers a metadata-only list with whole Secrets: the page is dropped, Secrets unreadable', async () => {
+    await withCluster(SHOP, { ignoreMetadataAccept: true }, async (kubeconfig) => {
+      const result = await readCluster({ kubeconfig, kubelets: false });
+      const secrets = result.unreadable.find((u) => u.kind === 'Secret')!;
+      assert.equal(secrets.status, 'invalid');
+      assert.match(secrets.reason, /did not answer with metadata only \(got SecretList\): Secret objects are not read/);
+      assert.ok(!result.resources.some((r) => r.kind === 'Secret'));
+      assert.ok(!JSON.stringify(result).includes(SECRET_CANARY));
+      assert.ok(result.resources.some((r) => r.kind === 'ConfigMap' || r.kind === 'Deployment'));
     });
   });
 
   it('namespace filters go to the server: an include list as paths, an exclude list as a field selector', async () => {
     await withCluster(`${SHOP}\n---\n${configMaps(3)}`, {}, async (kubeconfig, fake) => {
-      const included = await readCluster({ kubeconfig, includeNamespaces: ['shop'], kubelets: false });
+      const included = await readCluster({ kubeconfig, includeNamespaces: ['shop', 'absent'], kubelets: false });
+      assert.deepEqual(included.errors, []);
       assert.ok(fake.requests.some((r) => r.path === '/api/v1/namespaces/shop/pods'));
+      assert.ok(fake.requests.some((r) => r.path === '/api/v1/namespaces/shop' && !r.query.has('limit')), 'an included Namespace is a GET');
+      assert.ok(!fake.requests.some((r) => r.path === '/api/v1/namespaces'), 'no list of every Namespace');
       assert.ok(!fake.requests.some((r) => r.path === '/api/v1/pods'));
       assert.deepEqual([...new Set(included.resources.map((r) => r.effectiveNamespace ?? '-'))].sort(), ['-', 'shop']);
       assert.deepEqual(included.resources.filter((r) => r.kind === 'Namespace').map((r) => r.name), ['shop']);

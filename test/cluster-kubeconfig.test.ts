@@ -43,9 +43,9 @@ describe('loadClusterConfig', () => {
     assert.equal(config.server, 'https://prod.example:6443');
     assert.equal(config.context, 'prod');
     assert.match(config.from, /^kubeconfig .*two$/);
-    const opts = { headers: {} as Record<string, unknown> };
+    const opts: { headers?: Record<string, string | number | string[] | undefined> } = { headers: {} };
     await config.authenticate(opts);
-    assert.equal(opts.headers.Authorization, `Bearer ${TOKEN}`);
+    assert.equal(opts.headers?.Authorization, `Bearer ${TOKEN}`);
   });
 
   it('--context chooses another context; a path prefix in the server URL is kept', async () => {

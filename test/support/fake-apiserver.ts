@@ -24,6 +24,8 @@ export interface FakeOptions {
   slow?: Record<string, number>;
   /** Resources whose first request with a continue token gets 410 Expired. */
   expireOnce?: string[];
+  /** Answers every list whole, whatever the Accept header asks (as a server without metadata-only lists would). */
+  ignoreMetadataAccept?: boolean;
   /** The kubelet configuration of a node (its /configz); 'forbidden' answers 403 for every node. */
   configz?: 'forbidden' | ((node: string) => Record<string, unknown> | undefined);
 }
@@ -88,8 +90,8 @@ export async function startFakeApiserver(tls: Tls, store: ClusterStore, options:
     const [, namespace, resource, name] = m;
     const api = served.find((x) => x.resource === resource);
     if (!api) return status(404, 'NotFound', 'the server could not find the requested resource');
-    const metadataOnly = accept.includes('as=PartialObjectMetadata');
-    if (resource === 'secrets' && !metadataOnly) violations.push(`a Secret was read whole: GET ${p}${url.search} (Accept: ${accept || 'none'})`);
+    const metadataOnly = accept.includes('as=PartialObjectMetadata') && !options.ignoreMetadataAccept;
+    if (resource === 'secrets' && !accept.includes('as=PartialObjectMetadata')) violations.push(`a Secret was read whole: GET ${p}${url.search} (Accept: ${accept || 'none'})`);
     if (options.forbidden?.includes(resource)) {
       const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
       return status(403, 'Forbidden', `${resource}${group ? `.${group}` : ''} is forbidden: User "system:serviceaccount:palisade:scanner" cannot list resource "${resource}" in API group "${group}" ${scope}`);

@@ -57,7 +57,11 @@ export class ApiClient {
     return new ApiClient(config, agent, options);
   }
 
+  private closed = false;
+
+  /** Ends the keep-alive connections; requests still queued (after a 401 ended the scan) fail at once. */
   close(): void {
+    this.closed = true;
     this.agent.destroy();
   }
 
@@ -102,6 +106,7 @@ export class ApiClient {
   }
 
   private async once(apiPath: string, accept: string): Promise<Raw> {
+    if (this.closed) throw new ClusterError('the API client is closed');
     const auth: https.RequestOptions = { headers: {} };
     await this.config.authenticate(auth);
     const headers = { ...auth.headers, accept, 'user-agent': `palisade/${VERSION}` };

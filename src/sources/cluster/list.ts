@@ -35,6 +35,7 @@ export async function listKind(client: ApiClient, kind: ServedKind, options: Lis
   const include = options.includeNamespaces?.length ? options.includeNamespaces : undefined;
   const exclude = options.excludeNamespaces ?? [];
   const base = groupVersionPath(kind.group, kind.version);
+  if (kind.kind === 'Namespace' && include) return getNamespaces(client, kind, `${base}/${kind.resource}`, include.filter((ns) => !exclude.includes(ns)));
   if (kind.namespaced && include) {
     const namespaces = include.filter((ns) => !exclude.includes(ns));
     const parts = await Promise.all(namespaces.map((ns) =>
@@ -49,10 +50,22 @@ export async function listKind(client: ApiClient, kind: ServedKind, options: Lis
   const selectors = options.fieldSelector ? [options.fieldSelector] : [];
   if (kind.namespaced) for (const ns of exclude) selectors.push(`metadata.namespace!=${ns}`);
   if (kind.kind === 'Namespace') for (const ns of exclude) selectors.push(`metadata.name!=${ns}`);
-  const listed = await listPages(client, kind, `${base}/${kind.resource}`, selectors.join(',') || undefined, options);
-  if (!listed.ok || kind.kind !== 'Namespace' || !include) return listed;
-  // a field selector has no "one of": the few Namespaces are filtered here
-  return { ok: true, items: listed.items.filter((ns) => include.includes(String(ns.metadata.name))) };
+  return listPages(client, kind, `${base}/${kind.resource}`, selectors.join(',') || undefined, options);
+}
+
+/**
+ * The included Namespaces, one GET each: a field selector has no "one of", and someone allowed
+ * into a few namespaces can usually get them but not list every namespace. One that does not
+ * exist is left out, as `kubectl get ns a b` reports it and goes on.
+ */
+async function getNamespaces(client: ApiClient, kind: ServedKind, path: string, names: string[]): Promise<ListResult> {
+  const got = await Promise.all(names.map((ns) => client.getJson<unknown>(`${path}/${encodeURIComponent(ns)}`)));
+  const items: KubeObject[] = [];
+  for (const [i, g] of got.entries()) {
+    if (g.ok) items.push(reduceItem(g.body, kind));
+    else if (g.status !== 404) return { ...g, path: `${path}/${names[i]}` };
+  }
+  return { ok: true, items };
 }
 
 async function listPages(client: ApiClient, kind: ServedKind, path: string, fieldSelector: string | undefined,

@@ -3,7 +3,7 @@
 // in `unreadable` (every kind and kubelet, with its status) and, for the kinds, in `errors`, so a
 // scan that could not see RBAC objects says so (exit 3) instead of passing the RBAC controls.
 // Thrown, and ending the scan: KubeconfigError, Unauthorized (401), Unreachable.
-import type { InputError, ScanTarget } from '../../model/types.js';
+import type { InputError, Resource, ScanTarget } from '../../model/types.js';
 import type { DocumentSink } from '../files/to-resources.js';
 import { discover } from './discovery.js';
 import { ApiClient, type FailureStatus, type HttpOptions } from './http.js';
@@ -14,7 +14,6 @@ import { listKind, type ListOptions, type ListResult } from './list.js';
 import { foldOwned } from './owners.js';
 import { listSecrets } from './secrets.js';
 import { clusterResource } from './to-resource.js';
-import type { Resource } from '../../model/types.js';
 
 export interface ReadClusterOptions extends ClusterConfigOptions, HttpOptions {
   /** Only these namespaces (namespaced kinds are listed per namespace). */
