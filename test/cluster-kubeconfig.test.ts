@@ -3,6 +3,8 @@
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { KubeconfigError, loadClusterConfig, readCluster } from '../src/sources/cluster/index.js';
 import { tempDir } from './support/cli.js';
@@ -102,6 +104,67 @@ current-context: c
     fs.mkdirSync(path.join(home, '.kube'));
     two(path.join(home, '.kube', 'config'));
     assert.equal((await loadClusterConfig()).context, 'prod');
+  });
+});
+
+describe('loadClusterConfig: client certificates', () => {
+  it('a client certificate and key from the kubeconfig authenticate the requests (no token)', async () => {
+    const cluster = await serve(SHOP);
+    try {
+      const tls = testTls();
+      const b64 = (pem: string) => Buffer.from(pem).toString('base64');
+      const file = path.join(dir, 'client-cert');
+      fs.writeFileSync(file, `apiVersion: v1
+clusters: [{name: c, cluster: {server: "${cluster.fake.url}", certificate-authority-data: ${b64(tls.caPem)}}}]
+users: [{name: u, user: {client-certificate-data: ${b64(tls.clientCertPem)}, client-key-data: ${b64(tls.clientKeyPem)}}}]
+contexts: [{name: cert, context: {cluster: c, user: u}}]
+current-context: cert
+`);
+      const result = await readCluster({ kubeconfig: file, kubelets: false });
+      assert.ok(result.resources.some((r) => r.kind === 'Deployment'));
+      cluster.fake.assertNoViolations();
+    } finally {
+      await cluster.fake.close();
+    }
+  });
+});
+
+describe('loadClusterConfig: proxy-url', () => {
+  it('every request goes through the kubeconfig\'s HTTP CONNECT proxy', async () => {
+    const cluster = await serve(SHOP);
+    const tunnels: string[] = [];
+    const proxy = http.createServer();
+    proxy.on('connect', (req, client, head) => {
+      tunnels.push(String(req.url));
+      const [host, port] = String(req.url).split(':');
+      const upstream = net.connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const tls = testTls();
+      const file = path.join(dir, 'proxied');
+      fs.writeFileSync(file, `apiVersion: v1
+clusters: [{name: c, cluster: {server: "${cluster.fake.url}", proxy-url: "http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}", certificate-authority-data: ${Buffer.from(tls.caPem).toString('base64')}}}]
+users: [{name: u, user: {token: ${TOKEN}}}]
+contexts: [{name: proxied, context: {cluster: c, user: u}}]
+current-context: proxied
+`);
+      const result = await readCluster({ kubeconfig: file, kubelets: false });
+      assert.ok(result.resources.some((r) => r.kind === 'Deployment'));
+      assert.ok(tunnels.length > 0);
+      assert.ok(tunnels.every((t) => t === cluster.fake.url.replace('https://', '')), tunnels.join(', '));
+    } finally {
+      proxy.closeAllConnections();
+      proxy.close();
+      await cluster.fake.close();
+    }
   });
 });
 

@@ -10,6 +10,9 @@ export interface Tls {
   caPem: string;
   certPem: string;
   keyPem: string;
+  /** A client certificate for `CN=palisade-scanner`, signed by the same CA. */
+  clientCertPem: string;
+  clientKeyPem: string;
 }
 
 export function makeTls(dir = tempDir('palisade-cluster-')): Tls {
@@ -22,8 +25,15 @@ export function makeTls(dir = tempDir('palisade-cluster-')): Tls {
   fs.writeFileSync(at('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
   openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
     '-out', 'server.crt', '-days', '2', '-extfile', 'server.ext');
+  openssl('req', ...ec, '-keyout', 'client.key', '-out', 'client.csr', '-subj', '/CN=palisade-scanner/O=scanners');
+  fs.writeFileSync(at('client.ext'), 'basicConstraints=CA:FALSE\nextendedKeyUsage=clientAuth\n');
+  openssl('x509', '-req', '-in', 'client.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial',
+    '-out', 'client.crt', '-days', '2', '-extfile', 'client.ext');
   const read = (f: string) => fs.readFileSync(at(f), 'utf8');
-  return { dir, caPem: read('ca.crt'), certPem: read('server.crt'), keyPem: read('server.key') };
+  return {
+    dir, caPem: read('ca.crt'), certPem: read('server.crt'), keyPem: read('server.key'),
+    clientCertPem: read('client.crt'), clientKeyPem: read('client.key'),
+  };
 }
 
 export interface KubeconfigContext {

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClusterStore } from './cluster-store.js';
 import type { Tls } from './cluster-tls.js';
@@ -53,7 +54,8 @@ export async function startFakeApiserver(tls: Tls, store: ClusterStore, options:
     return true;
   };
 
-  const server = https.createServer({ key: tls.keyPem, cert: tls.certPem }, async (req, res) => {
+  // client certificates signed by the CA authenticate too, as with the API server's --client-ca-file
+  const server = https.createServer({ key: tls.keyPem, cert: tls.certPem, ca: tls.caPem, requestCert: true, rejectUnauthorized: false }, async (req, res) => {
     res.on('error', () => {}); // a client that timed out and went away
     const url = new URL(req.url ?? '/', 'https://fake');
     const accept = String(req.headers.accept ?? '');
@@ -66,7 +68,8 @@ export async function startFakeApiserver(tls: Tls, store: ClusterStore, options:
     const status = (code: number, reason: string, message: string, headers?: Record<string, string>) =>
       send(code, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code }, headers);
 
-    if (req.headers.authorization !== `Bearer ${options.token}`) return status(401, 'Unauthorized', 'Unauthorized');
+    const byCertificate = (req.socket as TLSSocket).authorized === true;
+    if (req.headers.authorization !== `Bearer ${options.token}` && !byCertificate) return status(401, 'Unauthorized', 'Unauthorized');
     const p = url.pathname;
     if (p === '/version') return send(200, { major: '1', minor: '33', gitVersion: 'v1.33.1', platform: 'linux/amd64' });
     if (p === '/api') return send(200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });

@@ -87,8 +87,9 @@ export async function loadClusterConfig(options: ClusterConfigOptions = {}): Pro
     },
     async createAgent(maxSockets) {
       const o = await credentials();
-      // proxy-url: the library's proxy agent (CONNECT through the proxy) is kept for every request
-      if (cluster.proxyUrl && o.agent instanceof https.Agent) return o.agent;
+      // proxy-url: the library's proxy agent (an agent-base Agent: HTTP CONNECT or SOCKS, with this
+      // cluster's TLS options) carries every request
+      if (cluster.proxyUrl && o.agent) return o.agent as https.Agent;
       return new https.Agent({
         keepAlive: true, maxSockets,
         ca: o.ca, cert: o.cert, key: o.key, pfx: o.pfx, passphrase: o.passphrase,
