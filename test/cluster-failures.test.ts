@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import net from 'node:net';
 import path from 'node:path';
 import { readCluster, Unauthorized, Unreachable } from '../src/sources/cluster/index.js';
-import { SECRET_CANARY, SHOP, TOKEN, configMaps, serve, testTls } from './support/cluster-fixture.js';
+import { SECRET_CANARY, SHOP, TOKEN, configMaps } from './support/cluster-fixture.js';
+import { serve, testTls } from './support/cluster-serve.js';
 import { scan } from '../src/engine/scan.js';
 import { writeKubeconfig } from './support/cluster-tls.js';
 

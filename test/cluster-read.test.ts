@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readCluster, type ClusterProgress, type ClusterSourceResult } from '../src/sources/cluster/index.js';
 import { scan } from '../src/engine/scan.js';
-import { SECRET_CANARY, SHOP, TOKEN, configMaps, serve, type Started } from './support/cluster-fixture.js';
+import { SECRET_CANARY, SHOP, TOKEN, configMaps } from './support/cluster-fixture.js';
+import { serve, type Started } from './support/cluster-serve.js';
 
 describe('readCluster: the fixture cluster', () => {
   let cluster: Started;

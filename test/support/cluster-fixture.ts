@@ -1,21 +1,17 @@
-// The fixture cluster of the cluster-source tests, and a helper that serves it over TLS with a
-// kubeconfig that points at it.
-import path from 'node:path';
-import { ClusterStore } from './cluster-store.js';
-import { makeTls, writeKubeconfig, type Tls } from './cluster-tls.js';
-import { startFakeApiserver, type FakeApiserver, type FakeOptions } from './fake-apiserver.js';
+// The fixture cluster of the cluster-source tests: a shop namespace with owned workloads, Secrets
+// (with canaries), RBAC, nodes and their kubelet configurations, as manifests.
 
 export const TOKEN = 'fake-token-6f1d2a9c0b7e4d3f8a5c1e2b9d0f7a6c';
 /** Appears in Secret data and in a Secret's last-applied annotation: must never reach a Resource. */
 export const SECRET_CANARY = 'CANARY-s3cr3t-value-must-not-leak';
 
-const template = (app: string, extra = '') => `
+const template = (app: string) => `
     metadata: {labels: {app: ${app}}}
     spec:
       containers:
       - name: ${app}
         image: registry.example.com/${app}:1.0
-        securityContext: {privileged: true}${extra}`;
+        securityContext: {privileged: true}`;
 
 export const SHOP = `
 apiVersion: v1
@@ -179,24 +175,3 @@ export function configMaps(count: number, namespace = 'bulk', size = 0): string 
 export const configz = (node: string): Record<string, unknown> | undefined => (node === 'node1'
   ? { authentication: { anonymous: { enabled: true }, webhook: { enabled: true } }, authorization: { mode: 'AlwaysAllow' }, readOnlyPort: 10255, staticPodPath: '/etc/kubernetes/manifests' }
   : undefined);
-
-let tls: Tls | undefined;
-
-export interface Started {
-  fake: FakeApiserver;
-  kubeconfig: string;
-}
-
-/** Serves `yaml` as a cluster (TLS made once per test file) and writes a kubeconfig for it. */
-export async function serve(yaml: string, options: Omit<Partial<FakeOptions>, 'token'> & { gatewayApi?: boolean; clientToken?: string } = {}): Promise<Started> {
-  tls ??= makeTls();
-  const { gatewayApi, clientToken, ...faults } = options;
-  const store = ClusterStore.fromYaml(yaml, { gatewayApi });
-  const fake = await startFakeApiserver(tls, store, { token: TOKEN, configz, ...faults });
-  const file = path.join(tls.dir, `kubeconfig-${fake.url.split(':').pop()}`);
-  return { fake, kubeconfig: writeKubeconfig(file, [{ name: 'fake', server: fake.url, caPem: tls.caPem, token: clientToken ?? TOKEN }]) };
-}
-
-export function testTls(): Tls {
-  return (tls ??= makeTls());
-}
