@@ -4,6 +4,7 @@ import type {
   InputError, IgnoredDocument, KubeObject, Locator, PathSegments, Resource, ResourceSource, SourceLocation,
 } from '../../model/types.js';
 import { apiGroup, CONFIG_API_GROUPS, isClusterScoped, resourceId } from '../../model/kinds.js';
+import { itemPositions } from './list-items.js';
 import { LineIndex, type ParsedDocument } from './yaml-documents.js';
 
 export interface DocumentSink {
@@ -40,10 +41,13 @@ export function addDocument(doc: ParsedDocument, index: number, ctx: FileContext
     // and kind out of its items: they are the list's apiVersion and its kind without "List".
     const list = value as { apiVersion: string; kind: string };
     const itemKind = list.kind === 'List' ? undefined : list.kind.slice(0, -'List'.length);
+    // Each item's own positions when they can be had, so that its lines are not found from the root.
+    const positions = itemPositions(doc, listItems.length, ctx.lines.text);
     listItems.forEach((item, i) => {
       const typed = itemKind && isPlainObject(item) && item.apiVersion === undefined && item.kind === undefined
         ? { apiVersion: list.apiVersion, kind: itemKind, ...item } : item;
-      addObject(typed, ['items', i], doc, index, ctx, sink);
+      if (positions) addObject(typed, [], { ...doc, positions: positions[i] }, index, ctx, sink);
+      else addObject(typed, ['items', i], doc, index, ctx, sink);
     });
     return;
   }

@@ -328,7 +328,8 @@ export class DocumentPositions implements Positions {
 /** Turns offsets in a file's text into 1-based lines and columns; built on first use. */
 export class LineIndex {
   private starts: Int32Array | undefined;
-  constructor(private readonly text: string) {}
+  /** `text`: the whole text that offsets point into. */
+  constructor(readonly text: string) {}
 
   at(offset: number): { line: number; column: number } {
     const starts = (this.starts ??= this.build());

@@ -4,7 +4,7 @@
 // really broken (syntax errors, duplicate keys). It is slower, so it only sees documents that
 // js-yaml rejected; its node ranges give the same positions interface.
 import { createRequire } from 'node:module';
-import type { Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Chunk, Span } from './yaml-documents.js';
 import { resolveKubernetesScalar, yaml11Form } from './kubernetes-schema.js';
 
@@ -33,14 +33,15 @@ export function parseWithYamlPackage(source: string, chunk: Chunk): FallbackDocu
   let docs;
   try {
     // strings only (failsafe), then plain scalars typed as Kubernetes types them (kubernetes-schema.ts)
-    docs = yaml().parseAllDocuments(source, { schema: 'failsafe', merge: true, uniqueKeys: true, prettyErrors: false });
+    // uniqueKeys off: repeatsKey below does the package's check in linear time
+    docs = yaml().parseAllDocuments(source, { schema: 'failsafe', merge: true, uniqueKeys: false, prettyErrors: false });
   } catch {
     return undefined;
   }
   if (!Array.isArray(docs)) return undefined; // an EmptyStream
   const out: FallbackDocument[] = [];
   for (const doc of docs) {
-    if (doc.errors.length) return undefined;
+    if (doc.errors.length || repeatsKey(doc)) return undefined;
     if (doc.contents === null) continue;
     let value: unknown;
     try {
@@ -57,6 +58,37 @@ export function parseWithYamlPackage(source: string, chunk: Chunk): FallbackDocu
     out.push({ value, positions: new NodePositions(root, chunk.start), start: root.range?.[0] ?? 0 });
   }
   return out;
+}
+
+/**
+ * Whether a mapping of the document repeats a key, by the package's own test of equal keys (the
+ * same node, or scalars of equal value) as composed, before any retyping. Its `uniqueKeys` option
+ * compares each key with every key before it: a mapping of 40k keys took 5 s, and the time grows
+ * with the square. Here each mapping is one pass with a Set.
+ */
+function repeatsKey(doc: Document.Parsed): boolean {
+  const { isScalar, visit } = yaml();
+  let repeated = false;
+  try {
+    visit(doc, {
+      Map(_key, map) {
+        const seen = new Set<unknown>();
+        for (const pair of map.items) {
+          const id = isScalar(pair.key) ? pair.key.value : pair.key; // any other key equals only itself
+          if (id !== id) continue; // NaN, which === never finds equal
+          if (seen.has(id)) {
+            repeated = true;
+            return visit.BREAK;
+          }
+          seen.add(id);
+        }
+        return undefined;
+      },
+    });
+  } catch {
+    return true; // too deep to walk: the retyping walk and toJS below would fail the same way
+  }
+  return repeated;
 }
 
 class NodePositions implements Positions {
