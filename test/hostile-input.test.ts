@@ -117,7 +117,7 @@ describe('a closed standard input', () => {
 });
 
 describe('input that took time growing with the square of its size', () => {
-  // Each took minutes before (40k keys: 5.5 s; 40k items: 2.5 s); the CLI is killed after 20 s.
+  // Each took minutes before (40k keys: 5.5 s; 40k items: 2.5 s; 100k invalid bytes: 3.5 s); the CLI is killed after 20 s.
   it('a mapping of 150,000 keys with one repeated: the duplicate is reported at its line', () => {
     const file = path.join(tempDir(), 'configmap.yaml');
     const lines = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: big, namespace: shop}', 'data:'];
@@ -128,6 +128,17 @@ describe('input that took time growing with the square of its size', () => {
     assert.equal(out.code, 3, out.stderr);
     const report = JSON.parse(out.stdout) as ScanReport;
     assert.deepEqual(report.errors, [{ file, line: 150_005, column: 3, message: 'invalid YAML: duplicated mapping key' }]);
+  });
+
+  it('300,000 documents each with an invalid UTF-8 byte: one error each, at its line', () => {
+    const file = path.join(tempDir(), 'latin1.yaml');
+    const doc = Buffer.concat([Buffer.from('k: "caf'), Buffer.from([0xe9]), Buffer.from('"\n---\n')]);
+    fs.writeFileSync(file, Buffer.concat(Array.from({ length: 300_000 }, () => doc)));
+    const out = runShell(`palisade scan '${file}' --format json`);
+    assert.equal(out.code, 3, out.stderr.slice(0, 2000));
+    const report = JSON.parse(out.stdout) as ScanReport;
+    assert.equal(report.errors.length, 300_000);
+    assert.deepEqual(report.errors[299_999], { file, line: 599_999, column: 8, message: 'invalid UTF-8 byte sequence; document not scanned' });
   });
 
   it('a List of 150,000 items, as kubectl get -o yaml prints it, with each item at its line', () => {

@@ -5,6 +5,9 @@ import { readFileLimited } from './read-limited.js';
 import { addDocument, type DocumentSink, type FileContext } from './to-resources.js';
 import { LineIndex, parseChunk, splitDocuments, type DocumentError, type ParsedDocument } from './yaml-documents.js';
 
+/** Any line splitDocuments may cut at (`---`, `...`, a `%` directive), and some it would not. */
+const DOCUMENT_MARKER = /^(?:---|\.\.\.|%)/m;
+
 /** What one stretch of a stream gave: documents, a parse error, or invalid UTF-8 at an offset. */
 export type StreamItem =
   | { docs: ParsedDocument[] }
@@ -39,14 +42,19 @@ export function parseBuffer(buf: Buffer): ReadResult {
  */
 export function parseStream(text: string, invalidAt: number[], wholeFirst: boolean): StreamItem[] {
   if (invalidAt.length === 0 && wholeFirst) {
-    const whole = parseChunk(text, { start: 0, end: text.length, line: 1 }, { fallback: false });
+    // A text with no line that could be a document marker is one chunk: parsed once, with the
+    // fallback, rather than whole, then again as its only chunk.
+    const single = !DOCUMENT_MARKER.test(text);
+    const whole = parseChunk(text, { start: 0, end: text.length, line: 1 }, { fallback: single });
     if (!('error' in whole)) return [{ docs: whole.documents }];
+    if (single && text.length > 0) return [{ error: whole.error }];
   }
   const items: StreamItem[] = [];
+  let next = 0; // invalidAt and the chunks are both in text order: one pass over each
   for (const chunk of splitDocuments(text)) {
-    const bad = invalidAt.find((o) => o >= chunk.start && o < chunk.end);
-    if (bad !== undefined) {
-      items.push({ invalidUtf8At: bad });
+    while (next < invalidAt.length && invalidAt[next] < chunk.start) next++;
+    if (next < invalidAt.length && invalidAt[next] < chunk.end) {
+      items.push({ invalidUtf8At: invalidAt[next] });
       continue;
     }
     const parsed = parseChunk(text, chunk);
