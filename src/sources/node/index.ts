@@ -85,9 +85,10 @@ export function readNode(root = '/'): NodeSourceResult {
     } else if (found.type === 'k3s') {
       distributions.add('k3s');
       const k3s = synthesizeK3s(host, proc, found.role);
-      extraConfigs.push(...k3s.configFiles);
+      // loops, not push(...): a config.yaml.d directory can hold any number of files
+      for (const f of k3s.configFiles) extraConfigs.push(f);
       dataDirs.set('k3s', k3s.dataDir);
-      optionFiles.push(...k3s.optionFiles.map((f) => ({ ...f, distribution: 'k3s' })));
+      for (const f of k3s.optionFiles) optionFiles.push({ ...f, distribution: 'k3s' });
       for (const c of k3s.components) running.push({ name: c.name, distribution: 'k3s', proc, args: [{ text: `${c.name} (k3s ${found.role})`, at: exe.at }, ...c.args] });
     } else if (found.type === 'rke2') {
       // rke2 runs each component as a process of its own (the kubelet directly, the control plane as
@@ -95,7 +96,7 @@ export function readNode(root = '/'): NodeSourceResult {
       distributions.add('rke2');
       const { options, files } = readOptions(host, proc, '/etc/rancher/rke2/config.yaml', 'rke2');
       dataDirs.set('rke2', dataDirOf(options, DEFAULT_DATA_DIRS.rke2));
-      optionFiles.push(...files.map((f) => ({ ...f, distribution: 'rke2' })));
+      for (const f of files) optionFiles.push({ ...f, distribution: 'rke2' });
     } else {
       distributions.add('microk8s');
       for (const c of synthesizeKubelite(host, proc)) running.push({ name: c.name, distribution: 'microk8s', proc, args: [{ text: `${c.name} (kubelite)`, at: exe.at }, ...c.args] });
