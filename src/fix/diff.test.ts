@@ -1,5 +1,5 @@
 // The --dry-run diff's header lines carry file names: a newline or ESC in a name must not forge a
-// line. The diff package quotes such names as git does ("a/x\\n…", octal escapes); this keeps it so.
+// line. The diff package quotes such names as git does ("a/x\n…", octal escapes); this keeps it so.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
