@@ -10,6 +10,7 @@ import { parseYamlFile } from '../sources/files/yaml-file.js';
 import { Validator } from './validate.js';
 import { readExceptionList } from './exceptions-file.js';
 import type { ExceptionRule } from '../engine/exceptions.js';
+import { readSettingsFile } from './read-text-file.js';
 
 export interface PalisadeConfig {
   file?: string;
@@ -49,12 +50,7 @@ export function findConfig(paths: string[]): string | undefined {
 }
 
 export function loadConfig(file: string): PalisadeConfig {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read config file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  const text = readSettingsFile(file, 'config file');
   const parsed = parseYamlFile(text);
   if ('error' in parsed) throw new UsageError(`${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   const config: PalisadeConfig = { file, inputs: {}, disabledControls: [], gates: {}, exceptions: [] };

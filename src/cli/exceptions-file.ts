@@ -2,23 +2,18 @@
 // config file) and Kubescape's posture-exception JSON. A missing or invalid file is a usage error
 // (exit 2) naming the line: an exceptions file that silently fails to load would turn a CI gate
 // into a lie.
-import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { PathSegments } from '../model/types.js';
 import { isIsoDate, patternNamesAControl, type ExceptionRule, type ResourceMatcher } from '../engine/exceptions.js';
 import { parseYamlFile, type PositionedDocument } from '../sources/files/yaml-file.js';
+import { readSettingsFile } from './read-text-file.js';
 import { Validator } from './validate.js';
 
 const ENTRY_KEYS = ['controls', 'resources', 'reason', 'expires'];
 const RESOURCE_KEYS = ['kind', 'namespace', 'name', 'labels', 'labelSelector'];
 
 export function loadExceptionsFile(file: string): ExceptionRule[] {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read exceptions file ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  const text = readSettingsFile(file, 'exceptions file');
   const parsed = parseYamlFile(text);
   if ('error' in parsed) throw new UsageError(`${file}:${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}`);
   const doc = parsed.documents[0];

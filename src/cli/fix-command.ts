@@ -84,7 +84,7 @@ export function runFix(paths: string[], flags: FixFlags): number {
       else if (outcome.status === 'unchanged') unchanged++;
       else refused.push(unfixed(fix, outcome.reason));
     }
-    applied.push(...here);
+    for (const f of here) applied.push(f); // not push(...): a file can have 100k+ fixes
     if (result.text !== read.text) changed.push({ real, file, before: read.text, after: result.text, bom: read.bom, bytes: read.bytes, fixes: here });
   }
 

@@ -45,7 +45,9 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const now = options.now ?? new Date();
   const warnings: string[] = [];
   const evaluations = selection.controls.map((control) => evaluateControl(control, inventory, inputs, { keepPassed: options.verbose }));
-  if (selection.controls.some((c) => c.section === 'rbac')) warnings.push(...missingRoles(inventory));
+  if (selection.controls.some((c) => c.section === 'rbac')) {
+    for (const w of missingRoles(inventory)) warnings.push(w); // not push(...): one per binding, unbounded
+  }
   const audit = applyExceptions(
     evaluations.flatMap((ev) => ev.findings), options.exceptions ?? [],
     new Map(resources.map((r) => [r.id, r])), new Map(selection.controls.map((c) => [c.id, c])), now, warnings,
