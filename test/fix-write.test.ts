@@ -6,18 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI, runCli, tempDir, writeTree, type CliResult } from './support/cli.js';
+import { hostPidPod } from './support/pods.js';
 
-const POD = (name: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-  namespace: app
-spec:
-  hostPID: true
-  containers:
-  - name: c
-    image: nginx:1.27
-`;
 const CONTROLS = ['--controls', 'host-namespaces'];
 
 /** The CLI as a child process that the test can act on while it runs. */
@@ -34,7 +24,7 @@ function startCli(args: string[], cwd: string): { pid: number; done: Promise<Cli
 describe('palisade fix writes only the files it fixes', () => {
   it('a symlink planted at the old temporary name (.<name>.palisade-fix-<pid>) is not followed', async () => {
     const base = fs.realpathSync(tempDir());
-    const dir = writeTree(base, { 'tree/pod.yaml': POD('p'), 'victim.txt': 'not to be overwritten\n' });
+    const dir = writeTree(base, { 'tree/pod.yaml': hostPidPod('p'), 'victim.txt': 'not to be overwritten\n' });
     const tree = path.join(dir, 'tree');
     const run = startCli(['fix', '.', ...CONTROLS], tree);
     // planted while node starts, long before it writes anything
@@ -51,7 +41,7 @@ describe('palisade fix writes only the files it fixes', () => {
   });
 
   it('keeps the file\'s mode (and owner, as root) exactly', () => {
-    const dir = writeTree(tempDir(), { 'shared.yaml': POD('shared'), 'private.yaml': POD('private') });
+    const dir = writeTree(tempDir(), { 'shared.yaml': hostPidPod('shared'), 'private.yaml': hostPidPod('private') });
     fs.chmodSync(path.join(dir, 'shared.yaml'), 0o664);
     fs.chmodSync(path.join(dir, 'private.yaml'), 0o600);
     const root = process.getuid?.() === 0;
@@ -66,7 +56,7 @@ describe('palisade fix writes only the files it fixes', () => {
   });
 
   it('fixes the file a symlink inside the tree points to, and the link stays a link', () => {
-    const dir = writeTree(tempDir(), { 'real/pod.yaml': POD('p') });
+    const dir = writeTree(tempDir(), { 'real/pod.yaml': hostPidPod('p') });
     fs.symlinkSync('real/pod.yaml', path.join(dir, 'link.yaml'));
     const r = runCli(['fix', 'link.yaml', 'real'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
@@ -78,7 +68,7 @@ describe('palisade fix writes only the files it fixes', () => {
 describe('palisade fix and a file changed while it runs', () => {
   it('loses no line appended by another process: a changed file is not written, and the exit code says so', async () => {
     // a file large enough that fixing it takes a while, appended to every 10 ms meanwhile
-    const pods = Array.from({ length: 400 }, (_, i) => POD(`p${i}`)).join('---\n');
+    const pods = Array.from({ length: 400 }, (_, i) => hostPidPod(`p${i}`)).join('---\n');
     const dir = writeTree(tempDir(), { 'pods.yaml': pods });
     const file = path.join(dir, 'pods.yaml');
     const run = startCli(['fix', '.', '--controls', 'host-namespaces,privileged-container,non-root-user'], dir);
@@ -120,7 +110,7 @@ describe('palisade fix when a file cannot be written', () => {
 
   it('writes every file it may, names each one it may not and why, and exits 3 without crashing', { skip }, () => {
     const dir = writeTree(tempDir(), {
-      'a/pod.yaml': POD('a'), 'locked/pod.yaml': POD('locked'), 'readonly/pod.yaml': POD('readonly'), 'z/pod.yaml': POD('z'),
+      'a/pod.yaml': hostPidPod('a'), 'locked/pod.yaml': hostPidPod('locked'), 'readonly/pod.yaml': hostPidPod('readonly'), 'z/pod.yaml': hostPidPod('z'),
     });
     fs.chmodSync(dir, 0o755);
     const user = root ? 65534 : process.getuid!();
@@ -145,7 +135,7 @@ describe('palisade fix when a file cannot be written', () => {
     assert.match(r.stdout, /^ {2}readonly\/pod\.yaml: permission denied: the file is not writable$/m);
     assert.match(r.stderr, /2 file\(s\) could not be written; their fixes were not applied/);
     for (const d of ['a', 'z']) assert.match(fs.readFileSync(path.join(dir, d, 'pod.yaml'), 'utf8'), /hostPID: false/, d);
-    for (const d of ['locked', 'readonly']) assert.equal(fs.readFileSync(path.join(dir, d, 'pod.yaml'), 'utf8'), POD(d), d);
+    for (const d of ['locked', 'readonly']) assert.equal(fs.readFileSync(path.join(dir, d, 'pod.yaml'), 'utf8'), hostPidPod(d), d);
     assert.deepEqual(fs.readdirSync(path.join(dir, 'readonly')), ['pod.yaml'], 'no temporary file left');
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { structuredPatch } from 'diff';
 import type { ScanReport } from '../src/model/types.js';
 import { ROOT, runCli, tempDir, writeTree } from './support/cli.js';
+import { hostPidPod } from './support/pods.js';
 
 function copyExamples(): string {
   const dir = tempDir('palisade-fix-');
@@ -116,17 +117,6 @@ describe('palisade fix --dry-run', () => {
   });
 });
 
-const HOST_PID_POD = (name: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-  namespace: app
-spec:
-  hostPID: true
-  containers:
-  - name: c
-    image: nginx:1.27
-`;
 
 describe('palisade fix on documents of every shape', () => {
   it('edits each document of a multi-document file in place, empty documents included', () => {
@@ -140,8 +130,8 @@ data: {a: "1"}
 ---
 # only a comment here
 ---
-${HOST_PID_POD('one')}---
-${HOST_PID_POD('two').replace('hostPID: true', 'hostPID: yes-no # a string: not a boolean').replace('  hostPID', '  hostIPC: true\n  hostPID')}`,
+${hostPidPod('one')}---
+${hostPidPod('two').replace('hostPID: true', 'hostPID: yes-no # a string: not a boolean').replace('  hostPID', '  hostIPC: true\n  hostPID')}`,
     });
     const r = runCli(['fix', dir, '--controls', 'host-namespaces']);
     assert.equal(r.code, 0, r.stderr);
@@ -203,25 +193,25 @@ spec:
 
   it('refuses to write through a symlink that leads outside the given directory', () => {
     const base = tempDir();
-    writeTree(base, { 'outside/pod.yaml': HOST_PID_POD('outside'), 'root/inside.yaml': HOST_PID_POD('inside') });
+    writeTree(base, { 'outside/pod.yaml': hostPidPod('outside'), 'root/inside.yaml': hostPidPod('inside') });
     fs.symlinkSync(path.join(base, 'outside/pod.yaml'), path.join(base, 'root/link.yaml'));
     const r = runCli(['fix', path.join(base, 'root'), '--controls', 'host-namespaces']);
     assert.equal(r.code, 1, r.stdout);
     assert.match(r.stdout, /link\.yaml resolves to .*outside\/pod\.yaml, outside the paths given to fix/);
-    assert.equal(fs.readFileSync(path.join(base, 'outside/pod.yaml'), 'utf8'), HOST_PID_POD('outside'));
+    assert.equal(fs.readFileSync(path.join(base, 'outside/pod.yaml'), 'utf8'), hostPidPod('outside'));
     assert.match(fs.readFileSync(path.join(base, 'root/inside.yaml'), 'utf8'), /hostPID: false/);
   });
 
   it('leaves Helm output alone: lists its fixes as refused, pointing at the template, and edits the plain files beside it', () => {
     const bin = tempDir('palisade-bin-');
-    const rendered = HOST_PID_POD('from-chart').trimEnd();
+    const rendered = hostPidPod('from-chart').trimEnd();
     fs.writeFileSync(path.join(bin, 'helm'), `#!/bin/sh\ncat <<'EOF'\n---\n# Source: shop/templates/pod.yaml\n${rendered}\nEOF\n`);
     fs.chmodSync(path.join(bin, 'helm'), 0o755);
     const template = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  hostPID: {{ .Values.hostPID }}\n';
     const dir = writeTree(tempDir(), {
       'charts/shop/Chart.yaml': 'apiVersion: v2\nname: shop\nversion: 0.1.0\n',
       'charts/shop/templates/pod.yaml': template,
-      'plain.yaml': HOST_PID_POD('plain'),
+      'plain.yaml': hostPidPod('plain'),
     });
     const r = runCli(['fix', '.', '--controls', 'host-namespaces'], { cwd: dir, env: { PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
     assert.equal(r.code, 1, r.stderr);
@@ -231,7 +221,7 @@ spec:
   });
 
   it('fixes what it can read and exits 3 when some input could not be read', () => {
-    const dir = writeTree(tempDir(), { 'good.yaml': HOST_PID_POD('good'), 'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: [unclosed\n' });
+    const dir = writeTree(tempDir(), { 'good.yaml': hostPidPod('good'), 'bad.yaml': 'apiVersion: v1\nkind: Pod\nmetadata: {name: [unclosed\n' });
     const r = runCli(['fix', dir, '--controls', 'host-namespaces']);
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /bad\.yaml:\d+/);
@@ -239,13 +229,13 @@ spec:
   });
 
   it('refuses to fix standard input', () => {
-    const r = runCli(['fix', '-'], { input: HOST_PID_POD('x') });
+    const r = runCli(['fix', '-'], { input: hostPidPod('x') });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /cannot fix standard input/);
   });
 
   it('says so when there is nothing to fix', () => {
-    const dir = writeTree(tempDir(), { 'pod.yaml': HOST_PID_POD('p').replace('true', 'false') });
+    const dir = writeTree(tempDir(), { 'pod.yaml': hostPidPod('p').replace('true', 'false') });
     const r = runCli(['fix', dir, '--controls', 'host-namespaces']);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /^nothing to fix: no failed finding has an automatic fix$/m);
