@@ -30,6 +30,12 @@ export interface ControlMeta {
   example?: ControlExample;
   /** Config inputs the control reads, for docs. */
   inputs?: Array<keyof ControlInputs>;
+  /**
+   * Kinds, besides the ones it judges, whose objects decide its verdict (NetworkPolicies for
+   * isolation, bindings and roles for RBAC). When a source could not read one of them (a cluster
+   * that answers 403), the control is skipped with that reason instead of judging without them.
+   */
+  reads?: readonly string[];
 }
 
 export interface ContainerTarget { resource: Resource; pod: PodInfo; container: ContainerInfo }

@@ -1,12 +1,13 @@
 // One scan: resources → inventory → controls → the JSON report every format is derived from.
 import type {
-  ControlResult, Finding, IgnoredDocument, InputError, Resource, ScanReport, ScanTarget, Severity,
+  ControlResult, Finding, IgnoredDocument, InputError, Resource, ScanReport, ScanTarget, Severity, UnreadableKind,
 } from '../model/types.js';
 import { SEVERITIES } from '../model/types.js';
 import { Inventory } from '../inventory/index.js';
 import { DEFAULT_INPUTS, type ControlInputs } from '../controls/inputs.js';
 import { frameworkControlIds } from '../frameworks/index.js';
-import { evaluateControl } from './evaluate.js';
+import { evaluateControl, type ControlEvaluation } from './evaluate.js';
+import { lackingKind, lackingReason } from './unreadable.js';
 import { controlCompliance, meanCompliance, riskScore, round } from './scores.js';
 import { selectControls, type SelectOptions } from './select.js';
 import { applyExceptions, type ExceptionRule } from './exceptions.js';
@@ -20,6 +21,8 @@ export interface ScanInput {
   ignored: IgnoredDocument[];
   errors: InputError[];
   targets: ScanTarget[];
+  /** Kinds a source could not read: controls that need one are skipped with its reason. */
+  unreadable?: UnreadableKind[];
 }
 
 export interface ScanOptions extends SelectOptions {
@@ -44,7 +47,16 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
 
   const now = options.now ?? new Date();
   const warnings: string[] = [];
-  const evaluations = selection.controls.map((control) => evaluateControl(control, inventory, inputs, { keepPassed: options.verbose }));
+  const unreadable = new Map((input.unreadable ?? []).map((u) => [u.kind, u]));
+  const skippedFor = new Map<UnreadableKind, string[]>();
+  const evaluations = selection.controls.map((control): ControlEvaluation => {
+    const lacking = lackingKind(control, unreadable);
+    if (!lacking) return evaluateControl(control, inventory, inputs, { keepPassed: options.verbose });
+    skippedFor.set(lacking, [...skippedFor.get(lacking) ?? [], control.id]);
+    return {
+      control, skipped: lackingReason(lacking), evaluated: 0, passed: 0, failed: 0, excepted: 0, findings: [], passedResources: [],
+    };
+  });
   if (selection.controls.some((c) => c.section === 'rbac')) {
     for (const w of missingRoles(inventory)) warnings.push(w); // not push(...): one per binding, unbounded
   }
@@ -135,6 +147,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     warnings,
   };
   report.ignored = input.ignored;
+  if (unreadable.size) report.unreadable = [...unreadable.values()].map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
   report.summary.durationMs = Math.round(performance.now() - started);
   return report;
 }

@@ -156,6 +156,10 @@ export interface FrameworkResult {
 export interface ScanTarget {
   type: 'files' | 'stdin' | 'cluster' | 'node' | 'image';
   paths?: string[];
+  /** For a cluster: the kubeconfig context, the API server (scheme, host, path; never credentials) and its version. */
+  context?: string;
+  server?: string;
+  version?: string;
 }
 
 export interface ReportResource {
@@ -202,4 +206,16 @@ export interface ScanReport {
   };
   errors: InputError[];
   warnings: string[];
+  /** Kinds a source could not read (a cluster's 403s), and the controls that were skipped for it. */
+  unreadable?: UnreadableKind[];
+}
+
+/** A kind a source could not read, why, and (in the report) the controls left unevaluated by it. */
+export interface UnreadableKind {
+  kind: string;
+  reason: string;
+  /** The API path that was asked, for a cluster. */
+  path?: string;
+  /** Set by the scan: controls skipped because they need this kind. */
+  controls?: string[];
 }

@@ -36,6 +36,8 @@ export function etcdTargets(inventory: Inventory): Resource[] {
 export function componentControl(names: ComponentName[], check: (c: Component, ctx: CheckContext) => void) {
   return {
     appliesTo: 'inventory' as const,
+    // in a cluster, the control plane is seen in its mirror Pods (kube-system)
+    reads: ['Pod'],
     targets: (inventory: Inventory): Resource[] => inventory.components().targets(...names),
     check: ({ resource }: ResourceTarget, ctx: CheckContext): void => {
       for (const c of ctx.inventory.components().at(resource)) if (names.includes(c.name)) check(c, ctx);

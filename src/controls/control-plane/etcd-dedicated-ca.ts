@@ -23,6 +23,7 @@ export default defineControl({
     failing: `${staticPod('kube-apiserver', ['--client-ca-file=/etc/kubernetes/pki/ca.crt'])}---\n${staticPod('etcd', [CA])}`,
     passing: `${staticPod('kube-apiserver', ['--client-ca-file=/etc/kubernetes/pki/ca.crt'])}---\n${staticPod('etcd', ['--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt'])}`,
   },
+  reads: ['Pod'],
   appliesTo: 'inventory',
   nothingToEvaluate: `${noComponentReason(['etcd', 'kube-apiserver'])} (both are needed to compare their CAs); ${ETCD_CONFIG_FILE_NOTE}`,
   targets(inventory): Resource[] {

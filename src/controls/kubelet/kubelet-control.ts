@@ -11,6 +11,8 @@ export const NO_KUBELET = 'no kubelet configuration in the input: scan the Kubel
 export function kubeletControl(check: (view: KubeletView, ctx: CheckContext) => void) {
   return {
     appliesTo: 'inventory' as const,
+    // a cluster's kubelets are read through the node proxy: denied, these controls have no input
+    reads: ['KubeletConfiguration'],
     targets: (inventory: Inventory): Resource[] => inventory.kubelets().map((v) => v.resource),
     check: ({ resource }: ResourceTarget, ctx: CheckContext): void => {
       for (const v of ctx.inventory.kubelets()) if (v.resource === resource) check(v, ctx);

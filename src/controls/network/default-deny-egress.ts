@@ -13,6 +13,7 @@ export default defineControl({
   title: 'Namespace without default-deny egress policy',
   severity: 'medium',
   section: 'network',
+  reads: ['NetworkPolicy'],
   appliesTo: 'inventory',
   failsWhen: 'a namespace has no NetworkPolicy that selects all its pods (empty podSelector), lists Egress in policyTypes and has no rule allowing all destinations.',
   rationale:

@@ -13,6 +13,7 @@ export default defineControl({
   title: 'Namespace without default-deny ingress policy',
   severity: 'medium',
   section: 'network',
+  reads: ['NetworkPolicy'],
   appliesTo: 'inventory',
   failsWhen: 'a namespace has no NetworkPolicy that selects all its pods (empty podSelector), lists Ingress in policyTypes and has no rule allowing all sources.',
   rationale:

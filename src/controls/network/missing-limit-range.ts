@@ -18,6 +18,7 @@ export default defineControl({
   title: 'Namespace without LimitRange',
   severity: 'low',
   section: 'network',
+  reads: ['LimitRange'],
   appliesTo: 'inventory',
   failsWhen: 'a namespace that holds workloads has no LimitRange.',
   rationale:

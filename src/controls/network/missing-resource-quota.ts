@@ -18,6 +18,7 @@ export default defineControl({
   title: 'Namespace without ResourceQuota',
   severity: 'low',
   section: 'network',
+  reads: ['ResourceQuota'],
   appliesTo: 'inventory',
   failsWhen: 'a namespace that holds workloads has no ResourceQuota.',
   rationale:

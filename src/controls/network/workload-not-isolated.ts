@@ -6,6 +6,7 @@ export default defineControl({
   title: 'Workload not selected by any NetworkPolicy',
   severity: 'medium',
   section: 'network',
+  reads: ['NetworkPolicy'],
   appliesTo: 'pods',
   failsWhen: 'a workload\'s pod labels are selected by no NetworkPolicy for ingress, or by none for egress (matchLabels and matchExpressions both evaluated).',
   rationale:

@@ -7,6 +7,7 @@ export default defineControl({
   title: 'Service account token mounted in pod',
   severity: 'medium',
   section: 'pod-security',
+  reads: ['ServiceAccount'],
   appliesTo: 'pods',
   failsWhen:
     'the pod\'s effective automountServiceAccountToken is not false: the pod field wins, else the field of its '

@@ -12,6 +12,7 @@ export default defineControl({
   title: 'Anonymous or all-authenticated users granted access',
   severity: 'critical',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'a binding names system:anonymous or system:unauthenticated (other than to the built-in system:public-info-viewer), or grants system:authenticated more than discovery.',
   rationale:

@@ -9,6 +9,7 @@ export default defineControl({
   title: 'Cloud workload identity also holds Kubernetes permissions',
   severity: 'medium',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'a ServiceAccount annotated for a cloud workload identity (eks.amazonaws.com/role-arn, iam.gke.io/gcp-service-account, azure.workload.identity/client-id) is also granted Kubernetes permissions.',
   rationale:

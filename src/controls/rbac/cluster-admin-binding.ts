@@ -8,6 +8,7 @@ export default defineControl({
   title: 'Subject bound to cluster-admin',
   severity: 'high',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'a subject is bound to cluster-admin or to any role with * verbs on * resources.',
   rationale:

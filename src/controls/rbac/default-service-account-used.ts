@@ -8,6 +8,7 @@ export default defineControl({
   title: 'Default service account granted permissions or used by workloads that rely on them',
   severity: 'medium',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'a binding grants permissions to a namespace\'s default ServiceAccount, or a workload runs as default while the namespace\'s default ServiceAccount has bindings.',
   rationale:

@@ -14,6 +14,7 @@ export default defineControl({
   title: 'Subject may create pods or pod controllers',
   severity: 'medium',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'a subject may create pods or pod controllers (Deployments, DaemonSets, StatefulSets, Jobs, CronJobs, ReplicaSets).',
   rationale:

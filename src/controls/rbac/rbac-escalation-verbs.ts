@@ -25,6 +25,7 @@ export default defineControl({
   title: 'Subject may escalate its privileges',
   severity: 'high',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'a subject may escalate or bind roles, impersonate users/groups/serviceaccounts, create serviceaccounts/token, approve CertificateSigningRequests, change admission webhook configurations, or use nodes/proxy.',
   rationale:

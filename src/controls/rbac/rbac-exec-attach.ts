@@ -7,6 +7,7 @@ export default defineControl({
   title: 'Subject may exec into, attach to or port-forward pods',
   severity: 'medium',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'a subject may create pods/exec, pods/attach or pods/portforward.',
   rationale:

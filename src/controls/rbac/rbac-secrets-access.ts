@@ -9,6 +9,7 @@ export default defineControl({
   title: 'Subject may read Secrets',
   severity: 'high',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'a subject may get, list or watch Secrets.',
   rationale:

@@ -41,6 +41,7 @@ export default defineControl({
   title: 'Subject both administers RBAC and manages infrastructure',
   severity: 'low',
   section: 'rbac',
+  reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
   failsWhen: 'one subject may both manage RBAC (write Roles/Bindings, escalate or bind) and manage infrastructure (nodes, namespaces, workloads).',
   rationale:
