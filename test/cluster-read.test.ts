@@ -123,7 +123,7 @@ describe('readCluster: the fixture cluster', () => {
     assert.deepEqual(result.errors, []);
     assert.deepEqual(result.ignored, []);
     assert.equal(result.documents, result.resources.length);
-    assert.deepEqual(result.targets, [{ type: 'cluster', paths: ['fake'] }]);
+    assert.deepEqual(result.targets, [{ type: 'cluster', context: 'fake', server: cluster.fake.url, version: 'v1.33.1' }]);
     assert.equal(result.cluster.version, 'v1.33.1');
     assert.equal(result.cluster.server, cluster.fake.url);
     const last = progress.at(-1)!;

@@ -1,31 +1,22 @@
 // `palisade fix`: scan, apply the automatic fixes of failed findings to the files in place (or show
 // them as a diff with --dry-run), list what needs a person, and check with a second scan.
-import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
 import { readFiles } from '../sources/files/index.js';
 import { scan, type ScanOptions } from '../engine/scan.js';
-import { selectControls } from '../engine/select.js';
 import { DEFAULT_INPUTS } from '../controls/inputs.js';
 import { planFixes, writeRoots, type Unfixed } from '../fix/plan.js';
 import { fixText, type PlannedFix } from '../fix/file.js';
 import { redactedDiff } from '../fix/diff.js';
 import { readForFix } from '../fix/read.js';
 import { replaceFile } from '../fix/write.js';
-import { findConfig, loadConfig } from './config.js';
-import { loadExceptionsFile } from './exceptions-file.js';
+import { loadSettings, type SettingsFlags } from './settings.js';
 import { formatError } from './scan-command.js';
 import { EXIT } from './exit-codes.js';
 import { escapeControls, escapeMultiline } from '../report/safe-text.js';
 
-export interface FixFlags {
+export interface FixFlags extends SettingsFlags {
   dryRun?: boolean;
-  framework?: string;
-  controls?: string[];
-  excludeControls?: string[];
-  config?: string;
-  exceptions?: string;
-  maxFileSize?: string;
 }
 
 interface Changed {
@@ -44,23 +35,8 @@ interface Changed {
 export function runFix(paths: string[], flags: FixFlags): number {
   const targets = paths.length ? paths : ['.'];
   if (targets.includes('-')) throw new UsageError('fix edits files in place: it cannot fix standard input (-)');
-  if (flags.config && !fs.existsSync(flags.config)) throw new UsageError(`config file not found: ${flags.config}`);
-  const configFile = flags.config ?? findConfig(targets);
-  const config = configFile ? loadConfig(configFile) : undefined;
-  const maxMiB = Number(flags.maxFileSize ?? '50');
-  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError(`--max-file-size: expected a positive number of MiB, got "${flags.maxFileSize}"`);
-  const options: ScanOptions = {
-    framework: flags.framework ?? config?.framework,
-    controls: flags.controls,
-    excludeControls: flags.excludeControls,
-    disabled: config?.disabledControls,
-    includeNamespaces: config?.includeNamespaces,
-    excludeNamespaces: config?.excludeNamespaces,
-    inputs: config?.inputs,
-    exceptions: [...(config?.exceptions ?? []), ...(flags.exceptions ? loadExceptionsFile(flags.exceptions) : [])],
-  };
-  selectControls(options);
-  const fileOptions = { maxFileSize: Math.floor(maxMiB * 1024 * 1024) };
+  const { config, options, maxFileSize } = loadSettings(targets, flags);
+  const fileOptions = { maxFileSize };
 
   const input = readFiles(targets, fileOptions);
   const report = scan(input, options);
@@ -88,7 +64,7 @@ export function runFix(paths: string[], flags: FixFlags): number {
     if (result.text !== read.text) changed.push({ real, file, before: read.text, after: result.text, bom: read.bom, bytes: read.bytes, fixes: here });
   }
 
-  const sensitive = { ...DEFAULT_INPUTS, ...stripUndefined(config?.inputs ?? {}) };
+  const sensitive = { ...DEFAULT_INPUTS, ...stripUndefined(config.inputs) };
   const out = flags.dryRun ? process.stderr : process.stdout;
   if (flags.dryRun) {
     for (const c of changed) process.stdout.write(escapeMultiline(redactedDiff(c.file, c.before, c.after, sensitive)));

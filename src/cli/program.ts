@@ -1,6 +1,7 @@
 // The command line: parses arguments, wires the stages, prints, and sets the exit code.
 import { Command, CommanderError, Option } from 'commander';
 import { UsageError } from '../model/errors.js';
+import { ClusterError } from '../sources/cluster/errors.js';
 import { VERSION } from '../version.js';
 import { runScan } from './scan-command.js';
 import { runList, runExplain } from './info-commands.js';
@@ -27,7 +28,7 @@ export function buildProgram(): Command {
 
   program
     .command('scan')
-    .description('scan manifests (files, directories, - for stdin) against a framework')
+    .description('scan manifests (files, directories, charts, - for stdin), this host (--node) or a live cluster (--cluster) against a framework')
     .argument('[paths...]', 'files or directories to scan; - reads standard input', [])
     .option('--framework <id>', 'framework to score against (default: the config\'s framework, else nsa-cisa)')
     .option('--controls <ids>', 'only these controls (ids or Kubescape aliases, comma-separated)', collect)
@@ -45,6 +46,10 @@ export function buildProgram(): Command {
     .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
     .option('--node', 'also scan this host\'s Kubernetes components: processes, flags, config files, file modes')
     .option('--root <dir>', 'with --node: the host\'s root directory (default /)')
+    .option('--cluster', 'also scan the live cluster of the kubeconfig\'s current context (read-only: list and get; Secrets as metadata only)')
+    .option('--context <name>', 'with --cluster: the kubeconfig context to use')
+    .option('--kubeconfig <file>', 'with --cluster: the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account)')
+    .option('--request-timeout <seconds>', 'with --cluster: time limit of each API request (default 30)')
     .option('-v, --verbose', 'also show passed controls and results, and ignored documents')
     .option('-q, --quiet', 'print nothing but errors and tripped gates')
     .option('--no-color', 'no colours in pretty output')
@@ -69,8 +74,12 @@ export function buildProgram(): Command {
     .option('-n, --namespace <ns>', 'namespace the question is about (default: any)')
     .option('--subject <kind:name>', 'list what a subject may do: ServiceAccount:ns/name, User:name, Group:name')
     .option('--format <format>', 'pretty or json', 'pretty')
-    .action((args: string[], opts) => {
-      process.exitCode = runWhoCan(args, opts);
+    .option('--cluster', 'answer from the live cluster\'s RBAC objects instead of files')
+    .option('--context <name>', 'with --cluster: the kubeconfig context to use')
+    .option('--kubeconfig <file>', 'with --cluster: the kubeconfig file')
+    .option('--request-timeout <seconds>', 'with --cluster: time limit of each API request (default 30)')
+    .action(async (args: string[], opts) => {
+      process.exitCode = await runWhoCan(args, opts);
     });
 
   program
@@ -78,7 +87,7 @@ export function buildProgram(): Command {
     .description('apply the automatic fixes of failed findings to the manifests in place, keeping comments and layout; --dry-run shows a diff')
     .argument('[paths...]', 'files or directories to fix (the same as scan; standard input cannot be fixed)', [])
     .option('--dry-run', 'print a unified diff of the changes and write nothing (the summary goes to standard error)')
-    .option('--framework <id>', 'framework whose controls to fix', 'nsa-cisa')
+    .option('--framework <id>', 'framework whose controls to fix (default: the config\'s framework, else nsa-cisa)')
     .option('--controls <ids>', 'only fix findings of these controls (ids or Kubescape aliases, comma-separated)', collect)
     .option('--exclude-controls <ids>', 'leave out these controls', collect)
     .option('--config <file>', 'config file (default: .palisade.yaml at the scan root)')
@@ -124,6 +133,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       writeLine(process.stderr, `palisade: ${e.message}`);
       return EXIT.USAGE;
+    }
+    if (e instanceof ClusterError) {
+      // a kubeconfig that cannot be used, a 401, a server that cannot be reached: one line, no credentials
+      writeLine(process.stderr, `palisade: --cluster: ${e.message}`);
+      return EXIT.INPUT;
     }
     process.stderr.write(escapeMultiline(`palisade: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`) + '\n');
     return EXIT.INTERNAL;

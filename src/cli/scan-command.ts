@@ -1,54 +1,35 @@
 // `palisade scan`: config + flags → sources → engine → formats → gates → exit code.
 import fs from 'node:fs';
+import fsPath from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
-import { readFiles } from '../sources/files/index.js';
-import { NODE_SECTIONS, mergeInputs, noteNode, readNodeInput } from './node-input.js';
 import { scan } from '../engine/scan.js';
-import { selectControls } from '../engine/select.js';
 import { parsePercent, parseSeverity, trippedGates, type Gates } from '../engine/gates.js';
-import fsPath from 'node:path';
+import { annotateReport } from '../sources/combine.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../report/formats.js';
-import { findConfig, loadConfig, type PalisadeConfig } from './config.js';
-import { loadExceptionsFile } from './exceptions-file.js';
+import { loadSettings, type SettingsFlags } from './settings.js';
+import { checkSourceFlags, readSources, targetPaths, type SourceFlags } from './sources.js';
 import { EXIT } from './exit-codes.js';
 import { useColor, writeLine } from './terminal.js';
 import { escapeControls } from '../report/safe-text.js';
 
-export interface ScanFlags {
-  framework?: string;
-  controls?: string[];
-  excludeControls?: string[];
-  includeNamespaces?: string[];
-  excludeNamespaces?: string[];
+export interface ScanFlags extends SettingsFlags, SourceFlags {
   format?: string[];
   output?: string;
   outputDir?: string;
   failOn?: string;
   complianceThreshold?: string;
   minCoverage?: string;
-  config?: string;
-  exceptions?: string;
-  maxFileSize?: string;
-  node?: boolean;
-  root?: string;
-  verbose?: boolean;
-  quiet?: boolean;
   color?: boolean;
 }
 
 export async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
   const started = performance.now();
-  if (flags.root !== undefined && !flags.node) throw new UsageError('--root needs --node');
-  // with --node and no paths, only the host is scanned (not the current directory)
-  const targets = paths.length ? paths : flags.node ? [] : ['.'];
-  const configFile = flags.config ?? findConfig(targets);
-  if (flags.config && !fs.existsSync(flags.config)) throw new UsageError(`config file not found: ${flags.config}`);
-  const config: PalisadeConfig = configFile
-    ? loadConfig(configFile)
-    : { inputs: {}, disabledControls: [], gates: {}, exceptions: [] };
-  const exceptions = [...config.exceptions, ...(flags.exceptions ? loadExceptionsFile(flags.exceptions) : [])];
-
+  checkSourceFlags(flags);
+  const targets = targetPaths(paths, flags);
+  // Everything the flags and the config decide is checked before anything is read: an unknown
+  // control id or format is exit 2, not an empty pass after a long cluster read.
+  const { config, options, maxFileSize } = loadSettings(targets, flags);
   const formats = chooseFormats(flags);
   const gates: Gates = {
     failOn: flags.failOn !== undefined ? parseSeverity(flags.failOn, '--fail-on') : config.gates.failOn,
@@ -56,30 +37,16 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
       ? parsePercent(flags.complianceThreshold, '--compliance-threshold') : config.gates.complianceThreshold,
     minCoverage: flags.minCoverage !== undefined ? parsePercent(flags.minCoverage, '--min-coverage') : config.gates.minCoverage,
   };
-  const maxMiB = Number(flags.maxFileSize ?? '50');
-  if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError(`--max-file-size: expected a positive number of MiB, got "${flags.maxFileSize}"`);
 
-  // Validate the selection before reading anything: an unknown control id is exit 2, not an empty pass.
-  const scanOptions = {
-    framework: flags.framework ?? config.framework,
-    controls: flags.controls,
-    excludeControls: flags.excludeControls,
-    disabled: config.disabledControls,
-    includeNamespaces: flags.includeNamespaces ?? config.includeNamespaces,
-    excludeNamespaces: flags.excludeNamespaces ?? config.excludeNamespaces,
-    inputs: config.inputs,
-    exceptions,
-    verbose: flags.verbose,
-    startedAt: started,
-    sections: nodeOnlySections(paths, flags, config),
-  };
-  selectControls(scanOptions);
-
-  const files = targets.length ? readFiles(targets, { maxFileSize: Math.floor(maxMiB * 1024 * 1024) }) : undefined;
-  const node = flags.node ? readNodeInput(flags.root) : undefined;
-  const input = node ? mergeInputs(files, node) : files!;
-  const report = scan(input, scanOptions);
-  if (node) noteNode(report, node, !!flags.quiet);
+  const input = await readSources(paths, flags, {
+    maxFileSize, includeNamespaces: options.includeNamespaces, excludeNamespaces: options.excludeNamespaces,
+  });
+  // Sources that inform only some sections (--node alone) are scored against those sections,
+  // unless the user asked for controls or a framework.
+  const narrowed = flags.controls?.length || options.framework ? undefined : input.sections;
+  const report = scan(input, { ...options, startedAt: started, sections: narrowed });
+  annotateReport(report, input);
+  if (!flags.quiet) for (const n of input.notes) writeLine(process.stderr, `palisade: ${n}`);
 
   writeReports(report, formats, flags, targets);
 
@@ -92,16 +59,6 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
     return EXIT.INPUT;
   }
   return tripped.length ? EXIT.GATE : EXIT.OK;
-}
-
-/**
- * A node-only scan (--node, no paths, no --controls and no framework asked for) runs only the
- * sections about the node, so its compliance and coverage are the node's, not 40-odd manifest
- * controls skipped for want of workloads.
- */
-function nodeOnlySections(paths: string[], flags: ScanFlags, config: PalisadeConfig): string[] | undefined {
-  if (!flags.node || paths.length || flags.controls?.length || flags.framework || config.framework) return undefined;
-  return [...NODE_SECTIONS];
 }
 
 /**

@@ -3,17 +3,20 @@
 import { UsageError } from '../model/errors.js';
 import { Inventory } from '../inventory/index.js';
 import { describeSubject, parseResource, type RbacBinding, type RbacRule, type RbacSubject, type SubjectKind } from '../inventory/rbac.js';
-import { readFiles } from '../sources/files/index.js';
+import { readSources, type SourceFlags } from './sources.js';
 import { EXIT } from './exit-codes.js';
 import { formatError } from './scan-command.js';
 import { writeLine } from './terminal.js';
 import { escapeControls } from '../report/safe-text.js';
 
-export interface WhoCanFlags {
+export interface WhoCanFlags extends Pick<SourceFlags, 'cluster' | 'context' | 'kubeconfig' | 'requestTimeout'> {
   namespace?: string;
   subject?: string;
   format?: string;
 }
+
+/** What `who-can --cluster` lists: the RBAC objects, nothing else. */
+const RBAC_KINDS = ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'];
 
 interface Answer {
   subject: RbacSubject;
@@ -23,7 +26,7 @@ interface Answer {
   scope: string;
 }
 
-export function runWhoCan(args: string[], flags: WhoCanFlags): number {
+export async function runWhoCan(args: string[], flags: WhoCanFlags): Promise<number> {
   const format = flags.format ?? 'pretty';
   if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format: unknown format "${format}" (pretty or json)`);
   let verb: string | undefined, resourceText: string | undefined, paths: string[];
@@ -33,8 +36,11 @@ export function runWhoCan(args: string[], flags: WhoCanFlags): number {
     [verb, resourceText, ...paths] = args;
     if (!verb || !resourceText) throw new UsageError('who-can: give VERB RESOURCE (for example: who-can get secrets), or --subject KIND:NAME');
   }
-  const input = readFiles(paths.length ? paths : ['.']);
+  if (flags.cluster && paths.length) throw new UsageError('who-can --cluster answers from the cluster: give no paths');
+  const input = await readSources(paths, { ...flags, quiet: flags.format === 'json' }, { clusterKinds: RBAC_KINDS });
   const rbac = new Inventory(input.resources).rbac();
+  for (const w of input.warnings) writeLine(process.stderr, `palisade: warning: ${w}`);
+  const unreadable = input.unreadable ?? [];
 
   let answers: Answer[];
   let question: string;
@@ -54,6 +60,7 @@ export function runWhoCan(args: string[], flags: WhoCanFlags): number {
       question, answers,
       unresolvedBindings: missing.map((b) => ({ kind: b.binding.kind, name: b.binding.name, namespace: b.binding.namespace, roleRef: b.roleRef })),
       errors: input.errors,
+      ...(unreadable.length ? { unreadable } : {}),
     }, null, 2) + '\n');
   } else {
     const out = [`${question}? (${rbac.bindings.length} binding(s) in the input)`];
@@ -68,9 +75,15 @@ export function runWhoCan(args: string[], flags: WhoCanFlags): number {
       out.push('', `Not resolved: ${missing.length} binding(s) whose role is not in the input (their permissions are unknown):`);
       for (const b of missing) out.push(`  ${b.binding.kind} ${b.namespace ? `${b.namespace}/` : ''}${b.binding.name} → ${b.roleRef.kind} ${b.roleRef.name}`);
     }
+    if (unreadable.length) {
+      out.push('', `Incomplete: ${unreadable.map((u) => u.kind).join(', ')} could not be read, so the answer may leave out subjects:`);
+      for (const u of unreadable) out.push(`  ${u.kind}: ${u.reason}`);
+    }
     // each entry is one line, escaped: subject, binding and role names come from the input
     process.stdout.write(out.map(escapeControls).join('\n') + '\n');
   }
+  // an answer without some RBAC objects is not an answer: exit 3, as for input that could not be read
+  if (unreadable.length) return EXIT.INPUT;
   if (input.errors.length) {
     for (const e of input.errors) writeLine(process.stderr, `palisade: ${formatError(e)}`);
     return EXIT.INPUT;

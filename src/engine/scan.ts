@@ -7,7 +7,8 @@ import { Inventory } from '../inventory/index.js';
 import { DEFAULT_INPUTS, type ControlInputs } from '../controls/inputs.js';
 import { frameworkControlIds } from '../frameworks/index.js';
 import { evaluateControl, type ControlEvaluation } from './evaluate.js';
-import { lackingKind, lackingReason } from './unreadable.js';
+import { lackingKinds, lackingReason } from './unreadable.js';
+import { kubectlPatch } from './kubectl-patch.js';
 import { controlCompliance, meanCompliance, riskScore, round } from './scores.js';
 import { selectControls, type SelectOptions } from './select.js';
 import { applyExceptions, type ExceptionRule } from './exceptions.js';
@@ -47,12 +48,13 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
 
   const now = options.now ?? new Date();
   const warnings: string[] = [];
-  const unreadable = new Map((input.unreadable ?? []).map((u) => [u.kind, u]));
+  // a kind as a whole; one object that could not be read (a node's kubelet) leaves the kind's controls their input
+  const unreadable = new Map((input.unreadable ?? []).filter((u) => u.name === undefined).map((u) => [u.kind, u]));
   const skippedFor = new Map<UnreadableKind, string[]>();
   const evaluations = selection.controls.map((control): ControlEvaluation => {
-    const lacking = lackingKind(control, unreadable);
-    if (!lacking) return evaluateControl(control, inventory, inputs, { keepPassed: options.verbose });
-    skippedFor.set(lacking, [...skippedFor.get(lacking) ?? [], control.id]);
+    const lacking = lackingKinds(control, unreadable);
+    if (lacking.length === 0) return evaluateControl(control, inventory, inputs, { keepPassed: options.verbose });
+    for (const u of lacking) skippedFor.set(u, [...skippedFor.get(u) ?? [], control.id]);
     return {
       control, skipped: lackingReason(lacking), evaluated: 0, passed: 0, failed: 0, excepted: 0, findings: [], passedResources: [],
     };
@@ -60,10 +62,12 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   if (selection.controls.some((c) => c.section === 'rbac')) {
     for (const w of missingRoles(inventory)) warnings.push(w); // not push(...): one per binding, unbounded
   }
+  const byId = new Map(resources.map((r) => [r.id, r]));
   const audit = applyExceptions(
     evaluations.flatMap((ev) => ev.findings), options.exceptions ?? [],
-    new Map(resources.map((r) => [r.id, r])), new Map(selection.controls.map((c) => [c.id, c])), now, warnings,
+    byId, new Map(selection.controls.map((c) => [c.id, c])), now, warnings,
   );
+  addPatchCommands(evaluations, byId, input.targets);
 
   const controls: ControlResult[] = [];
   const findings: Finding[] = [];
@@ -147,9 +151,23 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     warnings,
   };
   report.ignored = input.ignored;
-  if (unreadable.size) report.unreadable = [...unreadable.values()].map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
+  if (input.unreadable?.length) report.unreadable = input.unreadable.map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
   report.summary.durationMs = Math.round(performance.now() - started);
   return report;
+}
+
+/** Fixes of objects read from a cluster, as `kubectl patch` commands against that cluster's context. */
+function addPatchCommands(evaluations: ControlEvaluation[], byId: ReadonlyMap<string, Resource>, targets: ScanTarget[]): void {
+  const clusters = targets.filter((t) => t.type === 'cluster');
+  const context = clusters.length === 1 ? clusters[0].context : undefined;
+  for (const ev of evaluations) {
+    for (const f of ev.findings) {
+      const resource = byId.get(f.resourceId);
+      if (resource?.source.type !== 'cluster' || !f.fix?.edits?.length) continue;
+      const command = kubectlPatch(resource, f.fix.edits, context);
+      if (command) f.fix.command = command;
+    }
+  }
 }
 
 function filterNamespaces(resources: Resource[], include?: string[], exclude?: string[]): Resource[] {

@@ -6,21 +6,22 @@ import { WORKLOAD_KINDS } from '../model/kinds.js';
 import type { UnreadableKind } from '../model/types.js';
 import type { Control } from '../controls/define.js';
 
-/** The unreadable kind that keeps this control from being judged, if any. */
-export function lackingKind(control: Control, unreadable: ReadonlyMap<string, UnreadableKind>): UnreadableKind | undefined {
-  if (unreadable.size === 0) return undefined;
-  for (const kind of control.reads ?? []) {
-    const u = unreadable.get(kind);
-    if (u) return u;
-  }
+/** The unreadable kinds that keep this control from being judged; empty when it can be. */
+export function lackingKinds(control: Control, unreadable: ReadonlyMap<string, UnreadableKind>): UnreadableKind[] {
+  if (unreadable.size === 0) return [];
+  const lacking = (control.reads ?? []).map((kind) => unreadable.get(kind)).filter((u): u is UnreadableKind => u !== undefined);
+  if (lacking.length) return lacking;
   // when every kind it judges is unreadable, it has nothing to judge: say why, not "nothing in the input"
   const judged = judgedKinds(control);
-  if (judged.length && judged.every((k) => unreadable.has(k))) return unreadable.get(judged[0]);
-  return undefined;
+  if (judged.length && judged.every((k) => unreadable.has(k))) return judged.map((k) => unreadable.get(k)!);
+  return [];
 }
 
-export function lackingReason(u: UnreadableKind): string {
-  return `the ${u.kind} objects could not be read (${u.reason}), and this control needs them`;
+/** `the Role and RoleBinding objects could not be read (403 Forbidden: …), and this control needs them`: the first reason stands for all. */
+export function lackingReason(lacking: readonly UnreadableKind[]): string {
+  const kinds = lacking.map((u) => u.kind);
+  const named = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}` : kinds[0];
+  return `the ${named} objects could not be read (${lacking[0].reason}), and this control needs them`;
 }
 
 function judgedKinds(control: Control): readonly string[] {

@@ -92,6 +92,8 @@ export interface IgnoredDocument {
 export interface Fix {
   description: string;
   edits?: FixEdit[];
+  /** For an object read from a cluster: the edits as a `kubectl patch` command (JSON patch, containers pinned by name). */
+  command?: string;
 }
 export interface FixEdit {
   op: 'set' | 'remove';
@@ -210,9 +212,16 @@ export interface ScanReport {
   unreadable?: UnreadableKind[];
 }
 
-/** A kind a source could not read, why, and (in the report) the controls left unevaluated by it. */
+/**
+ * A kind a source could not read — or, with `name`, one object of it (a node's kubelet
+ * configuration) while the rest of the kind was read — why, and (in the report) the controls
+ * left unevaluated by it.
+ */
 export interface UnreadableKind {
   kind: string;
+  name?: string;
+  /** The HTTP status, or what went wrong: `timeout`, `too-large`, `invalid`. */
+  status?: number | string;
   reason: string;
   /** The API path that was asked, for a cluster. */
   path?: string;

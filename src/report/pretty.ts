@@ -31,7 +31,9 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   const fw = report.frameworks[0];
   const s = report.summary;
   out.push(paint('bold', `Palisade ${t(report.tool.version)} — ${fw ? `${t(fw.title)} v${t(fw.version)}` : 'scan'}`));
-  out.push(`Scanned ${s.resources} resource(s) from ${s.documents} document(s)`
+  const clusters = report.targets.filter((x) => x.type === 'cluster')
+    .map((x) => ` · cluster context "${t(x.context ?? '')}"${x.version ? ` (${t(x.version)})` : ''}`).join('');
+  out.push(`Scanned ${s.resources} resource(s) from ${s.documents} document(s)${clusters}`
     + (s.ignoredDocuments ? `, ${s.ignoredDocuments} ignored (not Kubernetes objects)` : '')
     + (s.errors ? `, ${paint('red', `${s.errors} input error(s)`)}` : '') + '.');
   out.push('');
@@ -49,9 +51,12 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
       out.push(`    ${t(name)}`);
       for (const p of f.paths) {
         const loc = p.location;
-        const where = loc?.line ? `${loc.file}:${loc.line}:${loc.column}` : loc?.file ?? r?.source.file ?? '';
+        // an object read from a cluster has no file: the line above names it, the field path says where
+        const where = r?.source.type === 'cluster' ? p.path
+          : loc?.line ? `${loc.file}:${loc.line}:${loc.column}` : loc?.file ?? r?.source.file ?? '';
         out.push(`      ${paint('cyan', t(where))}  ${t(p.message)}`);
       }
+      if (f.fix?.command) out.push(`      ${paint('green', '$')} ${t(f.fix.command)}`);
     }
     if (list.length > MAX_RESOURCES) out.push(paint('gray', `    … and ${list.length - MAX_RESOURCES} more resource(s) (see --format json)`));
     const fix = list.find((f) => f.fix)?.fix?.description;

@@ -87,7 +87,7 @@ export function resultsForFinding(f: Finding, ctx: ResultContext) {
     const related = paths.filter((_, j) => j !== i).map((o, j) => ({
       id: j + 1,
       ...locationParts(o.location, resource, ctx.root),
-      logicalLocations: [logical(f.resourceId)],
+      logicalLocations: [logical(f.resourceId, resource)],
       message: { text: `${o.path}: ${o.message}` },
     }));
     const fix = fixForPath(f, p);
@@ -100,7 +100,7 @@ export function resultsForFinding(f: Finding, ctx: ResultContext) {
       message: { text: `${label}: ${p.message}` },
       locations: [{
         ...locationParts(p.location, resource, ctx.root),
-        logicalLocations: [logical(f.resourceId)],
+        logicalLocations: [logical(f.resourceId, resource)],
       }],
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f.controlId, f.resourceId, p.path, fingerprintFile(p, resource, ctx.root)) },
       ...(related.length ? { relatedLocations: related } : {}),
@@ -119,12 +119,18 @@ export function resultsForFinding(f: Finding, ctx: ResultContext) {
         ...(p.location?.exact === false ? { locationIsParent: true } : {}),
         ...(resource?.source.renderedBy ? { renderedBy: resource.source.renderedBy } : {}),
         ...(resource?.source.origin ? { origin: resource.source.origin } : {}),
+        ...(f.fix?.command ? { kubectlPatch: f.fix.command } : {}),
       },
     };
   });
 }
 
-function logical(resourceId: string) {
+/** The resource as a logical location; for an object read from a cluster, with `Kind/namespace/name` as its fully qualified name. */
+function logical(resourceId: string, resource: ReportResource | undefined) {
+  if (resource?.source.type === 'cluster') {
+    const ref = resource.namespace ? `${resource.kind}/${resource.namespace}/${resource.name}` : `${resource.kind}/${resource.name}`;
+    return { name: resourceId, fullyQualifiedName: ref, kind: 'resource' };
+  }
   return { name: resourceId, kind: 'resource' };
 }
 
@@ -135,6 +141,8 @@ function logical(resourceId: string) {
  */
 function hasFile(loc: SourceLocation | undefined, resource: ReportResource | undefined): loc is SourceLocation {
   if (!loc?.file || loc.file === '<stdin>' || resource?.source.type === 'stdin') return false;
+  // an object read from a cluster is no file: its logical location names it
+  if (resource?.source.type === 'cluster') return false;
   return !(resource?.source.type === 'node' && PROCESS_FILE.test(loc.file));
 }
 

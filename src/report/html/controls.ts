@@ -88,6 +88,7 @@ function findingItem(f: Finding, r: ReportResource | undefined, root: string): s
   if (f.paths.length) out.push(`<ul class="paths">${f.paths.map((p) => pathItem(p, root)).join('')}</ul>`);
   const pathFixes = new Set(f.paths.map((p) => p.fix?.description));
   if (f.fix && !pathFixes.has(f.fix.description)) out.push(fixText(f.fix));
+  if (f.fix?.command) out.push(`<div class="fix"><strong>On the cluster:</strong> <code class="command">${esc(f.fix.command)}</code></div>`);
   if (f.exception) {
     const e = f.exception;
     out.push(`<div class="exception"><strong>Excepted:</strong> ${esc(e.reason)} `

@@ -1,17 +1,19 @@
 // The cluster source: a live cluster's objects as Resources, in the shape the other sources
 // return (resources, ignored, errors, documents, targets, warnings). What could not be read is
-// in `unreadable` (every kind and kubelet, with its status) and, for the kinds, in `errors`, so a
-// scan that could not see RBAC objects says so (exit 3) instead of passing the RBAC controls.
+// in `unreadable` (every kind and kubelet, with its status); the scan skips the controls that need
+// an unreadable kind instead of passing them. A kind refused (403) or not served (404) is a warning;
+// one that failed (5xx, timeout, too large) is also in `errors` (exit 3).
 // Thrown, and ending the scan: KubeconfigError, Unauthorized (401), Unreachable.
-import type { InputError, Resource, ScanTarget } from '../../model/types.js';
+import type { InputError, Resource, ScanTarget, UnreadableKind } from '../../model/types.js';
 import type { DocumentSink } from '../files/to-resources.js';
 import { discover } from './discovery.js';
 import { ApiClient, type FailureStatus, type HttpOptions } from './http.js';
 import { KUBELET_KIND, readKubelets } from './kubelet.js';
-import { pluralOf, type ServedKind } from './kinds.js';
+import { CLUSTER_KINDS, pluralOf, type ServedKind } from './kinds.js';
 import { loadClusterConfig, type ClusterConfig, type ClusterConfigOptions } from './kubeconfig.js';
 import { listKind, type ListOptions, type ListResult } from './list.js';
 import { foldOwned } from './owners.js';
+import { showServer } from './errors.js';
 import { listSecrets } from './secrets.js';
 import { clusterResource } from './to-resource.js';
 
@@ -28,6 +30,8 @@ export interface ReadClusterOptions extends ClusterConfigOptions, HttpOptions {
   onProgress?: (progress: ClusterProgress) => void;
   /** An already loaded configuration (the CLI loads it first to fail fast on a bad --context). */
   config?: ClusterConfig;
+  /** Only these kinds (`who-can --cluster` reads the RBAC kinds); default: every kind the controls use. */
+  kinds?: readonly string[];
 }
 
 export interface ClusterProgress {
@@ -43,13 +47,10 @@ export interface ClusterProgress {
 }
 
 /** Something the scan could not read: a kind (with the API path) or a node's kubelet configuration. */
-export interface Unreadable {
-  kind: string;
+export interface Unreadable extends UnreadableKind {
   /** For a kubelet: the node; absent when it applies to every node (a 403 on the node proxy). */
   name?: string;
-  path?: string;
   status: FailureStatus;
-  reason: string;
 }
 
 export interface ClusterSourceResult extends DocumentSink {
@@ -78,7 +79,8 @@ async function readWith(client: ApiClient, config: ClusterConfig, options: ReadC
   const progress: ClusterProgress = { kinds: 0, kindsListed: 0, objects: 0, pages: 0, kubelets: 0, kubeletsRead: 0 };
   const report = () => options.onProgress?.({ ...progress });
 
-  const [version, discovery] = await Promise.all([client.getJson<{ gitVersion?: string }>('/version'), discover(client)]);
+  const kinds = options.kinds ? CLUSTER_KINDS.filter((k) => options.kinds!.includes(k.kind)) : CLUSTER_KINDS;
+  const [version, discovery] = await Promise.all([client.getJson<{ gitVersion?: string }>('/version'), discover(client, kinds)]);
   if (!version.ok) warnings.push(`the API server's version could not be read (GET /version: ${version.reason})`);
   for (const m of discovery.missing) {
     unreadable.push({ kind: m.kind.kind, status: 404, reason: m.reason });
@@ -107,7 +109,12 @@ async function readWith(client: ApiClient, config: ClusterConfig, options: ReadC
   for (const [kind, result] of listed) {
     if (!result.ok) {
       unreadable.push({ kind: kind.kind, path: result.path, status: result.status, reason: result.reason });
-      errors.push({ file: result.path, message: `${pluralOf(kind.kind)} could not be listed: ${result.reason}` });
+      const message = `${pluralOf(kind.kind)} could not be listed: ${result.reason}`;
+      // Refused (403) or not served (404): the identity's permissions, a choice the scan respects —
+      // a warning, and the controls that need the kind are skipped (coverage shows it). A fault
+      // (5xx after retries, a timeout, an oversized or broken answer) is an input error: exit 3.
+      if (result.status === 403 || result.status === 404) warnings.push(message);
+      else errors.push({ file: result.path, message });
       continue;
     }
     for (const object of result.items) {
@@ -131,7 +138,10 @@ async function readWith(client: ApiClient, config: ClusterConfig, options: ReadC
 
   return {
     resources, ignored: [], errors, documents: resources.length + errors.length,
-    targets: [{ type: 'cluster', paths: [config.context] }],
+    targets: [{
+      type: 'cluster', context: config.context, server: showServer(config.server),
+      ...(version.ok && version.body?.gitVersion ? { version: String(version.body.gitVersion) } : {}),
+    }],
     warnings, unreadable, folded,
     cluster: { server: config.server, context: config.context, ...(version.ok && version.body?.gitVersion ? { version: String(version.body.gitVersion) } : {}) },
   };

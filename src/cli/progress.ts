@@ -1,0 +1,25 @@
+// Progress of a cluster read on standard error — only when it is a terminal and not --quiet: one
+// line rewritten in place (kinds listed, objects, pages, kubelets), cleared when the read ends.
+import type { ClusterProgress } from '../sources/cluster/read.js';
+
+const EVERY_MS = 100;
+
+export function clusterProgress(quiet: boolean): { update?: (p: ClusterProgress) => void; done: () => void } {
+  const stream = process.stderr;
+  if (quiet || !stream.isTTY) return { done: () => {} };
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < EVERY_MS && p.kindsListed < p.kinds) return;
+      last = now;
+      const kubelets = p.kubelets ? `, kubelets ${p.kubeletsRead}/${p.kubelets}` : '';
+      stream.write(`\r\x1b[Kpalisade: --cluster: kinds ${p.kindsListed}/${p.kinds}, ${p.objects} objects in ${p.pages} page(s)${kubelets}`);
+      shown = true;
+    },
+    done() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
+}
