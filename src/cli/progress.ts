@@ -4,16 +4,17 @@ import type { ClusterProgress } from '../sources/cluster/read.js';
 
 const EVERY_MS = 100;
 
-export function clusterProgress(quiet: boolean): { update?: (p: ClusterProgress) => void; done: () => void } {
-  const stream = process.stderr;
+export function clusterProgress(
+  quiet: boolean, stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr, now: () => number = Date.now,
+): { update?: (p: ClusterProgress) => void; done: () => void } {
   if (quiet || !stream.isTTY) return { done: () => {} };
-  let last = 0;
+  let last = -Infinity;
   let shown = false;
   return {
     update(p) {
-      const now = Date.now();
-      if (now - last < EVERY_MS && p.kindsListed < p.kinds) return;
-      last = now;
+      const t = now();
+      if (t - last < EVERY_MS && p.kindsListed < p.kinds) return;
+      last = t;
       const kubelets = p.kubelets ? `, kubelets ${p.kubeletsRead}/${p.kubelets}` : '';
       stream.write(`\r\x1b[Kpalisade: --cluster: kinds ${p.kindsListed}/${p.kinds}, ${p.objects} objects in ${p.pages} page(s)${kubelets}`);
       shown = true;
