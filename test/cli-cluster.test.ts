@@ -247,6 +247,33 @@ describe('scan --cluster: refusals, credentials and servers that are not there',
     assert.equal(missing.stderr.trim().split('\n').length, 1, missing.stderr);
   });
 
+  it('inside a pod: no kubeconfig, the service account\'s token and CA at the in-cluster paths and KUBERNETES_SERVICE_HOST/PORT', async () => {
+    const cluster = await serve(SHOP);
+    try {
+      const root = tempDir();
+      const sa = path.join(root, 'var/run/secrets/kubernetes.io/serviceaccount');
+      fs.mkdirSync(sa, { recursive: true });
+      fs.writeFileSync(path.join(sa, 'token'), TOKEN);
+      fs.writeFileSync(path.join(sa, 'ca.crt'), testTls().caPem);
+      fs.writeFileSync(path.join(sa, 'namespace'), 'palisade');
+      const port = new URL(cluster.fake.url).port;
+      const env = { KUBECONFIG: undefined, HOME, KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: port, PALISADE_IN_CLUSTER_ROOT: root };
+      const run = await palisade(['scan', '--cluster', '--format', 'json'], { env });
+      assert.equal(run.code, 0, run.stderr);
+      const r = JSON.parse(run.stdout);
+      assert.deepEqual(r.targets, [{ type: 'cluster', context: 'inClusterContext', server: cluster.fake.url, version: 'v1.33.1' }]);
+      assert.ok(r.findings.some((f: Json) => f.controlId === 'privileged-container'));
+      // a pod whose token is not mounted: exit 3, saying why
+      fs.rmSync(path.join(sa, 'token'));
+      const none = await palisade(['scan', '--cluster'], { env });
+      assert.equal(none.code, 3);
+      assert.match(none.stderr, /^palisade: --cluster: running in a pod \(KUBERNETES_SERVICE_HOST is set\) but \S+\/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/token does not exist: is automountServiceAccountToken off\?$/m);
+    } finally {
+      cluster.fake.assertNoViolations();
+      await cluster.fake.close();
+    }
+  });
+
   it('cluster flags without --cluster, and a bad --request-timeout, are usage errors (exit 2) before anything is read', async () => {
     for (const [args, message] of [
       [['--context', 'x'], /--context needs --cluster/],

@@ -34,6 +34,15 @@ const CREDENTIALS_TTL_MS = 60_000;
 /** Where the service account's token lives in a pod (and what the library reads for in-cluster config). */
 const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
+/**
+ * A directory the in-cluster files are looked up under instead of `/` (the library's
+ * loadFromCluster pathPrefix): for the tests, which cannot write /var/run/secrets, and for a
+ * debugging session that copied a pod's service-account files. Unset in a pod.
+ */
+function inClusterRoot(): string {
+  return process.env.PALISADE_IN_CLUSTER_ROOT ?? '';
+}
+
 export async function loadClusterConfig(options: ClusterConfigOptions = {}): Promise<ClusterConfig> {
   // loaded on demand: the library takes ~0.4 s to import, and only cluster scans need it
   const { KubeConfig } = await import('@kubernetes/client-node');
@@ -113,11 +122,14 @@ function loadKubeConfig(make: () => KubeConfig, explicit: string | undefined): {
   const home = path.join(os.homedir(), '.kube', 'config');
   if (fs.existsSync(home)) return { kc: loadFile(make(), home), from: `kubeconfig ${home}` };
   if (process.env.KUBERNETES_SERVICE_HOST && process.env.KUBERNETES_SERVICE_PORT) {
-    if (!fs.existsSync(SERVICE_ACCOUNT_TOKEN)) {
-      throw new KubeconfigError(`running in a pod (KUBERNETES_SERVICE_HOST is set) but ${SERVICE_ACCOUNT_TOKEN} does not exist: is automountServiceAccountToken off?`);
+    const prefix = inClusterRoot();
+    if (!fs.existsSync(prefix + SERVICE_ACCOUNT_TOKEN)) {
+      throw new KubeconfigError(`running in a pod (KUBERNETES_SERVICE_HOST is set) but ${prefix + SERVICE_ACCOUNT_TOKEN} does not exist: is automountServiceAccountToken off?`);
     }
     const kc = make();
-    kc.loadFromCluster();
+    // client-go's rest.InClusterConfig: https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT, the
+    // service account's ca.crt, and its token file re-read as it rotates
+    kc.loadFromCluster(prefix);
     return { kc, from: 'the in-cluster service account' };
   }
   throw new KubeconfigError(`no kubeconfig: KUBECONFIG is not set, ${home} does not exist and this is not a pod; pass --kubeconfig FILE`);
