@@ -17,11 +17,16 @@ export function lackingKinds(control: Control, unreadable: ReadonlyMap<string, U
   return [];
 }
 
-/** `the Role and RoleBinding objects could not be read (403 Forbidden: …), and this control needs them`: the first reason stands for all. */
+/**
+ * `the Role and RoleBinding objects could not be read (HTTP 403), and this control needs them`:
+ * short, the same for every control it concerns; the whole reason is in the warnings and in the
+ * report's `unreadable` list.
+ */
 export function lackingReason(lacking: readonly UnreadableKind[]): string {
   const kinds = lacking.map((u) => u.kind);
   const named = kinds.length > 1 ? `${kinds.slice(0, -1).join(', ')} and ${kinds[kinds.length - 1]}` : kinds[0];
-  return `the ${named} objects could not be read (${lacking[0].reason}), and this control needs them`;
+  const statuses = [...new Set(lacking.map((u) => (typeof u.status === 'number' ? `HTTP ${u.status}` : u.status ?? 'not readable')))];
+  return `the ${named} objects could not be read (${statuses.join(', ')}), and this control needs them`;
 }
 
 function judgedKinds(control: Control): readonly string[] {
