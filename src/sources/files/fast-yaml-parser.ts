@@ -12,9 +12,22 @@ const MAX_DEPTH = 100;
 /** YAML limits implicit keys to 1024 characters. */
 const MAX_KEY = 1024;
 
+/**
+ * Where parses write their events: one shared array (a slab) that each parse appends to, its
+ * events then kept as a view of their part (see fast-yaml.ts). One array of 256k events serves
+ * many files, where an array per file grew by doubling and was then copied to its size: 200
+ * files of 10k resources wrote 48 MB of event arrays and copies for 20 MB of events.
+ */
+const SLAB = (1 << 18) * W;
+let slab = new Int32Array(0);
+/** Where the next parse starts writing in `slab`. */
+let slabUsed = 0;
+
 export class Parser {
   readonly n: number;
-  data = new Int32Array(1024 * W);
+  /** The slab this parse writes into, from `base`; a new one when the parse outgrows it. */
+  data = slab;
+  base = slabUsed;
   count = 0;
   values: unknown[] = [];
   /** After a node: offset of the next content character, or `n`. */
@@ -24,26 +37,58 @@ export class Parser {
   depth = 0;
   /** Column of the block node a flow collection sits in; its continuation lines go past it. */
   flowParent = -1;
+  /** Inside a flow collection: the offset after the item or collection just read. */
+  flowEnd = 0;
+  /**
+   * The items of the sequences being read, nested ones above their parents' (a sequence's items
+   * are copied out at their number when it ends: an array grown by push keeps room for 16 or
+   * more, and most sequences in manifests have one to three items).
+   */
+  items: unknown[] = [];
+  /** How many of `items` are in use (the array's length is never cut: V8 would free it at 0). */
+  top = 0;
 
   constructor(readonly src: string) {
     this.n = src.length;
   }
 
   emit(type: number, start: number, end: number, style: number, chomping: number, indent: number, fast: number): void {
-    if ((this.count + 1) * W > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    const o = this.count++ * W;
+    if (this.base + (this.count + 1) * W > this.data.length) this.grow();
+    const o = this.base + this.count++ * W;
     const d = this.data;
     d[o] = type; d[o + 1] = start; d[o + 2] = end; d[o + 3] = style; d[o + 4] = chomping; d[o + 5] = indent; d[o + 6] = fast;
+  }
+
+  /**
+   * A new slab for this parse, with its events so far: the size of one slab, or twice what this
+   * parse has written (a large file has a slab of its own, grown by doubling).
+   */
+  grow(): void {
+    const used = this.count * W;
+    const bigger = new Int32Array(Math.max(SLAB, 2 * used, 1024 * W));
+    bigger.set(this.data.subarray(this.base, this.base + used));
+    this.data = slab = bigger;
+    this.base = slabUsed = 0;
+  }
+
+  /** The events written, as a view of the slab; the next parse writes after them. */
+  events(): Int32Array {
+    const end = this.base + this.count * W;
+    if (this.data === slab) slabUsed = end;
+    return this.data.subarray(this.base, end);
+  }
+
+  /** The items of a sequence, from `first` to the top of the stack, as an array of their number. */
+  take(first: number): unknown[] {
+    const arr = this.items.slice(first, this.top);
+    this.top = first;
+    return arr;
   }
 
   /** Pops the collection opened at event `opened`, which records where its events end. */
   close(opened: number): void {
     this.emit(POP, 0, 0, 0, 0, 0, 0);
-    this.data[opened * W + 3] = this.count;
+    this.data[this.base + opened * W + 3] = this.count;
   }
 
   stream(): void {
@@ -257,7 +302,7 @@ export class Parser {
         scanPlain(src, p, n);
         if (scanned.colon < 0 || scanned.end - p > MAX_KEY) throw BAIL;
         this.emit(SCALAR, p, scanned.end, PLAIN, CLIP, -1, 1);
-        key = plainKey(src.slice(p, scanned.end));
+        key = internKey(src, p, scanned.end);
         q = scanned.colon;
       }
       checkNewKey(obj, key);
@@ -310,22 +355,22 @@ export class Parser {
     const { src, n } = this;
     const opened = this.count;
     this.emit(SEQUENCE, p, p, 0, 0, 0, 0);
-    const arr: unknown[] = [];
+    const first = this.top;
     for (;;) {
       let q = p + 1;
       while (q < n && isSpace(src.charCodeAt(q))) q++;
       const c = q >= n ? LF : src.charCodeAt(q);
       if (c === LF || c === HASH) {
         this.seek(this.endOfLine(q));
-        if (this.nextCol > col) arr.push(this.node(this.next, this.nextCol, col));
-        else {
-          this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
-          arr.push(null);
-        }
+        let item: unknown = null;
+        if (this.nextCol > col) item = this.node(this.next, this.nextCol, col);
+        else this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
+        this.items[this.top++] = item;
       } else {
         // a tab anywhere between `-` and the entry: js-yaml's indentation rules for it differ
         if (src.slice(p + 1, q).includes('\t')) throw BAIL;
-        arr.push(this.node(q, col + (q - p), col));
+        const item = this.node(q, col + (q - p), col);
+        this.items[this.top++] = item;
       }
       if (this.nextCol !== col || src.charCodeAt(this.next) !== DASH || !isBreakOrSpace(src, this.next + 1, n)) {
         if (this.nextCol > col) throw BAIL;
@@ -334,7 +379,7 @@ export class Parser {
       p = this.next;
     }
     this.close(opened);
-    return arr;
+    return this.take(first);
   }
 
   /**
@@ -449,29 +494,29 @@ export class Parser {
 
   /** `[...]` or `{...}`, over one line or several: scalars and nested collections. */
   flowLine(p: number, parent: number): unknown {
-    const end = { at: 0 };
     this.flowParent = parent;
-    const value = this.flow(p, end);
-    this.afterInline(end.at, parent);
+    const value = this.flow(p);
+    this.afterInline(this.flowEnd, parent);
     return value;
   }
 
-  flow(p: number, end: { at: number }): unknown {
+  flow(p: number): unknown {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const { src, n } = this;
     const isSeq = src.charCodeAt(p) === LBRACKET;
     const close = isSeq ? RBRACKET : RBRACE;
     const opened = this.count;
     this.emit(isSeq ? SEQUENCE : MAPPING, p, p, 0, 0, 0, 0);
-    const arr: unknown[] = [];
-    const obj: Record<string, unknown> = {};
+    const first = this.top;
+    const obj: Record<string, unknown> | undefined = isSeq ? undefined : {};
     let i = this.space(p + 1, n);
     if (src.charCodeAt(i) === close) {
-      end.at = i + 1;
+      this.flowEnd = i + 1;
     } else {
       for (;;) {
-        if (isSeq) {
-          arr.push(this.flowItem(i, end));
+        if (obj === undefined) {
+          const item = this.flowItem(i);
+          this.items[this.top++] = item;
         } else {
           const keyAt = i;
           const c = src.charCodeAt(i);
@@ -485,7 +530,7 @@ export class Parser {
             const e = flowPlainEnd(src, i, n, true);
             if (e === i) throw BAIL;
             this.emit(SCALAR, i, e, PLAIN, CLIP, -1, 1);
-            key = plainKey(src.slice(i, e));
+            key = internKey(src, i, e);
             i = e;
           }
           if (i - keyAt > MAX_KEY) throw BAIL;
@@ -493,22 +538,22 @@ export class Parser {
           while (src.charCodeAt(i) === SP) i++; // an implicit key is on one line with its ':'
           if (src.charCodeAt(i) !== COLON) throw BAIL;
           i = this.space(i + 1, n);
-          obj[key] = this.flowItem(i, end);
+          obj[key] = this.flowItem(i);
         }
-        i = this.space(end.at, n);
+        i = this.space(this.flowEnd, n);
         const c = src.charCodeAt(i);
         if (c === COMMA) {
           i = this.space(i + 1, n);
-          if (src.charCodeAt(i) === close) { end.at = i + 1; break; } // a trailing comma
+          if (src.charCodeAt(i) === close) { this.flowEnd = i + 1; break; } // a trailing comma
           continue;
         }
-        if (c === close) { end.at = i + 1; break; }
+        if (c === close) { this.flowEnd = i + 1; break; }
         throw BAIL;
       }
     }
     this.close(opened);
     this.depth--;
-    return isSeq ? arr : obj;
+    return obj ?? this.take(first);
   }
 
   /** Skips spaces, line breaks and comments inside a flow collection. */
@@ -532,14 +577,14 @@ export class Parser {
     return i;
   }
 
-  /** One scalar or nested collection inside a flow collection; sets `end.at` after it. */
-  flowItem(i: number, end: { at: number }): unknown {
+  /** One scalar or nested collection inside a flow collection; sets `flowEnd` after it. */
+  flowItem(i: number): unknown {
     const { src, n } = this;
     const c = src.charCodeAt(i);
-    if (c === LBRACKET || c === LBRACE) return this.flow(i, end);
+    if (c === LBRACKET || c === LBRACE) return this.flow(i);
     if (c === DQUOTE || c === SQUOTE) {
       const q = this.quotedEnd(i, this.flowParent);
-      end.at = q + 1;
+      this.flowEnd = q + 1;
       return this.quoted(i, q);
     }
     if (c === COMMA || c === RBRACKET || c === RBRACE || c === HASH || c === LF || i >= n) throw BAIL; // an empty entry
@@ -549,9 +594,41 @@ export class Parser {
     let f = e;
     while (isSpace(src.charCodeAt(f))) f++;
     this.emit(SCALAR, i, e, PLAIN, CLIP, -1, f < n && src.charCodeAt(f) === LF ? 0 : 1);
-    end.at = e;
+    this.flowEnd = e;
     return plainValue(src.slice(i, e));
   }
+}
+
+/**
+ * Plain keys seen, by a hash of their first and last characters and length, so that a key met
+ * again (manifests repeat a few hundred keys) is not cut from the text and looked up in V8's string
+ * table once more for each mapping: each entry is the text as written, then its key.
+ */
+const KEYS = 4096;
+const knownKeys: Array<string[] | undefined> = new Array(KEYS).fill(undefined);
+let knownKeyCount = 0;
+
+/** The key of the plain scalar from `p` to `end` (plainKey of its text). */
+function internKey(src: string, p: number, end: number): string {
+  const len = end - p;
+  const h = (src.charCodeAt(p) * 31 + src.charCodeAt(end - 1) * 7 + len) & (KEYS - 1);
+  const bucket = knownKeys[h];
+  if (bucket !== undefined) {
+    for (let i = 0; i < bucket.length; i += 2) {
+      const text = bucket[i];
+      if (text.length === len && src.startsWith(text, p)) return bucket[i + 1];
+    }
+  }
+  const text = src.slice(p, end);
+  const key = plainKey(text);
+  if (knownKeyCount < 20_000 && len <= 64) {
+    knownKeyCount++;
+    // the key as V8 keeps property names (internalized), so later stores need no string-table lookup
+    const named = Object.keys({ [key]: 0 })[0] ?? key;
+    if (bucket === undefined) knownKeys[h] = [text, named];
+    else bucket.push(text, named);
+  }
+  return key;
 }
 
 /**

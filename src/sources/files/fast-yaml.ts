@@ -45,17 +45,10 @@ function parse(source: string): FastParse | undefined {
     if (e === BAIL) return undefined;
     throw e;
   }
-  return { data: trimmed(p.data, p.count * W), count: p.count, values: p.values };
-}
-
-/**
- * The event array grows by doubling from 1024 events (28 KB), and DocumentPositions keeps it for the
- * whole scan: 50k small files kept 1.4 GB. It is cut to the events written (a small file's are a few
- * hundred bytes). A large array, at most half unused, is kept as it is: the copy would add its size
- * to the peak while both exist.
- */
-function trimmed(data: Int32Array, used: number): Int32Array {
-  return used < data.length && data.length <= (1 << 18) * W ? data.slice(0, used) : data;
+  // A view of the shared array the events were written into (fast-yaml-parser.ts), exactly their
+  // size: DocumentPositions keeps it for the whole scan, and 50k small files once kept 1.4 GB of
+  // arrays sized for more events than they had.
+  return { data: p.events(), count: p.count, values: p.values };
 }
 
 /**
