@@ -2,6 +2,7 @@
 import type { Fix, PathSegments, Resource, Severity } from '../model/types.js';
 import type { ContainerInfo, ContainerType, Inventory, PodInfo } from '../inventory/index.js';
 import type { ControlInputs } from './inputs.js';
+import { flatten } from '../model/strings.js';
 
 export interface ControlExample {
   /** A manifest that fails the control. */
@@ -102,5 +103,5 @@ export function defineControl(control: Control): Control {
 
 /** A fix that sets one field; `path` is in report form. */
 export function setFix(description: string, path: string, value: unknown): Fix {
-  return { description, edits: [{ op: 'set', path, value }] };
+  return { description, edits: [{ op: 'set', path: flatten(path), value }] };
 }

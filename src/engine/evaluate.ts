@@ -1,6 +1,7 @@
 // Runs selected controls over the inventory and turns their failures into findings.
 import type { Finding, FindingPath, Fix, Resource } from '../model/types.js';
 import { formatPath } from '../model/paths.js';
+import { flatten } from '../model/strings.js';
 import type { Inventory } from '../inventory/index.js';
 import type { CheckContext, Control, FailOptions } from '../controls/define.js';
 import type { ControlInputs } from '../controls/inputs.js';
@@ -43,15 +44,16 @@ export function evaluateControl(
       if (!current) throw new Error(`${control.id}: fail() called outside check()`);
       let entry = pending.get(current);
       if (!entry) pending.set(current, (entry = { resource: current, paths: [] }));
-      const text = formatPath(path);
+      // Flat strings: these are kept until the report is written (see model/strings.ts).
+      const text = flatten(formatPath(path));
       // a pod-level setting seen from each container is one failing path, not one per container
       if (entry.paths.some((q) => q.path === text && q.message === message)) return;
-      const p: FindingPath = { path: text, message };
-      if (options?.fix) p.fix = options.fix;
+      const p: FindingPath = { path: text, message: flatten(message) };
+      if (options?.fix) p.fix = flattenFix(options.fix);
       // resolve the location now, while we know the segments; only failing paths pay for this
       if (current.locate) {
         p.location = current.locate(path);
-        if (p.location.yaml11) p.message += YAML11_NOTE[p.location.yaml11];
+        if (p.location.yaml11) p.message = flatten(p.message + YAML11_NOTE[p.location.yaml11]);
       }
       entry.paths.push(p);
       if (options?.excepted && entry.excepted === undefined) entry.excepted = options.excepted;
@@ -144,7 +146,14 @@ const YAML11_NOTE = {
 function summarise(paths: FindingPath[]): string {
   if (paths.length === 1) return paths[0].message;
   const shown = paths.slice(0, 3).map((p) => p.message).join('; ');
-  return paths.length > 3 ? `${shown}; and ${paths.length - 3} more` : shown;
+  return paths.length > 3 ? flatten(`${shown}; and ${paths.length - 3} more`) : shown;
+}
+
+/** The fix's strings made flat (in place: a flat string is the same string). */
+function flattenFix(fix: Fix): Fix {
+  flatten(fix.description);
+  if (fix.edits) for (const e of fix.edits) flatten(e.path);
+  return fix;
 }
 
 function mergeFixes(paths: FindingPath[]): Fix | undefined {

@@ -1,6 +1,7 @@
 // The Inventory: every resource of one scan, indexed once, with the pod of every workload.
 import type { Resource } from '../model/types.js';
 import { resourceId } from '../model/kinds.js';
+import { flatten } from '../model/strings.js';
 import { podOf, type PodInfo } from './pods.js';
 import { Rbac } from './rbac.js';
 import { NetworkIndex } from './network.js';
@@ -155,7 +156,7 @@ export class Inventory {
 }
 
 function key(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+  return flatten(`${kind}\u0000${namespace ?? ''}\u0000${name}`); // flat: a key of the index, kept for the scan
 }
 
 export type { PodInfo, ContainerInfo, ContainerType } from './pods.js';

@@ -4,6 +4,7 @@ import type {
   InputError, IgnoredDocument, KubeObject, Locator, PathSegments, Resource, ResourceSource, SourceLocation,
 } from '../../model/types.js';
 import { apiGroup, CONFIG_API_GROUPS, isClusterScoped, resourceId } from '../../model/kinds.js';
+import { flatten } from '../../model/strings.js';
 import { itemPositions } from './list-items.js';
 import { LineIndex, type ParsedDocument } from './yaml-documents.js';
 
@@ -102,7 +103,7 @@ function addObject(
   const object = value as unknown as KubeObject;
   if (!metadata) (object as { metadata: unknown }).metadata = {};
   sink.resources.push({
-    id: resourceId(apiVersion, namespace, kind, name),
+    id: flatten(resourceId(apiVersion, namespace, kind, name)), // flat: kept for the whole scan (model/strings.ts)
     apiVersion, kind, name, namespace,
     effectiveNamespace: clusterScoped ? undefined : namespace ?? 'default',
     clusterScoped,
