@@ -22,7 +22,21 @@ interface Rules {
   /** Sensitive name fragments, normalised, each with the entry as configured. */
   names: Array<{ needle: string; entry: string }>;
   values: Array<{ re: RegExp; kind: string }>;
+  /**
+   * What the rules say of each name and value seen (manifests repeat env names and many values):
+   * a scan asks about every env var and ConfigMap entry, and each answer is a dozen regular
+   * expression tests and substring searches. Up to MEMO entries each.
+   */
+  byName: Map<string, NameVerdict>;
+  byValue: Map<string, ValueVerdict>;
 }
+
+/** What a name says: nothing (a file or path setting), or the sensitive entry it contains unless it names a setting. */
+interface NameVerdict { ignored: boolean; entry: string | undefined }
+/** What a value says: nothing (blank, a path, variable references), whether it is a switch, and which pattern it matches. */
+interface ValueVerdict { ignored: boolean; isSwitch: boolean; kind: string | undefined }
+
+const MEMO = 10_000;
 
 const compiled = new WeakMap<ControlInputs, Rules>();
 
@@ -40,6 +54,8 @@ function rulesFor(inputs: ControlInputs): Rules {
         re: new RegExp(source),
         kind: PATTERN_KINDS[source] ?? `a credential (value pattern #${i + 1} of sensitiveValuePatterns)`,
       })),
+      byName: new Map(),
+      byValue: new Map(),
     };
     compiled.set(inputs, rules);
   }
@@ -74,18 +90,39 @@ function namesASetting(normalised: string): boolean {
  */
 export function credentialReason(name: string, value: unknown, inputs: ControlInputs): string | undefined {
   if (typeof value === 'number' || typeof value === 'bigint') value = String(value);
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const normalised = normaliseName(name);
-  if (normalised.endsWith('_file') || normalised.endsWith('_path')) return undefined;
-  if ((value.startsWith('/') || value.startsWith('./')) && !/\s/.test(value)) return undefined;
-  if (VAR_REFERENCES.test(value)) return undefined;
+  if (typeof value !== 'string') return undefined;
   const rules = rulesFor(inputs);
-  const byName = SWITCH_VALUES.test(value) || namesASetting(normalised) ? undefined : rules.names.find((n) => normalised.includes(n.needle));
-  const byValue = rules.values.find((v) => v.re.test(value as string));
-  if (byName && byValue) return `its name contains "${byName.entry}" and its value looks like ${byValue.kind}`;
-  if (byName) return `its name contains "${byName.entry}"`;
-  if (byValue) return `its value looks like ${byValue.kind}`;
+  const v = valueVerdict(value, rules);
+  if (v.ignored) return undefined;
+  const n = nameVerdict(name, rules);
+  if (n.ignored) return undefined;
+  const byName = v.isSwitch ? undefined : n.entry;
+  if (byName && v.kind) return `its name contains "${byName}" and its value looks like ${v.kind}`;
+  if (byName) return `its name contains "${byName}"`;
+  if (v.kind) return `its value looks like ${v.kind}`;
   return undefined;
+}
+
+function nameVerdict(name: string, rules: Rules): NameVerdict {
+  const known = rules.byName.get(name);
+  if (known) return known;
+  const normalised = normaliseName(name);
+  const ignored = normalised.endsWith('_file') || normalised.endsWith('_path');
+  const entry = ignored || namesASetting(normalised) ? undefined : rules.names.find((n) => normalised.includes(n.needle))?.entry;
+  const verdict = { ignored, entry };
+  if (rules.byName.size < MEMO) rules.byName.set(name, verdict);
+  return verdict;
+}
+
+function valueVerdict(value: string, rules: Rules): ValueVerdict {
+  const known = rules.byValue.get(value);
+  if (known) return known;
+  const ignored = value.trim() === '' || ((value.startsWith('/') || value.startsWith('./')) && !/\s/.test(value)) || VAR_REFERENCES.test(value);
+  const verdict = ignored
+    ? { ignored, isSwitch: false, kind: undefined }
+    : { ignored, isSwitch: SWITCH_VALUES.test(value), kind: rules.values.find((r) => r.re.test(value))?.kind };
+  if (rules.byValue.size < MEMO) rules.byValue.set(value, verdict);
+  return verdict;
 }
 
 const FIX: Fix = { description: 'move it into a Secret and reference it with valueFrom.secretKeyRef' };
