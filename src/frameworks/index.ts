@@ -11,6 +11,8 @@ export interface FrameworkSection {
 
 export interface Framework {
   id: string;
+  /** Other names it is known by (Kubescape's framework name), matched without regard to case. */
+  aliases?: string[];
   title: string;
   version: string;
   url: string;
@@ -19,8 +21,15 @@ export interface Framework {
 
 export const FRAMEWORKS: readonly Framework[] = [nsaCisa];
 
-export function findFramework(id: string): Framework | undefined {
-  return FRAMEWORKS.find((f) => f.id === id);
+/** A framework by its id or an alias, in any case: `nsa-cisa`, `NSA`, `nsa`. */
+export function findFramework(name: string): Framework | undefined {
+  const n = name.trim().toLowerCase();
+  return FRAMEWORKS.find((f) => f.id === n || f.aliases?.some((a) => a.toLowerCase() === n));
+}
+
+/** Every name a framework may be given by, for suggestions. */
+export function frameworkNames(): string[] {
+  return FRAMEWORKS.flatMap((f) => [f.id, ...(f.aliases ?? [])]);
 }
 
 export function frameworkControlIds(f: Framework): string[] {

@@ -4,6 +4,8 @@ import type { Framework } from './index.js';
 
 export const nsaCisa: Framework = {
   id: 'nsa-cisa',
+  // Kubescape calls it NSA (`kubescape scan framework nsa`)
+  aliases: ['nsa'],
   title: 'NSA/CISA Kubernetes Hardening Guidance',
   version: '1.2',
   url: 'https://media.defense.gov/2022/Aug/29/2003066362/-1/-1/0/CTR_KUBERNETES_HARDENING_GUIDANCE_1.2_20220829.PDF',
