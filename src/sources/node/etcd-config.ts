@@ -7,7 +7,7 @@
 // (go.etcd.io/etcd/server/embed/config.go, configFromFile).
 // The command line is rebuilt from the file, each flag pointing at its line.
 import { parseYamlFile } from '../files/yaml-file.js';
-import type { Host } from './host.js';
+import type { Files } from './host.js';
 import type { Origin } from './processes.js';
 
 const TLS_KEYS = ['cert-file', 'key-file', 'client-cert-auth', 'trusted-ca-file', 'auto-tls', 'crl-file', 'allowed-cn', 'allowed-hostname'];
@@ -32,22 +32,22 @@ export function etcdConfigFile(args: readonly Origin[]): { file: string; at: num
   return found && found.file ? found : undefined;
 }
 
-/** Rebuilds etcd's flags from its config file; undefined when it has none or the file cannot be read. */
-export function expandEtcdConfig(host: Host, args: readonly Origin[]): EtcdExpansion | undefined {
+/** Rebuilds etcd's flags from its config file (read as etcd sees it: `view`); undefined when it has none or the file cannot be read. */
+export function expandEtcdConfig(view: Files, args: readonly Origin[]): EtcdExpansion | undefined {
   const named = etcdConfigFile(args);
   if (!named) return undefined;
   const file = named.file;
-  const text = host.read(file, '--config-file of etcd');
+  const text = view.read(file, '--config-file of etcd');
   if (text === undefined) return undefined;
   const parsed = parseYamlFile(text);
   if ('error' in parsed) {
-    host.errors.push({ file: host.real(file), line: parsed.error.line, column: parsed.error.column, message: `etcd config file: ${parsed.error.message}` });
+    view.errors.push({ file: view.location(file), line: parsed.error.line, column: parsed.error.column, message: `etcd config file: ${parsed.error.message}` });
     return undefined;
   }
   const doc = parsed.documents[0];
   const value = doc?.value;
   const out: Origin[] = named.at.map((i) => args[i]);
-  const at = (p: string[]) => ({ file: host.real(file), ...doc.at(p) });
+  const at = (p: string[]) => ({ file: view.location(file), ...doc.at(p) });
   const flag = (name: string, v: unknown, p: string[]) => {
     if (v === null || v === undefined || typeof v === 'object' && !Array.isArray(v)) return;
     const text = Array.isArray(v) ? v.map(String).join(',') : String(v);

@@ -4,22 +4,27 @@ import type { NodeFile, NodeFileRole } from '../../model/node.js';
 import type { ComponentName } from '../../model/component-specs.js';
 import type { Flags } from '../../model/flags.js';
 import { CANDIDATES, DEFAULT_DATA_DIRS, FILE_FLAGS, KUBELET_CONFIG_FILES, type Candidate } from './file-table.js';
-import type { Host } from './host.js';
+import type { Files, Host } from './host.js';
 
 type Obj = Record<string, any>;
 
 export class FileList {
   readonly files: NodeFile[] = [];
+  /** Where each file's findings point, in the order of `files`. */
+  readonly locations: string[] = [];
   private readonly seen = new Set<string>();
 
   constructor(private readonly host: Host) {}
 
-  /** Examines a file; `required` files that cannot be examined are reported as input errors. */
-  add(path: string, role: NodeFileRole, reason: string, required: boolean): void {
+  /**
+   * Examines a file; `required` files that cannot be examined are reported as input errors. `view`
+   * is how the component sees it (a component in a container: its own file system), the host's by default.
+   */
+  add(path: string, role: NodeFileRole, reason: string, required: boolean, view: Files = this.host): void {
     if (!path.startsWith('/') || this.seen.has(path)) return;
-    if (!required && !this.host.exists(path)) return;
+    if (!required && !view.exists(path)) return;
     this.seen.add(path);
-    const st = this.host.stat(path, `named by ${reason}`);
+    const st = view.stat(path, `named by ${reason}`);
     const file: NodeFile = { path, role, reason };
     if (st) {
       file.mode = (st.mode & 0o777).toString(8).padStart(4, '0');
@@ -27,44 +32,45 @@ export class FileList {
       file.gid = st.gid;
       if (st.isDirectory()) file.directory = true;
       if (role === 'cert' && st.isFile()) {
-        const buf = this.host.readBuffer(path);
+        const buf = view.readBuffer(path);
         if (buf) file.sha256 = crypto.createHash('sha256').update(buf).digest('hex');
       }
     }
     this.files.push(file);
+    this.locations.push(view.location(path));
   }
 
-  addDir(dir: string, role: NodeFileRole, reason: string, suffix: string | undefined, depth = 1): void {
-    for (const name of this.host.list(dir)) {
+  addDir(dir: string, role: NodeFileRole, reason: string, suffix: string | undefined, depth = 1, view: Files = this.host): void {
+    for (const name of view.list(dir)) {
       const p = `${dir}/${name}`;
-      const st = this.host.stat(p, reason);
+      const st = view.stat(p, reason);
       if (!st) continue;
       if (st.isDirectory()) {
-        if (depth > 0) this.addDir(p, role, reason, suffix, depth - 1);
+        if (depth > 0) this.addDir(p, role, reason, suffix, depth - 1, view);
       } else if (!suffix || name.endsWith(suffix)) {
-        this.add(p, role, reason, false);
+        this.add(p, role, reason, false, view);
       }
     }
   }
 }
 
-/** Files named by a component's flags and, for the kubelet, by its config file. */
-export function namedFiles(list: FileList, name: ComponentName, flags: Flags, kubeletConfig?: Obj): void {
+/** Files named by a component's flags and, for the kubelet, by its config file, as the component sees them (`view`). */
+export function namedFiles(list: FileList, name: ComponentName, flags: Flags, view: Files, kubeletConfig?: Obj): void {
   for (const [flag, role] of FILE_FLAGS[name]) {
     const v = flags.value(flag);
     // kubeadm keeps --bootstrap-kubeconfig after the bootstrap file is gone: its absence is normal
-    if (v) list.add(v, role, `--${flag}`, flag !== 'bootstrap-kubeconfig');
+    if (v) list.add(v, role, `--${flag}`, flag !== 'bootstrap-kubeconfig', view);
   }
   if (name === 'kubelet' && kubeletConfig) {
     for (const [field, role] of KUBELET_CONFIG_FILES) {
       let v: unknown = kubeletConfig;
       for (const k of field) v = v && typeof v === 'object' ? (v as Obj)[k] : undefined;
-      if (typeof v === 'string' && v) list.add(v, role, `${field.join('.')} in the kubelet config`, true);
+      if (typeof v === 'string' && v) list.add(v, role, `${field.join('.')} in the kubelet config`, true, view);
     }
   }
   if (name === 'kubelet') {
     const manifests = flags.value('pod-manifest-path') ?? (typeof kubeletConfig?.staticPodPath === 'string' ? kubeletConfig.staticPodPath : undefined);
-    if (manifests) list.addDir(manifests, 'manifest', 'the kubelet\'s static pod path', undefined, 0);
+    if (manifests) list.addDir(manifests, 'manifest', 'the kubelet\'s static pod path', undefined, 0, view);
   }
 }
 

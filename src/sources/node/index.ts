@@ -2,8 +2,9 @@
 // Each component becomes a NodeComponent resource (`node/<hostname>/<component>`) whose command
 // line points back at the file each argument came from; the configuration files its flags name
 // (kubelet config, encryption config, audit policy, authorization config) become resources of
-// their own, joined to it by path in the inventory. Key material is read only to be parsed: it
-// is never copied into a message.
+// their own, joined to it by path in the inventory. A path a flag names is read as its process
+// sees it: a component in a container (kube-proxy's DaemonSet pod) through /proc/<pid>/root (see
+// host.ts). Key material is read only to be parsed: it is never copied into a message.
 import type { IgnoredDocument, InputError, Locator, Resource, ScanTarget, SourceLocation } from '../../model/types.js';
 import { NODE_API_VERSION, NODE_COMPONENT_KIND, type NodeComponentSpec } from '../../model/node.js';
 import { FLAG_SPECS, VALUED_FLAGS, type ComponentName } from '../../model/component-specs.js';
@@ -13,7 +14,7 @@ import type { DocumentSink } from '../files/to-resources.js';
 import { LineIndex } from '../files/yaml-documents.js';
 import { DEFAULT_DATA_DIRS, DISTRIBUTION_MARKERS, KUBELET_CONFIG_CANDIDATES } from './file-table.js';
 import { FileList, candidateFiles, namedFiles } from './files.js';
-import { Host } from './host.js';
+import { Host, ROOT_HINT, type Files, type Unreachable } from './host.js';
 import { listProcesses, recognise, type Origin, type Proc } from './processes.js';
 import { dataDirOf, readOptions, synthesizeK3s, type OptionFile } from './k3s.js';
 import { synthesizeKubelite } from './kubelite.js';
@@ -71,7 +72,7 @@ export function readNode(root = '/'): NodeSourceResult {
         // flags from ETCD_* variables count as given after the command line's (which win)
         const withEnv = [...found.args, ...etcdEnvironmentFlags(host, proc, found.args)];
         args = [exe, ...withEnv];
-        const expanded = expandEtcdConfig(host, withEnv);
+        const expanded = expandEtcdConfig(host.viewOf(proc.pid, 'etcd'), withEnv);
         if (expanded) {
           args = [exe, ...expanded.args];
           settingsFile = expanded.configFile;
@@ -106,11 +107,11 @@ export function readNode(root = '/'): NodeSourceResult {
 
   const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
   const configs = new Map<string, Resource[]>();
-  const readConfig = (p: string, why: string): Resource[] => {
+  const readConfig = (p: string, why: string, view: Files = host): Resource[] => {
     if (configs.has(p)) return configs.get(p)!;
-    const text = host.read(p, why);
+    const text = view.read(p, why);
     const before = sink.resources.length;
-    if (text !== undefined) readText(text, [], { file: host.real(p), type: 'node', lines: new LineIndex(text) }, sink);
+    if (text !== undefined) readText(text, [], { file: view.location(p), type: 'node', lines: new LineIndex(text) }, sink);
     const added = sink.resources.slice(before);
     for (const r of added) r.id = `node/${hostname}/${r.kind}${p}`;
     configs.set(p, added);
@@ -121,36 +122,37 @@ export function readNode(root = '/'): NodeSourceResult {
   const ids = new Set<string>();
   for (const r of running) {
     const flags = parseFlags(r.args.slice(1).map((o, i) => ({ text: o.text, path: ['spec', 'command', i + 1] })), FLAG_SPECS[r.name], VALUED_FLAGS).flags;
+    const view = host.viewOf(r.proc.pid, r.name);
     let kubeletConfig: Record<string, unknown> | undefined;
     for (const [component, flag] of CONFIG_FLAGS) {
       const p = component === r.name ? flags.value(flag) : undefined;
       if (!p) continue;
-      const read = readConfig(p, `--${flag} of ${r.name}`);
+      const read = readConfig(p, `--${flag} of ${r.name}`, view);
       if (flag === 'config') kubeletConfig = read.find((x) => x.kind === 'KubeletConfiguration')?.object;
     }
     const files = new FileList(host);
     if (r.name === 'kubelet') {
-      kubeletConfig = kubeletDropIns(r, flags.value('config'), flags.value('config-dir')) ?? kubeletConfig;
+      kubeletConfig = kubeletDropIns(view, flags.value('config'), flags.value('config-dir')) ?? kubeletConfig;
       if (!flags.value('config') && !flags.value('config-dir')) unreadCandidates(r);
       for (const f of optionFiles) {
         const reason = `${f.distribution} configuration${f.secrets.length ? `, holds ${f.secrets.join(', ')}` : ''}`;
         files.add(f.path, f.secrets.length ? 'key' : 'config', reason, false);
       }
     }
-    namedFiles(files, r.name, flags, kubeletConfig);
+    namedFiles(files, r.name, flags, view, kubeletConfig);
     candidateFiles(files, r.name, [...distributions], dataDirs);
     let id = `node/${hostname}/${r.name}`;
     if (ids.has(id)) id = `${id}-${r.proc.pid}`;
     ids.add(id);
-    resources.push(nodeResource(id, hostname, r, files.files, host));
+    resources.push(nodeResource(id, hostname, r, files));
   }
   for (const p of extraConfigs) readConfig(p, 'k3s secrets encryption');
 
   /** --config-dir: the drop-ins merged over the --config file into the one configuration the kubelet runs with. */
-  function kubeletDropIns(r: Running, config: string | undefined, dir: string | undefined): Record<string, unknown> | undefined {
+  function kubeletDropIns(view: Files, config: string | undefined, dir: string | undefined): Record<string, unknown> | undefined {
     if (!dir) return undefined;
     const base = config ? configs.get(config)?.find((x) => x.kind === 'KubeletConfiguration') : undefined;
-    const merged = mergeDropIns(host, dir, base, `node/${hostname}/KubeletConfiguration${config ?? dir}`, sink.errors);
+    const merged = mergeDropIns(view, dir, base, `node/${hostname}/KubeletConfiguration${config ?? dir}`, sink.errors);
     if (!merged) return undefined;
     const at = base ? sink.resources.indexOf(base) : -1;
     if (at >= 0) sink.resources[at] = merged.resource;
@@ -177,6 +179,11 @@ export function readNode(root = '/'): NodeSourceResult {
   } else {
     notes.push(`node ${hostname}: ${running.map((r) => r.name).join(', ')}${distributions.size ? ` (${[...distributions].join(', ')})` : ''}`);
   }
+  for (const { pid, component, paths } of host.inOwnView.values()) {
+    notes.push(`${component} (process ${pid}) runs in a mount namespace of its own: ${paths.join(', ')} read from its own file system view `
+      + `(${host.real(`/proc/${pid}/root`)}); findings name ${paths.length === 1 ? 'it' : 'them'} as ${component} does`);
+  }
+  for (const u of host.unreachable) warnings.push(unreachableWarning(u));
   const ignored: IgnoredDocument[] = sink.ignored;
   return {
     resources: all, ignored, errors, documents: all.length + ignored.length + errors.length,
@@ -184,7 +191,16 @@ export function readNode(root = '/'): NodeSourceResult {
   };
 }
 
-function nodeResource(id: string, hostname: string, r: Running, files: NodeComponentSpec['files'], host: Host): Resource {
+/** A file a component names that is not on the host and whose own file system view could not be entered: a warning, not an input error. */
+function unreachableWarning(u: Unreachable): string {
+  const what = u.sameMounts === false
+    ? `${u.component} (process ${u.pid}) runs in a container: ${u.path} (${u.why}) could not be read from inside it`
+    : `${u.component} (process ${u.pid}): ${u.path} (${u.why}) is not on the host and could not be read from inside its container, if it runs in one`;
+  return `${what}: ${u.procRoot} could not be entered (${u.reason}); ${u.denied ? ROOT_HINT : 'scan again'}`;
+}
+
+function nodeResource(id: string, hostname: string, r: Running, list: FileList): Resource {
+  const files = list.files;
   const spec: NodeComponentSpec = {
     node: hostname, component: r.name, pid: r.proc.pid, command: r.args.map((a) => a.text), files,
   };
@@ -193,7 +209,7 @@ function nodeResource(id: string, hostname: string, r: Running, files: NodeCompo
   const cmdline: SourceLocation = { file: r.proc.file, exact: false };
   const locate: Locator = (p) => {
     if (p[0] === 'spec' && p[1] === 'command' && typeof p[2] === 'number') return r.args[p[2]]?.at ?? cmdline;
-    if (p[0] === 'spec' && p[1] === 'files' && typeof p[2] === 'number' && files[p[2]]) return { file: host.real(files[p[2]].path) };
+    if (p[0] === 'spec' && p[1] === 'files' && typeof p[2] === 'number' && files[p[2]]) return { file: list.locations[p[2]] };
     return cmdline;
   };
   return {

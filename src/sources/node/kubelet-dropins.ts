@@ -11,7 +11,7 @@ import type { InputError, PathSegments, Resource, SourceLocation } from '../../m
 import { readText } from '../files/index.js';
 import type { DocumentSink } from '../files/to-resources.js';
 import { LineIndex } from '../files/yaml-documents.js';
-import type { Host } from './host.js';
+import type { Files } from './host.js';
 
 type Obj = Record<string, unknown>;
 
@@ -29,14 +29,14 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 /** `*.conf` files under a directory, in filepath.WalkDir order (lexical, depth first). */
-export function dropInFiles(host: Host, dir: string, depth = 4): string[] {
+export function dropInFiles(view: Files, dir: string, depth = 4): string[] {
   const out: string[] = [];
-  for (const name of host.list(dir)) {
+  for (const name of view.list(dir)) {
     const p = `${dir.replace(/\/$/, '')}/${name}`;
-    const st = host.stat(p, 'a kubelet --config-dir entry');
+    const st = view.stat(p, 'a kubelet --config-dir entry');
     if (!st) continue;
     if (st.isDirectory()) {
-      if (depth > 0) for (const f of dropInFiles(host, p, depth - 1)) out.push(f);
+      if (depth > 0) for (const f of dropInFiles(view, p, depth - 1)) out.push(f);
     } else if (name.endsWith('.conf')) {
       out.push(p);
     }
@@ -51,28 +51,29 @@ export interface DropIns {
 }
 
 /**
- * Merges the drop-ins of `dir` over `base` (the --config file's resource, if any). The drop-ins
- * are read into a sink of their own: only the merged object becomes a resource.
+ * Merges the drop-ins of `dir`, read as the kubelet sees them (`view`), over `base` (the --config
+ * file's resource, if any). The drop-ins are read into a sink of their own: only the merged object
+ * becomes a resource.
  */
-export function mergeDropIns(host: Host, dir: string, base: Resource | undefined, id: string, errors: InputError[]): DropIns | undefined {
-  const files = dropInFiles(host, dir);
+export function mergeDropIns(view: Files, dir: string, base: Resource | undefined, id: string, errors: InputError[]): DropIns | undefined {
+  const files = dropInFiles(view, dir);
   const layers: Resource[] = [];
   for (const f of files) {
-    const text = host.read(f, 'a kubelet --config-dir drop-in');
+    const text = view.read(f, 'a kubelet --config-dir drop-in');
     if (text === undefined) continue;
     const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
-    readText(text, [], { file: host.real(f), type: 'node', lines: new LineIndex(text) }, sink);
+    readText(text, [], { file: view.location(f), type: 'node', lines: new LineIndex(text) }, sink);
     for (const e of sink.errors) errors.push(e); // not push(...): a file's errors are unbounded
     for (const r of sink.resources) {
       if (r.kind === 'KubeletConfiguration') layers.push(r);
-      else errors.push({ file: host.real(f), message: `${r.kind} in a kubelet --config-dir drop-in: the kubelet accepts only KubeletConfiguration` });
+      else errors.push({ file: view.location(f), message: `${r.kind} in a kubelet --config-dir drop-in: the kubelet accepts only KubeletConfiguration` });
     }
-    for (const ig of sink.ignored) errors.push({ file: host.real(f), message: `not a KubeletConfiguration (${ig.reason}): the kubelet would refuse this drop-in` });
+    for (const ig of sink.ignored) errors.push({ file: view.location(f), message: `not a KubeletConfiguration (${ig.reason}): the kubelet would refuse this drop-in` });
   }
   if (!layers.length) return undefined;
   let object: unknown = base?.object ?? {};
   for (const l of layers) object = mergePatch(object, l.object);
-  const fallback: SourceLocation = { file: base?.source.file ?? host.real(dir), exact: false };
+  const fallback: SourceLocation = { file: base?.source.file ?? view.location(dir), exact: false };
   const locate = (p: PathSegments): SourceLocation => {
     for (let i = layers.length - 1; i >= 0; i--) {
       if (dig(layers[i].object, p) !== undefined && layers[i].locate) return layers[i].locate!(p);
@@ -83,7 +84,7 @@ export function mergeDropIns(host: Host, dir: string, base: Resource | undefined
   return {
     resource: {
       ...first, id, object: object as Resource['object'],
-      source: { ...first.source, file: base?.source.file ?? host.real(dir) },
+      source: { ...first.source, file: base?.source.file ?? view.location(dir) },
       locate,
     },
     files,

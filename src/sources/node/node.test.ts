@@ -6,7 +6,7 @@ import path from 'node:path';
 import { scan } from '../../engine/scan.js';
 import type { ScanReport } from '../../model/types.js';
 import { OUTPUT_FORMATS } from '../../report/formats.js';
-import { KEY_CANARY, KUBEADM_ETCD } from '../../testing/control-plane-fixtures.js';
+import { ENCRYPTION_IDENTITY_FIRST, KEY_CANARY, KUBEADM_ETCD } from '../../testing/control-plane-fixtures.js';
 import {
   EKS_KUBELET, EKS_KUBELET_CONFIG, EKS_ROOT, EMPTY_ROOT, HARDENED_ROOT, INSECURE_ROOT, K3S_ROOT, KUBEADM_ROOT, RKE2_CONFIG, RKE2_ROOT,
   RKE2_TOKEN_CANARY, TOKEN_CANARY, buildRoot, type RootSpec,
@@ -379,5 +379,101 @@ describe('node source: hosts without Kubernetes, and unreadable files', () => {
     assert.match(errors, /pki\/apiserver\.crt: no such file or directory: .*named by --tls-cert-file/);
     assert.equal(report.controls.find((c) => c.id === 'secrets-encryption-at-rest')?.status, 'passed', 'the flag alone is judged');
     assert.equal(report.controls.find((c) => c.id === 'kubelet-anonymous-auth')?.status, 'passed');
+  });
+});
+
+describe('node source: components in containers (another mount namespace)', () => {
+  // kubeadm runs kube-proxy as a DaemonSet pod: its --config is a ConfigMap volume, only in its own
+  // mount namespace, seen from the host at /proc/<pid>/root/var/lib/kube-proxy/config.conf
+  const KUBE_PROXY = ['/usr/local/bin/kube-proxy', '--config=/var/lib/kube-proxy/config.conf', '--hostname-override=cp-default'];
+  const PROXY_CONFIG = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: iptables\n';
+  const inContainer = (files: RootSpec['files'] = {}): RootSpec => ({
+    ...KUBEADM_ROOT,
+    processes: { ...KUBEADM_ROOT.processes, 106: KUBE_PROXY },
+    files: { ...KUBEADM_ROOT.files, '/proc/106/root/var/lib/kube-proxy/config.conf': { mode: 0o644, content: PROXY_CONFIG }, ...files },
+  });
+  /** /proc/<pid>/ns/mnt links as the kernel shows them: the host's namespace for init and the kubelet, one of its own for each pod. */
+  const namespaces = (dir: string, own: Record<number, number>): string => {
+    for (const [pid, ns] of Object.entries({ 1: 4026531841, 105: 4026531841, ...own })) {
+      fs.mkdirSync(path.join(dir, `proc/${pid}/ns`), { recursive: true });
+      fs.symlinkSync(`mnt:[${ns}]`, path.join(dir, `proc/${pid}/ns/mnt`));
+    }
+    return dir;
+  };
+  const proxyFiles = (input: ReturnType<typeof readNode>) => filesOf(input, 'node/cp-default/kube-proxy');
+
+  it('reads a file a containerized component names through /proc/<pid>/root, names it as the component does, and says so', () => {
+    const dir = buildRoot(path.join(tmp, 'container-proxy'), inContainer());
+    const input = readNode(dir);
+    assert.deepEqual(input.errors, []);
+    const config = proxyFiles(input).find((f) => f.path === '/var/lib/kube-proxy/config.conf');
+    assert.deepEqual({ ...config }, { path: '/var/lib/kube-proxy/config.conf', role: 'config', reason: '--config', mode: '0644', uid: 0, gid: 0 });
+    const note = input.notes.find((n) => /kube-proxy \(process 106\)/.test(n));
+    assert.equal(note, `kube-proxy (process 106) runs in a mount namespace of its own: /var/lib/kube-proxy/config.conf read from its own file system view (${dir}/proc/106/root); findings name it as kube-proxy does`);
+    assert.deepEqual(input.warnings, []);
+    const report = scan(input, {});
+    assert.equal(report.controls.find((c) => c.id === 'node-file-permissions')?.status, 'passed');
+    assert.deepEqual(report.errors, []);
+  });
+
+  it('a finding about such a file points at the path the component names', () => {
+    const dir = buildRoot(path.join(tmp, 'container-proxy-open'), inContainer({ '/proc/106/root/var/lib/kube-proxy/config.conf': { mode: 0o666, content: PROXY_CONFIG } }));
+    const report = scan(readNode(dir), {});
+    const perms = report.findings.filter((f) => f.controlId === 'node-file-permissions' && f.status === 'failed').flatMap((f) => f.paths);
+    assert.equal(perms.length, 1, perms.map((p) => p.message).join('\n'));
+    assert.equal(perms[0].message, '/var/lib/kube-proxy/config.conf (--config) has mode 0666: want not writable by group or others (644 or stricter)');
+    assert.deepEqual(perms[0].location, { file: '/var/lib/kube-proxy/config.conf' });
+  });
+
+  it('in another mount namespace, the process\'s own file wins over a file at the same path on the host', () => {
+    const spec = inContainer({ '/var/lib/kube-proxy/config.conf': { mode: 0o666, content: 'stale\n' } });
+    const other = readNode(namespaces(buildRoot(path.join(tmp, 'container-proxy-ns'), spec), { 101: 4026532201, 102: 4026532202, 103: 4026532203, 104: 4026532204, 106: 4026532306 }));
+    assert.equal(proxyFiles(other).find((f) => f.reason === '--config')?.mode, '0644', 'read in its own view');
+    assert.equal(scan(other, {}).controls.find((c) => c.id === 'node-file-permissions')?.status, 'passed');
+    // static pods in namespaces of their own, without their files under /proc/<pid>/root: found on the host as before
+    assert.deepEqual(other.errors, []);
+    assert.ok(filesOf(other, 'node/cp-default/kube-apiserver').some((f) => f.path === '/etc/kubernetes/pki/apiserver.crt' && f.mode === '0644'));
+    assert.deepEqual(other.notes.filter((n) => /mount namespace/.test(n)).length, 1);
+    // in the host's namespace (the ns link says so), the host's file is the one it reads
+    const same = readNode(namespaces(buildRoot(path.join(tmp, 'container-proxy-same-ns'), spec), { 106: 4026531841 }));
+    assert.equal(proxyFiles(same).find((f) => f.reason === '--config')?.mode, '0666');
+    assert.ok(!same.notes.some((n) => /mount namespace/.test(n)), same.notes.join('\n'));
+  });
+
+  it('config files read for their content follow the process\'s view too, located at the path it names', () => {
+    // the API server as a static pod in a namespace of its own, whose encryption config differs from the host's file of that name
+    const spec: RootSpec = { ...HARDENED_ROOT, files: { ...HARDENED_ROOT.files, '/proc/101/root/etc/kubernetes/enc/encryption.yaml': { mode: 0o600, content: ENCRYPTION_IDENTITY_FIRST(KEY_CANARY) } } };
+    const input = readNode(namespaces(buildRoot(path.join(tmp, 'container-apiserver'), spec), { 101: 4026532201 }));
+    assert.deepEqual(input.errors, []);
+    assert.ok(input.resources.some((r) => r.id === 'node/cp-hardened/EncryptionConfiguration/etc/kubernetes/enc/encryption.yaml'));
+    const report = scan(input, {});
+    const enc = report.findings.find((f) => f.controlId === 'secrets-encryption-at-rest' && f.status === 'failed');
+    assert.ok(enc, 'judged on the file the API server reads');
+    assert.deepEqual(enc.paths[0].location && { file: enc.paths[0].location.file, line: enc.paths[0].location.line }, { file: '/etc/kubernetes/enc/encryption.yaml', line: 6 });
+    assert.match(input.notes.join('\n'), /kube-apiserver \(process 101\) runs in a mount namespace of its own: \/etc\/kubernetes\/enc\/encryption\.yaml(, [^ ]+)* read from its own file system view/);
+  });
+
+  it('tells namespaces apart by mountinfo when the ns links cannot be read', () => {
+    const spec = inContainer({ '/var/lib/kube-proxy/config.conf': { mode: 0o666, content: 'stale\n' } });
+    const dir = buildRoot(path.join(tmp, 'container-proxy-mountinfo'), spec);
+    const mountinfo = (id: number, type: string) => `${id} 1 0:21 / / rw,relatime - ${type} ${type} rw\n${id + 1} ${id} 0:22 / /proc rw - proc proc rw\n`;
+    fs.writeFileSync(path.join(dir, 'proc/1/mountinfo'), mountinfo(27, 'ext4'));
+    fs.writeFileSync(path.join(dir, 'proc/106/mountinfo'), mountinfo(1203, 'overlay'));
+    assert.equal(proxyFiles(readNode(dir)).find((f) => f.reason === '--config')?.mode, '0644');
+    fs.writeFileSync(path.join(dir, 'proc/106/mountinfo'), mountinfo(27, 'ext4'));
+    assert.equal(proxyFiles(readNode(dir)).find((f) => f.reason === '--config')?.mode, '0666', 'the same mount at /: the host\'s namespace');
+  });
+
+  it('a file in neither the host nor the process\'s own view is a missing file, as before', () => {
+    const spec = inContainer();
+    delete spec.files['/proc/106/root/var/lib/kube-proxy/config.conf'];
+    spec.files['/proc/106/root/etc/hostname'] = { mode: 0o644 }; // its root exists, the file does not
+    const dir = buildRoot(path.join(tmp, 'container-proxy-missing'), spec);
+    const input = readNode(dir);
+    assert.deepEqual(input.errors.map((e) => `${e.file}: ${e.message}`), [
+      `${dir}/var/lib/kube-proxy/config.conf: no such file or directory: ${dir}/var/lib/kube-proxy/config.conf (named by --config)`,
+    ]);
+    assert.deepEqual(input.warnings, []);
+    assert.ok(!input.notes.some((n) => /mount namespace/.test(n)));
   });
 });
