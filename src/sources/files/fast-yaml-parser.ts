@@ -6,7 +6,7 @@ import {
   BACKSLASH, BAIL, COLON, COMMA, DASH, DOT, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PERCENT, PIPE, RBRACE, RBRACKET,
   SP, SQUOTE, TAB, escapeEnd, flowPlainEnd, flowPlainStart, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
 } from './fast-yaml-scalars.js';
-import { CLIP, DOCUMENT, DOUBLE, FOLDED, KEEP, LITERAL, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, SINGLE, STRIP, W } from './yaml-events.js';
+import { CLIP, DOCUMENT, DOUBLE, FOLDED, KEEP, LITERAL, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, SINGLE, STRIP, W, scalarType } from './yaml-events.js';
 
 const MAX_DEPTH = 100;
 /** YAML limits implicit keys to 1024 characters. */
@@ -56,7 +56,7 @@ export class Parser {
     if (this.base + (this.count + 1) * W > this.data.length) this.grow();
     const o = this.base + this.count++ * W;
     const d = this.data;
-    d[o] = type; d[o + 1] = start; d[o + 2] = end; d[o + 3] = style; d[o + 4] = chomping; d[o + 5] = indent; d[o + 6] = fast;
+    d[o] = type === SCALAR ? scalarType(style, chomping, fast) : type; d[o + 1] = start; d[o + 2] = end; d[o + 3] = indent;
   }
 
   /**

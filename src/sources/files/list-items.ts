@@ -4,7 +4,7 @@
 // same objects as separate documents); here the items are found in one walk of the sequence.
 import { DocumentPositions, type ParsedDocument } from './yaml-documents.js';
 import type { Positions } from './yaml-fallback.js';
-import { DOUBLE, MAPPING, POP, SCALAR, SEQUENCE, SINGLE, W } from './yaml-events.js';
+import { DOUBLE, MAPPING, POP, SCALAR, SEQUENCE, SINGLE, W, styleOf, typeOf } from './yaml-events.js';
 
 /**
  * One Positions per item of the document's `items` sequence, each resolving paths inside its item
@@ -40,10 +40,11 @@ export function itemPositions(doc: ParsedDocument, count: number, text: string):
 function startOf(data: Int32Array, i: number): number {
   const o = i * W;
   const start = data[o + 1];
-  return data[o] === SCALAR && start >= 0 && (data[o + 3] === SINGLE || data[o + 3] === DOUBLE) ? start - 1 : start;
+  const style = styleOf(data[o]);
+  return typeOf(data[o]) === SCALAR && start >= 0 && (style === SINGLE || style === DOUBLE) ? start - 1 : start;
 }
 
-/** Index of the event after the node at `i` (a collection records it in its style slot). */
+/** Index of the event after the node at `i` (a collection records it in its last slot). */
 function skip(data: Int32Array, i: number): number {
   const type = data[i * W];
   return type === MAPPING || type === SEQUENCE ? data[i * W + 3] : i + 1;

@@ -12,7 +12,10 @@ import {
 } from './js-yaml.js';
 import { fastParse } from './fast-yaml.js';
 import { KUBERNETES_SCHEMA, yaml11Form } from './kubernetes-schema.js';
-import { ALIAS, DOCUMENT, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, W, compactEvents, type Compact } from './yaml-events.js';
+import {
+  ALIAS, DOCUMENT, DOUBLE, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, SINGLE, W, chompingOf, compactEvents, isFast, styleOf, typeOf,
+  type Compact,
+} from './yaml-events.js';
 import { parseWithYamlPackage, type Positions } from './yaml-fallback.js';
 
 const SCHEMA = KUBERNETES_SCHEMA;
@@ -122,7 +125,7 @@ function toDocuments(
     if (compact.data[i * W] !== DOCUMENT) continue;
     const root = i + 1;
     const value = values[docIndex++];
-    if (compact.data[root * W] === POP || (compact.data[root * W] === SCALAR && compact.data[root * W + 1] < 0)) continue; // empty document
+    if (compact.data[root * W] === POP || (typeOf(compact.data[root * W]) === SCALAR && compact.data[root * W + 1] < 0)) continue; // empty document
     if (compact.hasAliases) {
       const bomb = aliasBomb(value);
       if (bomb) {
@@ -265,7 +268,7 @@ export class DocumentPositions implements Positions {
     const spanEnd = Math.max(this.nodeEnd(node), nodeKey >= 0 ? this.nodeEnd(nodeKey) : -1);
     const span: Span = { start: this.chunk.start + spanStart, end: this.chunk.start + spanEnd, exact };
     const o = node * W;
-    if (exact && data[o] === SCALAR && data[o + 3] === PLAIN && data[o + 1] >= 0) {
+    if (exact && typeOf(data[o]) === SCALAR && styleOf(data[o]) === PLAIN && data[o + 1] >= 0) {
       const form = yaml11Form(this.source.slice(data[o + 1], data[o + 2]));
       if (form) span.yaml11 = form;
     }
@@ -276,7 +279,8 @@ export class DocumentPositions implements Positions {
   private startOf(i: number): number {
     const o = i * W;
     const start = this.data[o + 1];
-    return this.data[o] === SCALAR && start >= 0 && (this.data[o + 3] === 2 || this.data[o + 3] === 3) ? start - 1 : start;
+    const style = styleOf(this.data[o]);
+    return typeOf(this.data[o]) === SCALAR && start >= 0 && (style === SINGLE || style === DOUBLE) ? start - 1 : start;
   }
 
   /** Index of the event after the node that starts at `i`. */
@@ -288,15 +292,16 @@ export class DocumentPositions implements Positions {
   /** End offset of a node: for a collection, the end of the last scalar or alias inside it. */
   private nodeEnd(i: number): number {
     const { data } = this;
-    const type = data[i * W];
+    const type = typeOf(data[i * W]);
     if (type !== MAPPING && type !== SEQUENCE) {
       const end = data[i * W + 2];
-      return type === SCALAR && end >= 0 && (data[i * W + 3] === 2 || data[i * W + 3] === 3) ? end + 1 : end;
+      const style = styleOf(data[i * W]);
+      return type === SCALAR && end >= 0 && (style === SINGLE || style === DOUBLE) ? end + 1 : end;
     }
     const after = this.skip(i);
     let end = data[i * W + 2] + 1;
     for (let j = i; j < after; j++) {
-      const t = data[j * W];
+      const t = typeOf(data[j * W]);
       if (t === SCALAR || t === ALIAS) end = Math.max(end, t === SCALAR ? this.nodeEnd(j) : data[j * W + 2]);
     }
     return end;
@@ -306,20 +311,20 @@ export class DocumentPositions implements Positions {
   private keyIs(i: number, text: string): boolean {
     const { data } = this;
     const o = i * W;
-    if (data[o] !== SCALAR) return false;
-    if (data[o + 6] === 1) return data[o + 2] - data[o + 1] === text.length && this.source.startsWith(text, data[o + 1]);
+    if (typeOf(data[o]) !== SCALAR) return false;
+    if (isFast(data[o])) return data[o + 2] - data[o + 1] === text.length && this.source.startsWith(text, data[o + 1]);
     return this.scalarText(i) === text;
   }
 
   private scalarText(i: number): string | undefined {
     const { data } = this;
-    if (data[i * W] !== SCALAR) return undefined;
+    if (typeOf(data[i * W]) !== SCALAR) return undefined;
     const o = i * W;
-    if (data[o + 6] === 1) return this.source.slice(data[o + 1], data[o + 2]);
+    if (isFast(data[o])) return this.source.slice(data[o + 1], data[o + 2]);
     const event: ScalarEvent = {
       type: SCALAR, valueStart: data[o + 1], valueEnd: data[o + 2], anchorStart: -1, anchorEnd: -1,
-      tagStart: -1, tagEnd: -1, style: data[o + 3] as ScalarEvent['style'],
-      chomping: data[o + 4] as ScalarEvent['chomping'], indent: data[o + 5], fast: false,
+      tagStart: -1, tagEnd: -1, style: styleOf(data[o]) as ScalarEvent['style'],
+      chomping: chompingOf(data[o]) as ScalarEvent['chomping'], indent: data[o + 3], fast: false,
     };
     return getScalarValue(this.source, event);
   }
