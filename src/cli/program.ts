@@ -17,6 +17,11 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
+/** A repeatable flag whose values are kept whole (a `--helm-set` value may hold commas: helm splits it). */
+function repeat(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 export function buildProgram(): Command {
   const program = new Command('palisade')
     .description('Kubernetes security-posture scanner for the NSA/CISA Kubernetes Hardening Guidance')
@@ -44,6 +49,11 @@ export function buildProgram(): Command {
     .option('--config <file>', 'config file (default: .palisade.yaml at the scan root)')
     .option('--exceptions <file>', 'exceptions file: Palisade YAML or Kubescape posture-exception JSON')
     .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
+    .option('--helm-values <file>', 'Helm charts: a values file for helm template (repeatable; later files win)', repeat)
+    .option('--helm-set <key=value>', 'Helm charts: a value for helm template, as helm --set takes it (repeatable)', repeat)
+    .option('--release-name <name>', 'Helm charts: the release name for helm template (default release-name)')
+    .option('--helm-namespace <ns>', 'Helm charts: the release namespace for helm template')
+    .option('--include-helm-tests', 'Helm charts: also scan test hooks (helm.sh/hook: test), which are not part of the release')
     .option('--node', 'also scan this host\'s Kubernetes components: processes, flags, config files, file modes')
     .option('--root <dir>', 'with --node: the host\'s root directory (default /)')
     .option('--cluster', 'also scan the live cluster of the kubeconfig\'s current context (read-only: list and get; Secrets as metadata only)')
