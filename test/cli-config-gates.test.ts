@@ -50,16 +50,27 @@ describe('config file: which one is used', () => {
     assert.equal(json(runCli(['scan', dir, '--format', 'json'])).controls.find((c) => c.id === 'privileged-container'), undefined);
   });
 
-  it('the first directory decides: a config in a later directory is not used', () => {
+  it('the first path with a config decides; another path\'s own config is named in a warning', () => {
     const root = writeTree(tempDir(), {
       'first/pod.yaml': PRIVILEGED,
       'second/.palisade.yaml': 'disabledControls: [privileged-container]\n',
       'second/other.yaml': PRIVILEGED.replace('name: web', 'name: other'),
+      'third/.palisade.yaml': 'disabledControls: [host-network]\n',
+      'third/pod.yaml': PRIVILEGED.replace('name: web', 'name: third'),
     });
-    const r = json(runCli(['scan', path.join(root, 'first'), path.join(root, 'second'), '--format', 'json']));
-    assert.equal(control(r, 'privileged-container').status, 'failed');
-    const swapped = json(runCli(['scan', path.join(root, 'second'), path.join(root, 'first'), '--format', 'json']));
-    assert.equal(swapped.controls.find((c) => c.id === 'privileged-container'), undefined);
+    const [first, second, third] = ['first', 'second', 'third'].map((d) => path.join(root, d));
+    // first has none up to the file-system root: second's is the nearest config a path has
+    const r = json(runCli(['scan', first, second, '--format', 'json']));
+    assert.equal(r.controls.find((c) => c.id === 'privileged-container'), undefined);
+    assert.deepEqual(r.config, { file: path.join(second, '.palisade.yaml') });
+    const both = runCli(['scan', third, second, '--format', 'json']);
+    const r2 = json(both);
+    assert.deepEqual(r2.config, { file: path.join(third, '.palisade.yaml') });
+    assert.equal(control(r2, 'privileged-container').status, 'failed');
+    assert.equal(r2.controls.find((c) => c.id === 'host-network'), undefined);
+    const warning = `${path.join(second, '.palisade.yaml')} is not used for ${second}: a scan has one config, and ${path.join(third, '.palisade.yaml')} came first (use --config to choose)`;
+    assert.ok(r2.warnings.includes(warning), r2.warnings.join('\n'));
+    assert.ok(both.stderr.includes(`palisade: warning: ${warning}`), both.stderr);
   });
 
   it('scanning a file, the current directory\'s .palisade.yaml is used', () => {
@@ -123,7 +134,63 @@ describe('config file: errors name file:line:column', () => {
 
   it('an unknown control in disabledControls: exit 2 naming it', () => {
     const dir = writeTree(tempDir(), { 'pod.yaml': PRIVILEGED, '.palisade.yaml': 'disabledControls: [privileged-container, C-4242]\n' });
-    usageError(runCli(['scan', dir]), /unknown control in the config file's disabledControls: "C-4242"/);
+    const out = runCli(['scan', dir]);
+    usageError(out, /\.palisade\.yaml:1:42: disabledControls\.1: unknown control "C-4242"/);
+    const typo = writeTree(tempDir(), { 'pod.yaml': PRIVILEGED, '.palisade.yaml': 'disabledControls: [privileged-containr]\n' });
+    usageError(runCli(['scan', typo]), /disabledControls\.0: unknown control "privileged-containr"; did you mean "privileged-container"\?/);
+  });
+
+  it('every error of the file at once, one line each, in file order, with a suggestion when a name is close', () => {
+    const config = [
+      'gates:',
+      '  minCoverage: 150',
+      '  failon: high',
+      'exludeNamespaces: [kube-system]',
+      'framework: nsa-ciss',
+      'inputs:',
+      '  alowedRegistries: [ghcr.io/acme]',
+      '  dangerousCapabilities: [SYS_ADMIN, 42]',
+      'exceptions:',
+      '- controls: [privileged-containr]',
+      '  reason: ""',
+      '- controls: [host-network]',
+      '  reason: fine',
+      '  expires: 2027-13-01',
+      'maxRisk: 10',
+      '',
+    ].join('\n');
+    const dir = writeTree(tempDir(), { 'pod.yaml': PRIVILEGED, '.palisade.yaml': config });
+    const out = runCli(['scan', dir]);
+    assert.equal(out.code, 2, out.stderr);
+    assert.equal(out.stdout, '');
+    const file = path.join(dir, '.palisade.yaml');
+    assert.deepEqual(out.stderr.trimEnd().split('\n'), [
+      `palisade: ${file}:2:3: gates.minCoverage: minCoverage: expected a number from 0 to 100, got "150"`,
+      `palisade: ${file}:3:3: gates.failon: unknown key "failon"; did you mean "failOn"?`,
+      `palisade: ${file}:4:1: exludeNamespaces: unknown key "exludeNamespaces"; did you mean "excludeNamespaces"?`,
+      `palisade: ${file}:5:1: framework: unknown framework "nsa-ciss"; did you mean "nsa-cisa"? (known: nsa-cisa, nsa)`,
+      `palisade: ${file}:7:3: inputs.alowedRegistries: unknown key "alowedRegistries"; did you mean "allowedRegistries"?`,
+      `palisade: ${file}:8:38: inputs.dangerousCapabilities.1: must be a string`,
+      `palisade: ${file}:10:14: exceptions.0.controls.0: "privileged-containr" names no control; did you mean "privileged-container"? (see 'palisade list controls')`,
+      `palisade: ${file}:11:3: exceptions.0.reason: a reason is required`,
+      `palisade: ${file}:14:3: exceptions.1.expires: must be a date written YYYY-MM-DD (quote it), got "2027-13-01"`,
+      `palisade: ${file}:15:1: maxRisk: unknown key "maxRisk" (known: framework, inputs, disabledControls, includeNamespaces, excludeNamespaces, annotationExceptions, gates, exceptions)`,
+    ]);
+  });
+
+  it('an exceptions file reports every error at once too', () => {
+    const dir = writeTree(tempDir(), {
+      'pod.yaml': PRIVILEGED,
+      'exceptions.yaml': 'exceptions:\n- controls: [C-9999]\n  reason: a\n- controls: [host-network]\n  reasn: b\n',
+    });
+    const file = path.join(dir, 'exceptions.yaml');
+    const out = runCli(['scan', dir, '--exceptions', file]);
+    assert.equal(out.code, 2, out.stderr);
+    const lines = out.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 3, out.stderr);
+    assert.match(lines[0], new RegExp(`^palisade: ${file.replace(/[.]/g, '\\.')}:2:14: exceptions\\.0\\.controls\\.0: "C-9999" names no control`));
+    assert.match(lines[1], /:4:3: exceptions\.1\.reason: must be a string$/);
+    assert.match(lines[2], /:5:3: exceptions\.1\.reasn: unknown key "reasn"; did you mean "reason"\?$/);
   });
 
   it('a config that is not a mapping: exit 2', () => {

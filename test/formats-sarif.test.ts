@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { scanPaths } from '../src/index.js';
 import { formatSarif } from '../src/report/sarif.js';
+import { fingerprint } from '../src/report/sarif-results.js';
 import { INSECURE_ROOT, buildRoot } from '../src/testing/node-roots.js';
 import { withNodeFinding } from '../src/testing/node-finding.js';
 import { CORPUS, ROOT, runCli, tempDir, writeTree } from './support/cli.js';
@@ -188,5 +189,94 @@ describe('SARIF validates with the Multitool', () => {
     const res = runCli(['scan', 'examples/insecure', '--format', 'sarif,json', '--output-dir', out]);
     assert.equal(res.code, 0, res.stderr);
     assertClean(path.join(out, 'palisade.sarif'));
+  });
+});
+
+describe('SARIF URIs are relative to the repository root, or --sarif-root', () => {
+  const WEB = fs.readFileSync(path.join(ROOT, 'examples/insecure/web.yaml'), 'utf8');
+  /** A repository (a .git directory is all git needs to call it one) with manifests two levels down. */
+  const repository = (): string => {
+    const repo = writeTree(tempDir(), { 'deploy/k8s/web.yaml': WEB, 'deploy/k8s/more/other.yaml': WEB.replace(/name: web\b/g, 'name: other') });
+    fs.mkdirSync(path.join(repo, '.git'));
+    return repo;
+  };
+  const sarifOf = (args: string[], cwd?: string): any => {
+    const out = runCli(['scan', ...args, '--format', 'sarif'], { cwd });
+    assert.equal(out.code, 0, out.stderr);
+    return JSON.parse(out.stdout).runs[0];
+  };
+  const uris = (run: any): string[] => [...new Set<string>(run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri))].sort();
+  const fingerprints = (run: any) => run.results.map((r: any) => [r.ruleId, r.properties.resourceId, r.partialFingerprints['palisade/v2']]).sort();
+
+  it('scanning a subdirectory of a repository: the URIs start at the repository root, which originalUriBaseIds names', () => {
+    const repo = repository();
+    for (const [args, cwd] of [[[path.join(repo, 'deploy/k8s')], undefined], [['.'], path.join(repo, 'deploy/k8s')], [['web.yaml', 'more'], path.join(repo, 'deploy/k8s')]] as const) {
+      const run = sarifOf([...args], cwd);
+      assert.deepEqual(uris(run), ['deploy/k8s/more/other.yaml', 'deploy/k8s/web.yaml'], `${args.join(' ')} from ${cwd}`);
+      assert.ok(run.results.every((r: any) => r.locations[0].physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%'));
+      assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: `file://${repo}/` } });
+    }
+  });
+
+  it('the Multitool accepts it', () => {
+    const repo = repository();
+    const file = path.join(tempDir(), 'sub.sarif');
+    assert.equal(runCli(['scan', path.join(repo, 'deploy/k8s'), '--output', file]).code, 0);
+    assertClean(file);
+  });
+
+  it('fingerprints: a scan of the repository root hashes each file relative to it, as before; a subdirectory scan gives the same ones', () => {
+    const repo = repository();
+    const atRoot = sarifOf([repo]);
+    assert.ok(atRoot.results.length > 10);
+    // results that share control, resource, path and file are told apart by distinctFingerprints: the others hash just those
+    const key = (r: any) => [r.ruleId, r.properties.resourceId, r.properties.path ?? '', r.locations[0].physicalLocation.artifactLocation.uri];
+    const seen = new Map<string, number>();
+    for (const r of atRoot.results) seen.set(JSON.stringify(key(r)), (seen.get(JSON.stringify(key(r))) ?? 0) + 1);
+    // (derived namespaces, declared nowhere, are hashed without a file)
+    const unique = atRoot.results.filter((r: any) => seen.get(JSON.stringify(key(r))) === 1 && !r.properties.resourceId.includes('/Namespace/'));
+    assert.ok(unique.length > 10);
+    for (const r of unique) {
+      const [rule, resource, p, file] = key(r);
+      assert.match(file, /^deploy\/k8s\//);
+      assert.equal(r.partialFingerprints['palisade/v2'], fingerprint(rule, resource, p, file), `${rule} ${file}`);
+    }
+    assert.deepEqual(fingerprints(sarifOf([path.join(repo, 'deploy/k8s')])), fingerprints(atRoot));
+    assert.deepEqual(fingerprints(sarifOf(['.'], path.join(repo, 'deploy'))), fingerprints(atRoot));
+  });
+
+  it('outside a repository the root is the directory scanned, as before', () => {
+    const dir = writeTree(tempDir(), { 'k8s/web.yaml': WEB });
+    const run = sarifOf([path.join(dir, 'k8s')]);
+    assert.deepEqual(uris(run), ['web.yaml']);
+    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: `file://${dir}/k8s/` } });
+  });
+
+  it('--sarif-root DIR: URIs relative to DIR; files outside it get absolute file: URIs', () => {
+    const repo = repository();
+    const deploy = sarifOf([path.join(repo, 'deploy/k8s'), '--sarif-root', path.join(repo, 'deploy')]);
+    assert.deepEqual(uris(deploy), ['k8s/more/other.yaml', 'k8s/web.yaml']);
+    assert.deepEqual(deploy.originalUriBaseIds, { '%SRCROOT%': { uri: `file://${repo}/deploy/` } });
+    const relative = sarifOf(['k8s', '--sarif-root', '.'], path.join(repo, 'deploy'));
+    assert.deepEqual(uris(relative), ['k8s/more/other.yaml', 'k8s/web.yaml']);
+    const narrow = sarifOf([path.join(repo, 'deploy/k8s'), '--sarif-root', path.join(repo, 'deploy/k8s/more')]);
+    assert.deepEqual(uris(narrow), [`file://${repo}/deploy/k8s/web.yaml`, 'other.yaml']);
+  });
+
+  it('--sarif-root needs the sarif format and a directory (exit 2, no report)', () => {
+    const repo = repository();
+    for (const [args, message] of [
+      [['--sarif-root', repo], /--sarif-root needs the sarif format/],
+      [['--sarif-root', repo, '--format', 'json'], /--sarif-root needs the sarif format/],
+      [['--sarif-root', path.join(repo, 'nope'), '--format', 'sarif'], /--sarif-root: not a directory: /],
+    ] as const) {
+      const out = runCli(['scan', repo, ...args]);
+      assert.equal(out.code, 2, out.stderr);
+      assert.equal(out.stdout, '');
+      assert.match(out.stderr, message);
+    }
+    // the .sarif extension of --output picks the format
+    const file = path.join(tempDir(), 'x.sarif');
+    assert.equal(runCli(['scan', path.join(repo, 'deploy'), '--sarif-root', repo, '--output', file]).code, 0);
   });
 });

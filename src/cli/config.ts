@@ -1,6 +1,6 @@
-// The config file: `.palisade.yaml` at the scan root, or --config FILE. Unknown keys and wrong
-// types are errors that name the key's line.
-import fs from 'node:fs';
+// The config file: `.palisade.yaml` found from the scanned paths upward to the repository root,
+// else from the current directory; or --config FILE; or none with --no-config. Unknown keys and
+// wrong types are errors that name the key's line — every error of the file at once, in file order.
 import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { Severity } from '../model/types.js';
@@ -11,6 +11,10 @@ import { Validator } from './validate.js';
 import { readExceptionList } from './exceptions-file.js';
 import type { ExceptionRule } from '../engine/exceptions.js';
 import { readSettingsFile } from './read-text-file.js';
+import { findUp, startDirectory } from './find-up.js';
+import { findFramework, frameworkNames } from '../frameworks/index.js';
+import { resolveControl, unknownControlMessage } from '../engine/select.js';
+import { didYouMean } from '../engine/suggest.js';
 
 export interface PalisadeConfig {
   file?: string;
@@ -19,34 +23,48 @@ export interface PalisadeConfig {
   disabledControls: string[];
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
+  /** false: palisade.dev/ignore annotations on resources are not honoured. */
+  annotationExceptions?: boolean;
   gates: { failOn?: Severity; complianceThreshold?: number; minCoverage?: number };
   exceptions: ExceptionRule[];
 }
 
 export const CONFIG_NAMES = ['.palisade.yaml', '.palisade.yml'];
 
-const TOP_KEYS = ['framework', 'inputs', 'disabledControls', 'includeNamespaces', 'excludeNamespaces', 'gates', 'exceptions'];
+const TOP_KEYS = ['framework', 'inputs', 'disabledControls', 'includeNamespaces', 'excludeNamespaces', 'annotationExceptions', 'gates', 'exceptions'];
 const GATE_KEYS = ['failOn', 'complianceThreshold', 'minCoverage'];
 
-/** The scan root's config file: in the first directory given, else the current directory. */
-export function findConfig(paths: string[]): string | undefined {
-  const dirs: string[] = [];
+export interface FoundConfig {
+  /** The config file used, or undefined when none was found. */
+  file?: string;
+  /** Scanned paths whose nearest config is another file than the one used (a scan has one config). */
+  notUsed: Array<{ file: string; path: string }>;
+}
+
+/**
+ * The config of a scan, as ESLint and Prettier find theirs: for each scanned path, the nearest
+ * `.palisade.yaml` (or `.palisade.yml`) in its directory or a directory above, up to the
+ * repository root (the nearest directory with `.git`); the first scanned path that has one decides.
+ * When no scanned path has one (or only standard input, a node or a cluster is scanned), the
+ * same search from the current directory. File names are relative to the current directory when
+ * they lie under it.
+ */
+export function findConfig(paths: string[], cwd = process.cwd()): FoundConfig {
+  const found: Array<{ file: string; path: string }> = [];
   for (const p of paths) {
-    if (p === '-') continue;
-    try {
-      if (fs.statSync(p).isDirectory()) { dirs.push(p); break; }
-    } catch {
-      // reported by the files source
-    }
+    const start = startDirectory(path.resolve(cwd, p));
+    if (p === '-' || start === undefined) continue;
+    const file = findUp(start, CONFIG_NAMES);
+    if (file) found.push({ file, path: p });
   }
-  dirs.push('.');
-  for (const dir of dirs) {
-    for (const name of CONFIG_NAMES) {
-      const full = path.join(dir, name);
-      if (fs.existsSync(full)) return full;
-    }
-  }
-  return undefined;
+  const chosen = found[0]?.file ?? findUp(cwd, CONFIG_NAMES);
+  if (!chosen) return { notUsed: [] };
+  const shown = (f: string) => {
+    const rel = path.relative(cwd, f);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : f;
+  };
+  const notUsed = found.filter((f) => f.file !== chosen).map((f) => ({ file: shown(f.file), path: f.path }));
+  return { file: shown(chosen), notUsed };
 }
 
 export function loadConfig(file: string): PalisadeConfig {
@@ -57,37 +75,70 @@ export function loadConfig(file: string): PalisadeConfig {
   const doc = parsed.documents[0];
   if (!doc || doc.value === null || doc.value === undefined) return config;
   const v = new Validator(file, doc);
-  const root = v.mapping([], TOP_KEYS);
-  if (root.framework !== undefined) config.framework = v.string(['framework']);
-  if (root.disabledControls !== undefined) config.disabledControls = v.stringList(['disabledControls']);
-  if (root.includeNamespaces !== undefined) config.includeNamespaces = v.stringList(['includeNamespaces']);
-  if (root.excludeNamespaces !== undefined) config.excludeNamespaces = v.stringList(['excludeNamespaces']);
-  if (root.inputs !== undefined) {
-    const inputs = v.mapping(['inputs'], INPUT_KEYS as string[]);
-    for (const key of Object.keys(inputs) as Array<keyof ControlInputs>) {
-      const list = v.stringList(['inputs', key]);
-      if (key === 'sensitiveValuePatterns') {
-        list.forEach((pattern, i) => {
-          try {
-            new RegExp(pattern);
-          } catch (e) {
-            v.fail(['inputs', key, i], `not a valid regular expression: ${(e as Error).message}`);
+  // each key is checked on its own: a mistake in one does not hide the mistakes in the others
+  return v.all(() => {
+    const root = v.mapping([], TOP_KEYS);
+    v.part(() => {
+      if (root.framework === undefined) return;
+      const name = v.string(['framework']);
+      if (!findFramework(name)) v.fail(['framework'], `unknown framework "${name}"${didYouMean(name, frameworkNames())} (known: ${frameworkNames().join(', ')})`);
+      config.framework = name;
+    });
+    v.part(() => {
+      if (root.disabledControls === undefined) return;
+      const list = v.stringList(['disabledControls']);
+      list.forEach((name, i) => {
+        if (resolveControl(name).length === 0) v.report(['disabledControls', i], unknownControlMessage(name));
+      });
+      config.disabledControls = list;
+    });
+    for (const key of ['includeNamespaces', 'excludeNamespaces'] as const) {
+      v.part(() => {
+        if (root[key] !== undefined) config[key] = v.stringList([key]);
+      });
+    }
+    v.part(() => {
+      if (root.annotationExceptions === undefined) return;
+      if (typeof root.annotationExceptions !== 'boolean') v.fail(['annotationExceptions'], 'must be true or false');
+      config.annotationExceptions = root.annotationExceptions as boolean;
+    });
+    v.part(() => {
+      if (root.inputs === undefined) return;
+      const inputs = v.mapping(['inputs'], INPUT_KEYS as string[]);
+      for (const key of INPUT_KEYS) {
+        if (inputs[key] === undefined) continue;
+        v.part(() => {
+          const list = v.stringList(['inputs', key]);
+          if (key === 'sensitiveValuePatterns') {
+            list.forEach((pattern, i) => {
+              try {
+                new RegExp(pattern);
+              } catch (e) {
+                v.report(['inputs', key, i], `not a valid regular expression: ${(e as Error).message}`);
+              }
+            });
           }
+          config.inputs[key] = list;
         });
       }
-      config.inputs[key] = list;
-    }
-  }
-  if (root.exceptions !== undefined) config.exceptions = readExceptionList(file, doc, ['exceptions']);
-  if (root.gates !== undefined) {
-    const gates = v.mapping(['gates'], GATE_KEYS);
-    if (gates.failOn !== undefined) config.gates.failOn = v.wrap(['gates', 'failOn'], () => parseSeverity(String(gates.failOn), 'failOn'));
-    for (const key of ['complianceThreshold', 'minCoverage'] as const) {
-      if (gates[key] !== undefined) {
-        if (typeof gates[key] !== 'number') v.fail(['gates', key], `${key} must be a number from 0 to 100`);
-        config.gates[key] = v.wrap(['gates', key], () => parsePercent(gates[key] as number, key));
+    });
+    v.part(() => {
+      if (root.exceptions !== undefined) config.exceptions = readExceptionList(v, doc, ['exceptions']);
+    });
+    v.part(() => {
+      if (root.gates === undefined) return;
+      const gates = v.mapping(['gates'], GATE_KEYS);
+      v.part(() => {
+        if (gates.failOn !== undefined) config.gates.failOn = v.wrap(['gates', 'failOn'], () => parseSeverity(String(gates.failOn), 'failOn'));
+      });
+      for (const key of ['complianceThreshold', 'minCoverage'] as const) {
+        v.part(() => {
+          if (gates[key] === undefined) return;
+          if (typeof gates[key] !== 'number') v.fail(['gates', key], `${key} must be a number from 0 to 100`);
+          config.gates[key] = v.wrap(['gates', key], () => parsePercent(gates[key] as number, key));
+        });
       }
-    }
-  }
-  return config;
+    });
+    return config;
+  });
 }

@@ -35,7 +35,8 @@ interface Changed {
 export function runFix(paths: string[], flags: FixFlags): number {
   const targets = paths.length ? paths : ['.'];
   if (targets.includes('-')) throw new UsageError('fix edits files in place: it cannot fix standard input (-)');
-  const { config, options, maxFileSize } = loadSettings(targets, flags);
+  const { config, options, maxFileSize, warnings } = loadSettings(targets, flags);
+  for (const w of warnings) process.stderr.write(`palisade: warning: ${escapeControls(w)}\n`);
   const fileOptions = { maxFileSize };
 
   const input = readFiles(targets, fileOptions);

@@ -12,6 +12,7 @@ import { EXIT } from './exit-codes.js';
 import { OUTPUT_FORMATS } from '../report/formats.js';
 import { escapeMultiline } from '../report/safe-text.js';
 import { writeLine } from './terminal.js';
+import { SettingsErrors } from './validate.js';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -22,11 +23,31 @@ function repeat(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/**
+ * Flags under a second, familiar name: --kube-context is --context; --no-annotation-exceptions
+ * counts only when given (commander defaults a lone --no-x flag to true, which would hide the
+ * config's annotationExceptions: false).
+ */
+function familiarNames(opts: Record<string, unknown>, command: Command): void {
+  if (opts.kubeContext !== undefined) {
+    if (opts.context !== undefined && opts.context !== opts.kubeContext) throw new UsageError('--context and --kube-context name different contexts: give one of them');
+    if (!opts.cluster) throw new UsageError('--kube-context needs --cluster');
+    opts.context = opts.kubeContext;
+    delete opts.kubeContext;
+  }
+  if ('annotationExceptions' in opts && command.getOptionValueSource('annotationExceptions') !== 'cli') delete opts.annotationExceptions;
+}
+
+const CONFIG_HELP = 'config file (default: the nearest .palisade.yaml from the scanned paths up to the repository root, else from the current directory)';
+const NO_ANNOTATIONS_HELP = 'do not honour palisade.dev/ignore annotations on resources (a warning counts them); the config\'s annotationExceptions: false';
+
 export function buildProgram(): Command {
   const program = new Command('palisade')
     .description('Kubernetes security-posture scanner for the NSA/CISA Kubernetes Hardening Guidance')
     .version(VERSION, '-V, --version')
     .exitOverride()
+    // "(Did you mean --namespace?)" after an unknown flag
+    .showSuggestionAfterError(true)
     // commander's messages quote the arguments as given
     .configureOutput({ outputError: (str, write) => write(escapeMultiline(str)) })
     .showHelpAfterError(false);
@@ -35,19 +56,24 @@ export function buildProgram(): Command {
     .command('scan')
     .description('scan manifests (files, directories, charts, - for stdin), this host (--node) or a live cluster (--cluster) against a framework')
     .argument('[paths...]', 'files or directories to scan; - reads standard input', [])
-    .option('--framework <id>', 'framework to score against (default: the config\'s framework, else nsa-cisa)')
-    .option('--controls <ids>', 'only these controls (ids or Kubescape aliases, comma-separated)', collect)
+    .option('--framework <id>', 'framework to score against: nsa-cisa (Kubescape\'s name: nsa), any case (default: the config\'s framework, else nsa-cisa)')
+    .option('--controls <ids>', 'only these controls: ids, Kubescape ids (C-0057) or names ("Privileged container"), comma-separated', collect)
     .option('--exclude-controls <ids>', 'leave out these controls', collect)
-    .option('--include-namespaces <names>', 'only resources in these namespaces', collect)
+    .option('-n, --namespace <names>', 'only resources in these namespaces (repeatable, comma-separated)', collect)
+    .option('--include-namespaces <names>', 'the same as --namespace', collect)
     .option('--exclude-namespaces <names>', 'leave out resources in these namespaces', collect)
+    .option('--severity <severities>', 'show only findings of these severities, e.g. critical,high (--fail-on counts only these; scores count all)', collect)
     .addOption(new Option('--format <formats>', `output formats, comma-separated: ${[...OUTPUT_FORMATS.keys()].join(', ')}`).argParser(collect))
     .option('-o, --output <file>', 'write the report to a file instead of standard output; without --format, the extension picks it (.json, .sarif, .html, .xml, .prom, .yaml)')
     .option('--output-dir <dir>', 'write each format to its own file in this directory (needed for several formats)')
+    .option('--sarif-root <dir>', 'SARIF URIs are relative to this directory (default: the repository root, the nearest directory with .git, of the first path)')
     .option('--fail-on <severity>', 'exit 1 when a failed finding is at or above: low, medium, high, critical')
     .option('--compliance-threshold <n>', 'exit 1 when framework compliance is below n (0-100)')
     .option('--min-coverage <n>', 'exit 1 when fewer than n% of the framework\'s controls could be evaluated')
-    .option('--config <file>', 'config file (default: .palisade.yaml at the scan root)')
+    .option('--config <file>', CONFIG_HELP)
+    .option('--no-config', 'use no config file')
     .option('--exceptions <file>', 'exceptions file: Palisade YAML or Kubescape posture-exception JSON')
+    .option('--no-annotation-exceptions', NO_ANNOTATIONS_HELP)
     .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
     .option('--helm-values <file>', 'Helm charts: a values file for helm template (repeatable; later files win)', repeat)
     .option('--helm-set <key=value>', 'Helm charts: a value for helm template, as helm --set takes it (repeatable)', repeat)
@@ -58,12 +84,14 @@ export function buildProgram(): Command {
     .option('--root <dir>', 'with --node: the host\'s root directory (default /)')
     .option('--cluster', 'also scan the live cluster of the kubeconfig\'s current context (read-only: list and get; Secrets as metadata only)')
     .option('--context <name>', 'with --cluster: the kubeconfig context to use')
+    .option('--kube-context <name>', 'the same as --context')
     .option('--kubeconfig <file>', 'with --cluster: the kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account)')
     .option('--request-timeout <seconds>', 'with --cluster: time limit of each API request (default 30)')
     .option('-v, --verbose', 'also show passed controls and results, and ignored documents')
     .option('-q, --quiet', 'print nothing but errors and tripped gates')
     .option('--no-color', 'no colours in pretty output')
-    .action(async (paths: string[], opts) => {
+    .action(async (paths: string[], opts, command: Command) => {
+      familiarNames(opts, command);
       process.exitCode = await runScan(paths, opts);
     });
 
@@ -86,9 +114,11 @@ export function buildProgram(): Command {
     .option('--format <format>', 'pretty or json', 'pretty')
     .option('--cluster', 'answer from the live cluster\'s RBAC objects instead of files')
     .option('--context <name>', 'with --cluster: the kubeconfig context to use')
+    .option('--kube-context <name>', 'the same as --context')
     .option('--kubeconfig <file>', 'with --cluster: the kubeconfig file')
     .option('--request-timeout <seconds>', 'with --cluster: time limit of each API request (default 30)')
-    .action(async (args: string[], opts) => {
+    .action(async (args: string[], opts, command: Command) => {
+      familiarNames(opts, command);
       process.exitCode = await runWhoCan(args, opts);
     });
 
@@ -98,13 +128,16 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'files or directories to fix (the same as scan; standard input cannot be fixed)', [])
     .option('--dry-run', 'print a unified diff of the changes and write nothing (the summary goes to standard error)')
     .option('--framework <id>', 'framework whose controls to fix (default: the config\'s framework, else nsa-cisa)')
-    .option('--controls <ids>', 'only fix findings of these controls (ids or Kubescape aliases, comma-separated)', collect)
+    .option('--controls <ids>', 'only fix findings of these controls (ids, Kubescape ids or names, comma-separated)', collect)
     .option('--exclude-controls <ids>', 'leave out these controls', collect)
-    .option('--config <file>', 'config file (default: .palisade.yaml at the scan root)')
+    .option('--config <file>', CONFIG_HELP)
+    .option('--no-config', 'use no config file')
     .option('--exceptions <file>', 'exceptions file: excepted findings are not fixed')
+    .option('--no-annotation-exceptions', NO_ANNOTATIONS_HELP)
     .option('--max-file-size <mib>', 'refuse files larger than this many MiB', '50')
     .addHelpText('after', FIX_EXIT_HELP)
-    .action(async (paths: string[], opts) => {
+    .action(async (paths: string[], opts, command: Command) => {
+      familiarNames(opts, command);
       // loaded here: only fix needs the `yaml` Document API and `diff`, and a scan should not pay for them
       const { runFix } = await import('./fix-command.js');
       process.exitCode = runFix(paths, opts);
@@ -121,7 +154,7 @@ export function buildProgram(): Command {
   program
     .command('explain')
     .description('explain a control: why it matters, what fails, how to fix it')
-    .argument('<control>', 'control id or Kubescape alias')
+    .argument('<control>', 'control id, Kubescape id or name')
     .option('--format <format>', 'pretty or json', 'pretty')
     .action((name: string, opts) => {
       process.exitCode = runExplain(name, opts);
@@ -139,6 +172,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       // --help and --version end here too, with exit code 0
       return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    if (e instanceof SettingsErrors) {
+      // every error of a config or exceptions file, a line each, in file order
+      for (const m of e.messages) writeLine(process.stderr, `palisade: ${m}`);
+      return EXIT.USAGE;
     }
     if (e instanceof UsageError) {
       writeLine(process.stderr, `palisade: ${e.message}`);

@@ -1,4 +1,4 @@
-// `palisade scan`: config + flags → sources → engine → formats → gates → exit code.
+// `palisade scan`: config + flags → sources → engine → (--severity) → formats → gates → exit code.
 import fs from 'node:fs';
 import fsPath from 'node:path';
 import { UsageError } from '../model/errors.js';
@@ -12,11 +12,17 @@ import { checkSourceFlags, readSources, targetPaths, type SourceFlags } from './
 import { EXIT } from './exit-codes.js';
 import { useColor, writeLine } from './terminal.js';
 import { escapeControls } from '../report/safe-text.js';
+import { showSeverities } from '../report/severity-filter.js';
+import { repositoryRoot } from './find-up.js';
 
 export interface ScanFlags extends SettingsFlags, SourceFlags {
   format?: string[];
   output?: string;
   outputDir?: string;
+  /** Show only these severities (comma lists, repeatable). */
+  severity?: string[];
+  /** The directory SARIF URIs are relative to (default: the repository root of the first path). */
+  sarifRoot?: string;
   failOn?: string;
   complianceThreshold?: string;
   minCoverage?: string;
@@ -29,8 +35,10 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   const targets = targetPaths(paths, flags);
   // Everything the flags and the config decide is checked before anything is read: an unknown
   // control id or format is exit 2, not an empty pass after a long cluster read.
-  const { config, options, maxFileSize } = loadSettings(targets, flags);
+  const { config, options, maxFileSize, warnings } = loadSettings(targets, flags);
   const formats = chooseFormats(flags);
+  const severities = flags.severity?.length ? [...new Set(flags.severity.map((s) => parseSeverity(s, '--severity')))] : undefined;
+  const sarifRoot = chooseSarifRoot(flags, formats, targets);
   const gates: Gates = {
     failOn: flags.failOn !== undefined ? parseSeverity(flags.failOn, '--fail-on') : config.gates.failOn,
     complianceThreshold: flags.complianceThreshold !== undefined
@@ -44,11 +52,16 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   // Sources that inform only some sections (--node alone) are scored against those sections,
   // unless the user asked for controls or a framework.
   const narrowed = flags.controls?.length || options.framework ? undefined : input.sections;
-  const report = scan(input, { ...options, startedAt: started, sections: narrowed });
-  annotateReport(report, input);
+  const full = scan(input, { ...options, startedAt: started, sections: narrowed });
+  annotateReport(full, input);
+  if (config.file) full.config = { file: config.file };
+  full.warnings.unshift(...warnings);
   if (!flags.quiet) for (const n of input.notes) writeLine(process.stderr, `palisade: ${n}`);
+  // --severity hides the other severities in every output, and --fail-on counts only what is
+  // shown, as Trivy's --exit-code does; compliance and coverage stay those of the whole scan.
+  const report = severities ? showSeverities(full, severities) : full;
 
-  writeReports(report, formats, flags, targets);
+  writeReports(report, formats, flags, targets, sarifRoot);
 
   for (const w of report.warnings) writeLine(process.stderr, `palisade: warning: ${w}`);
   const tripped = trippedGates(report, gates);
@@ -88,14 +101,34 @@ function formatForFile(file: string | undefined): string | undefined {
   return [...OUTPUT_FORMATS.values()].find((f) => fsPath.extname(f.fileName) === ext)?.name;
 }
 
-function writeReports(report: ScanReport, formats: OutputFormat[], flags: ScanFlags, targets: string[]): void {
+/**
+ * The directory SARIF URIs are relative to: --sarif-root, else the repository root (the nearest
+ * directory with `.git`) of the first path scanned (or of the current directory), else the scan
+ * root. GitHub code scanning places alerts by paths relative to the repository root, whatever
+ * directory was scanned.
+ */
+function chooseSarifRoot(flags: ScanFlags, formats: OutputFormat[], targets: string[]): string {
+  if (flags.sarifRoot !== undefined) {
+    if (!formats.some((f) => f.name === 'sarif')) throw new UsageError('--sarif-root needs the sarif format (--format sarif, or an --output file ending in .sarif)');
+    if (!isDirectory(flags.sarifRoot)) throw new UsageError(`--sarif-root: not a directory: ${flags.sarifRoot}`);
+    return fsPath.resolve(flags.sarifRoot);
+  }
+  return repositoryRoot(scanRoot(targets)) ?? scanRoot(targets);
+}
+
+/** The first directory scanned (a file's directory), or the current directory. */
+function scanRoot(targets: string[]): string {
   const first = targets.find((t) => t !== '-');
-  const root = first ? (isDirectory(first) ? fsPath.resolve(first) : fsPath.dirname(fsPath.resolve(first))) : process.cwd();
+  return first ? (isDirectory(first) ? fsPath.resolve(first) : fsPath.dirname(fsPath.resolve(first))) : process.cwd();
+}
+
+function writeReports(report: ScanReport, formats: OutputFormat[], flags: ScanFlags, targets: string[], sarifRoot: string): void {
+  const root = scanRoot(targets);
   const toStdout = !flags.output && !flags.outputDir;
   for (const format of formats) {
     if (toStdout && flags.quiet && format.name === 'pretty') continue;
     const color = toStdout && useColor(flags.color);
-    const ctx = { color, tty: toStdout && process.stdout.isTTY === true, verbose: !!flags.verbose, root };
+    const ctx = { color, tty: toStdout && process.stdout.isTTY === true, verbose: !!flags.verbose, root, sarifRoot };
     const pieces = format.chunks ? format.chunks(report, ctx) : [format.render(report, ctx)];
     const file = flags.outputDir ? fsPath.join(flags.outputDir, format.fileName) : flags.output;
     if (!file) {

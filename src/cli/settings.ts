@@ -1,5 +1,6 @@
-// What `scan` and `fix` are asked to do, from one place: the config file (given, or found at the
-// scan root), the exceptions, and the flags that override the config — as the engine's ScanOptions.
+// What `scan` and `fix` are asked to do, from one place: the config file (given, found from the
+// scanned paths upward, or none with --no-config), the exceptions, and the flags that override the
+// config — as the engine's ScanOptions.
 import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { ScanOptions } from '../engine/scan.js';
@@ -11,10 +12,15 @@ export interface SettingsFlags {
   framework?: string;
   controls?: string[];
   excludeControls?: string[];
+  /** -n/--namespace; --include-namespaces is the same, under its older name. */
+  namespace?: string[];
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
-  config?: string;
+  /** A file, or false for --no-config. */
+  config?: string | false;
   exceptions?: string;
+  /** false: --no-annotation-exceptions. */
+  annotationExceptions?: boolean;
   maxFileSize?: string;
   verbose?: boolean;
 }
@@ -25,27 +31,41 @@ export interface Settings {
   options: ScanOptions;
   /** Bytes: larger files and standard input are refused. */
   maxFileSize: number;
+  /** Warnings about the settings themselves, for the report (a scanned path whose own config is not the one used). */
+  warnings: string[];
 }
 
 const NO_CONFIG: PalisadeConfig = { inputs: {}, disabledControls: [], gates: {}, exceptions: [] };
 
 export function loadSettings(targets: string[], flags: SettingsFlags): Settings {
-  if (flags.config && !fs.existsSync(flags.config)) throw new UsageError(`config file not found: ${flags.config}`);
-  const configFile = flags.config ?? findConfig(targets);
+  const warnings: string[] = [];
+  let configFile: string | undefined;
+  if (typeof flags.config === 'string') {
+    if (!fs.existsSync(flags.config)) throw new UsageError(`config file not found: ${flags.config}`);
+    configFile = flags.config;
+  } else if (flags.config !== false) {
+    const found = findConfig(targets);
+    configFile = found.file;
+    for (const n of found.notUsed) {
+      warnings.push(`${n.file} is not used for ${n.path}: a scan has one config, and ${found.file} came first (use --config to choose)`);
+    }
+  }
   const config = configFile ? loadConfig(configFile) : NO_CONFIG;
   const maxMiB = Number(flags.maxFileSize ?? '50');
   if (!Number.isFinite(maxMiB) || maxMiB <= 0) throw new UsageError(`--max-file-size: expected a positive number of MiB, got "${flags.maxFileSize}"`);
+  const included = [...flags.namespace ?? [], ...flags.includeNamespaces ?? []];
   const options: ScanOptions = {
     framework: flags.framework ?? config.framework,
     controls: flags.controls,
     excludeControls: flags.excludeControls,
     disabled: config.disabledControls,
-    includeNamespaces: flags.includeNamespaces ?? config.includeNamespaces,
+    includeNamespaces: included.length ? included : config.includeNamespaces,
     excludeNamespaces: flags.excludeNamespaces ?? config.excludeNamespaces,
     inputs: config.inputs,
     exceptions: [...config.exceptions, ...(flags.exceptions ? loadExceptionsFile(flags.exceptions) : [])],
+    annotationExceptions: flags.annotationExceptions ?? config.annotationExceptions,
     verbose: flags.verbose,
   };
   selectControls(options);
-  return { config, options, maxFileSize: Math.floor(maxMiB * 1024 * 1024) };
+  return { config, options, maxFileSize: Math.floor(maxMiB * 1024 * 1024), warnings };
 }

@@ -3,7 +3,9 @@
 // exceptions do not apply and warn; exceptions that matched nothing are listed.
 import type { ExceptionRef, Finding, Resource, ScanReport } from '../model/types.js';
 import type { Control } from '../controls/define.js';
-import { resolveControlName, CONTROLS } from '../controls/index.js';
+import { CONTROLS } from '../controls/index.js';
+import { controlNames, resolveControl } from './select.js';
+import { didYouMean } from './suggest.js';
 import { compileSelector, type CompiledSelector } from '../inventory/selectors.js';
 
 export interface ResourceMatcher {
@@ -37,13 +39,13 @@ export const IGNORE_ANNOTATION = 'palisade.dev/ignore';
 export const IGNORE_REASON_ANNOTATION = 'palisade.dev/ignore-reason';
 export const IGNORE_UNTIL_ANNOTATION = 'palisade.dev/ignore-until';
 
-/** Whether a control name pattern (id, alias or glob) names a control. */
+/** Whether a control name pattern (id, alias, title, Kubescape name, or a glob of ids and aliases) names a control. */
 export function controlPatternMatches(pattern: string, control: Pick<Control, 'id' | 'aliases'>): boolean {
   if (pattern.includes('*') || pattern.includes('?')) {
     const re = globToRegExp(pattern, true);
     return re.test(control.id) || control.aliases.some((a) => re.test(a));
   }
-  return resolveControlName(pattern).some((c) => c.id === control.id);
+  return resolveControl(pattern).some((c) => c.id === control.id);
 }
 
 /** A pattern that names no registered control is a mistake the user must hear about. */
@@ -96,7 +98,7 @@ export function annotationExceptions(resource: Resource, warnings: string[]): Ex
     return [];
   }
   const controls = ids.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const c of controls) if (!patternNamesAControl(c)) warnings.push(`${where}: "${c}" names no control`);
+  for (const c of controls) if (!patternNamesAControl(c)) warnings.push(`${where}: "${c}" names no control${didYouMean(c, controlNames())}`);
   return [{ source: where, controls, resources: [], reason: reason.trim(), ...(until ? { expires: until } : {}) }];
 }
 
@@ -110,20 +112,42 @@ export function isExpired(rule: Pick<ExceptionRule, 'expires'>, today: Date): bo
   return today.toISOString().slice(0, 10) > rule.expires;
 }
 
+export interface ApplyOptions {
+  /**
+   * Whether resources may except themselves with the palisade.dev/ignore annotation (default
+   * true). When false the annotations are not read, and a warning says how many resources carry one.
+   */
+  annotations?: boolean;
+}
+
+/** The warning of a scan that does not honour annotation exceptions, or undefined when no resource carries one. */
+export function annotationsDisallowedWarning(resources: Iterable<Resource>): string | undefined {
+  let annotated = 0;
+  for (const r of resources) if (typeof r.object.metadata.annotations?.[IGNORE_ANNOTATION] === 'string') annotated++;
+  if (annotated === 0) return undefined;
+  return `annotation exceptions are not allowed (--no-annotation-exceptions, or annotationExceptions: false in the config): `
+    + `${annotated} resource(s) with a ${IGNORE_ANNOTATION} annotation were not excepted`;
+}
+
 /**
  * Marks failed findings that an exception covers as excepted. Annotation exceptions apply to
  * their own resource only. Returns the audit: applied count, unmatched and expired exceptions.
  */
 export function applyExceptions(
   findings: Finding[], rules: ExceptionRule[], resources: ReadonlyMap<string, Resource>, controls: ReadonlyMap<string, Control>,
-  today: Date, warnings: string[],
+  today: Date, warnings: string[], options: ApplyOptions = {},
 ): ExceptionAudit {
   const audit: ExceptionAudit = { applied: 0, unmatched: [], expired: [] };
   const fileRules = rules.map((rule) => ({ rule, matchers: rule.resources.map(compileMatcher), hits: 0, expired: isExpired(rule, today) }));
   const annotationRules = new Map<string, typeof fileRules>();
-  for (const r of resources.values()) {
-    const own = annotationExceptions(r, warnings);
-    if (own.length) annotationRules.set(r.id, own.map((rule) => ({ rule, matchers: [], hits: 0, expired: isExpired(rule, today) })));
+  if (options.annotations === false) {
+    const warning = annotationsDisallowedWarning(resources.values());
+    if (warning) warnings.push(warning);
+  } else {
+    for (const r of resources.values()) {
+      const own = annotationExceptions(r, warnings);
+      if (own.length) annotationRules.set(r.id, own.map((rule) => ({ rule, matchers: [], hits: 0, expired: isExpired(rule, today) })));
+    }
   }
   for (const f of findings) {
     if (f.status !== 'failed') continue;

@@ -30,6 +30,8 @@ export interface ScanOptions extends SelectOptions {
   inputs?: Partial<ControlInputs>;
   /** From an exceptions file or the config's `exceptions:` list; annotations are read from resources. */
   exceptions?: ExceptionRule[];
+  /** false: palisade.dev/ignore annotations on resources are not honoured (a warning counts them). */
+  annotationExceptions?: boolean;
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
   /** Adds passed results to `findings` and the ignored documents to the report. */
@@ -65,7 +67,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const byId = new Map(resources.map((r) => [r.id, r]));
   const audit = applyExceptions(
     evaluations.flatMap((ev) => ev.findings), options.exceptions ?? [],
-    byId, new Map(selection.controls.map((c) => [c.id, c])), now, warnings,
+    byId, new Map(selection.controls.map((c) => [c.id, c])), now, warnings, { annotations: options.annotationExceptions },
   );
   addPatchCommands(evaluations, byId, input.targets);
 

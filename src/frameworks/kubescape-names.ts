@@ -3,7 +3,7 @@
 // id; the id leads to Palisade's controls through their aliases (a name may so select several
 // controls, as its id does). The names are those of Kubescape's NSA framework (regolibrary's
 // `frameworks/nsaframework.json`), plus a few controls of its other frameworks that Palisade
-// covers; a renamed control keeps its former name too. test/kubescape-names.test.ts checks that
+// covers; a renamed control keeps its former name too. src/engine/suggest.test.ts checks that
 // every entry selects a control.
 
 export const KUBESCAPE_CONTROL_NAMES: ReadonlyArray<readonly [id: string, name: string]> = [

@@ -16,14 +16,29 @@ export interface SourceLocation {
   endColumn?: number;
   /** false when the path itself is absent and the location is that of its nearest existing parent. */
   exact?: boolean;
-  /** Set for resources that came from `kustomize build` or `helm template` output. */
+  /**
+   * Set when the location is the directory that `kustomize build` or `helm template` rendered: the
+   * file the object came from is not known (or is not a file here: a remote base, a packed subchart).
+   */
   renderedBy?: 'kustomize' | 'helm';
+  /** For a rendered resource: the directory rendered and, for Helm, the place in `helm template`'s output. */
+  rendered?: RenderedPlace;
   /**
    * Set when the value at this path is a plain scalar written in a YAML 1.1 form (`yes`, `on`,
    * `y`, octal `012`, binary `0b1`, `1_000`): Kubernetes reads it as a boolean or number, where
    * YAML 1.2 tools read a string or another number.
    */
   yaml11?: 'boolean' | 'number';
+}
+
+/**
+ * Where a rendered resource sits in what the renderer wrote: `from` is the chart or kustomization
+ * directory rendered (as the user named it); `line` and `column`, in `helm template`'s output.
+ */
+export interface RenderedPlace {
+  from: string;
+  line?: number;
+  column?: number;
 }
 
 /** Resolves a path inside one resource to its place in the source; given by file sources. */
@@ -38,8 +53,14 @@ export interface ResourceSource {
   /** 0-based document index within the file. */
   document?: number;
   renderedBy?: 'kustomize' | 'helm';
-  /** For rendered resources: the template or base the renderer says it came from. */
+  /**
+   * For rendered resources: the template or file the renderer says it came from (helm's `# Source:`
+   * name, `chart/templates/x.yaml`; for kustomize the file, or a remote base as repo//path?ref).
+   * `file` is then that file when it is one here, else the rendered directory.
+   */
   origin?: string;
+  /** For rendered resources: the directory rendered, and where the object sits in the output. */
+  rendered?: RenderedPlace;
 }
 
 /** One Kubernetes object as read by a source. `object` is the parsed manifest; never mutated. */
@@ -210,6 +231,13 @@ export interface ScanReport {
   warnings: string[];
   /** Kinds a source could not read (a cluster's 403s), and the controls that were skipped for it. */
   unreadable?: UnreadableKind[];
+  /** The config file the scan used, when it used one (given with --config, or found from the scanned paths). */
+  config?: { file: string };
+  /**
+   * With --severity: `controls` and `findings` hold only these severities (a display filter, as
+   * Trivy's); `summary`, `frameworks` and the scores count every selected control.
+   */
+  filter?: { severities: Severity[] };
 }
 
 /**

@@ -17,6 +17,8 @@ export interface FormatContext {
   verbose: boolean;
   /** Absolute directory file locations are made relative to (the scan root: the first path scanned, or the cwd). */
   root: string;
+  /** The directory SARIF URIs are relative to (the repository root, or --sarif-root); `root` when unset. */
+  sarifRoot?: string;
 }
 
 export interface OutputFormat {
@@ -36,7 +38,7 @@ const LIST: OutputFormat[] = [
     render: (r, c) => formatJson(r, c.tty ? 2 : 0),
     chunks: (r, c) => jsonChunks(r, c.tty ? 2 : 0),
   },
-  { name: 'sarif', fileName: 'palisade.sarif', description: 'SARIF 2.1.0 for GitHub code scanning and SARIF viewers; indented on a terminal, compact otherwise', render: (r, c) => formatSarif(r, { root: c.root, indent: c.tty ? 2 : 0 }) },
+  { name: 'sarif', fileName: 'palisade.sarif', description: 'SARIF 2.1.0 for GitHub code scanning and SARIF viewers; indented on a terminal, compact otherwise', render: (r, c) => formatSarif(r, { root: c.sarifRoot ?? c.root, indent: c.tty ? 2 : 0 }) },
   { name: 'junit', fileName: 'palisade-junit.xml', description: 'JUnit XML: a testsuite per guidance section, a testcase per control', render: (r) => formatJunit(r) },
   { name: 'prometheus', fileName: 'palisade.prom', description: 'Prometheus text exposition (scores, per-control compliance, finding counts)', render: (r) => formatPrometheus(r) },
   { name: 'policyreport', fileName: 'palisade-policyreport.yaml', description: 'wgpolicyk8s.io/v1alpha2 PolicyReport per namespace and a ClusterPolicyReport, as multi-document YAML', render: (r) => formatPolicyReport(r) },

@@ -21,16 +21,18 @@ export const SARIF_LEVEL = { critical: 'error', high: 'error', medium: 'warning'
 export const FINGERPRINT_KEY = 'palisade/v2';
 
 /**
- * sha256 of control id, resource id, failing path and the resource's file relative to the scan root:
- * never line numbers or messages, so it survives edits elsewhere in the file; the file tells apart
- * copies of one resource in several files (GitHub would otherwise merge their alerts into one).
+ * sha256 of control id, resource id, failing path and the resource's file relative to the SARIF root
+ * (the repository root, or --sarif-root; see formatSarif): never line numbers or messages, so it
+ * survives edits elsewhere in the file; the file tells apart copies of one resource in several files
+ * (GitHub would otherwise merge their alerts into one). A scan of a subdirectory and a scan of the
+ * whole repository give an alert the same fingerprint.
  */
 export function fingerprint(controlId: string, resourceId: string, path: string, file = ''): string {
   return createHash('sha256').update(`${controlId}\u0000${resourceId}\u0000${path}\u0000${file}`).digest('hex').slice(0, 32);
 }
 
 /**
- * The file of a failing path as the fingerprint hashes it: relative to the scan root (absolute when
+ * The file of a failing path as the fingerprint hashes it: relative to the SARIF root (absolute when
  * outside it). The path's own location, not the resource's: several files may hold a resource with
  * the same id, and the report lists one of them. None for stdin, clusters, nodes and derived objects,
  * whose ids are unique in a scan.

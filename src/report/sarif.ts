@@ -13,6 +13,12 @@ export const SECURITY_SEVERITY: Record<Severity, string> = {
   critical: '9.5', high: '8.0', medium: '5.5', low: '3.0',
 };
 
+/**
+ * `root`: the directory artifact URIs are relative to, given as `%SRCROOT%` in originalUriBaseIds.
+ * The CLI passes the repository root of the scanned path (or --sarif-root), so that GitHub code
+ * scanning, which places alerts by paths from the repository root, finds the file whatever
+ * directory was scanned.
+ */
 export function formatSarif(report: ScanReport, options: { root: string; indent?: number }): string {
   const ruleIndex = new Map(report.controls.map((c, i) => [c.id, i]));
   const ctx: ResultContext = { root: options.root, ruleIndex, resources: resourcesById(report) };

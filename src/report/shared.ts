@@ -42,11 +42,11 @@ export function fixForPath(f: Finding, p: FindingPath): Fix | undefined {
 
 export interface ArtifactUri {
   uri: string;
-  /** Set when the file lies under the scan root and `uri` is relative to it. */
+  /** Set when the file lies under the root and `uri` is relative to it. */
   uriBaseId?: '%SRCROOT%';
 }
 
-/** A file as a URI relative to the scan root, or an absolute file: URI when it lies outside it. */
+/** A file as a URI relative to `root` (SARIF's: the repository root), or an absolute file: URI when it lies outside it. */
 export function artifactUri(file: string, root: string, directory = false): ArtifactUri {
   const abs = path.resolve(file);
   const rel = path.relative(root, abs);
@@ -58,7 +58,7 @@ export function artifactUri(file: string, root: string, directory = false): Arti
   return { uri: pathToFileURL(abs).href + slash };
 }
 
-/** The scan root as a file: URI ending in a slash, as SARIF's originalUriBaseIds requires. */
+/** A root directory as a file: URI ending in a slash, as SARIF's originalUriBaseIds requires. */
 export function rootUri(root: string): string {
   const href = pathToFileURL(path.resolve(root)).href;
   return href.endsWith('/') ? href : `${href}/`;
