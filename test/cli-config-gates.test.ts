@@ -1,4 +1,4 @@
-// The config file (.palisade.yaml at the scan root, or --config) and the CI gates, through the CLI:
+// The config file (.palisade.yaml found from the scanned paths, or --config) and the CI gates, through the CLI:
 // which file is used, errors that name file:line:column, the inputs controls read, disabled
 // controls, default gates and flags overriding them, and exit codes exactly as DESIGN.md sets them
 // (0 done, 1 gate tripped, 2 wrong invocation, 3 input not readable — 3 wins over 1).
