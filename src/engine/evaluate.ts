@@ -37,17 +37,17 @@ export function evaluateControl(
   const order: Resource[] = [];
   const pending = new Map<Resource, Pending>();
   let current: Resource | undefined;
+  let lastEntry: Pending | undefined; // the entry fail() last used: a check fails a resource on several paths in a row
   const ctx: CheckContext = {
     inventory,
     inputs,
     fail(path, message, options?: FailOptions) {
       if (!current) throw new Error(`${control.id}: fail() called outside check()`);
-      let entry = pending.get(current);
-      if (!entry) pending.set(current, (entry = { resource: current, paths: [] }));
+      let entry = lastEntry?.resource === current ? lastEntry : pending.get(current);
       // Flat strings: these are kept until the report is written (see model/strings.ts).
       const text = flatten(formatPath(path));
       // a pod-level setting seen from each container is one failing path, not one per container
-      if (entry.paths.some((q) => q.path === text && q.message === message)) return;
+      if (entry?.paths.some((q) => q.path === text && q.message === message)) return;
       const p: FindingPath = { path: text, message: flatten(message) };
       if (options?.fix) p.fix = flattenFix(options.fix);
       // resolve the location now, while we know the segments; only failing paths pay for this
@@ -55,7 +55,10 @@ export function evaluateControl(
         p.location = current.locate(path);
         if (p.location.yaml11) p.message = flatten(p.message + YAML11_NOTE[p.location.yaml11]);
       }
-      entry.paths.push(p);
+      // the first path makes the entry, its list of paths exactly one long (most have one)
+      if (entry) entry.paths.push(p);
+      else pending.set(current, (entry = { resource: current, paths: [p] }));
+      lastEntry = entry;
       if (options?.excepted && entry.excepted === undefined) entry.excepted = options.excepted;
       if (!options?.excepted) entry.excepted = '';
     },
@@ -104,7 +107,11 @@ export function evaluateControl(
     current = undefined;
   }
 
-  for (const resource of order) {
+  if (pending.size === 0) {
+    // nothing failed (most controls on most inputs): every resource checked passed
+    result.evaluated = result.passed = order.length;
+    if (options.keepPassed) for (const resource of order) result.passedResources.push(resource.id);
+  } else for (const resource of order) {
     result.evaluated++;
     const entry = pending.get(resource);
     if (!entry) {
@@ -157,6 +164,12 @@ function flattenFix(fix: Fix): Fix {
 }
 
 function mergeFixes(paths: FindingPath[]): Fix | undefined {
+  if (paths.length === 1) {
+    // what the general case below gives for one path, without its intermediate arrays
+    const f = paths[0].fix;
+    if (f === undefined) return undefined;
+    return f.edits ? { description: f.description, edits: f.edits.slice() } : { description: f.description };
+  }
   const fixes = paths.map((p) => p.fix).filter((f): f is Fix => f !== undefined);
   if (fixes.length === 0) return undefined;
   const edits = fixes.every((f) => f.edits) && fixes.length === paths.length ? fixes.flatMap((f) => f.edits!) : undefined;
