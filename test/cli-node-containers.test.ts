@@ -90,6 +90,16 @@ describe('scan --node: kube-proxy in a container on a kubeadm node', () => {
     }
   });
 
+  it('a named pipe where a config file read for its content should be is refused, not opened: the scan does not hang', () => {
+    // a path a component names can be chosen by whoever controls its container; here the kubelet's --config
+    const dir = buildRoot(path.join(tmp, 'fifo'), KUBEADM_ROOT);
+    const config = path.join(dir, 'var/lib/kubelet/config.yaml');
+    fs.rmSync(config);
+    assert.equal(spawnSync('mkfifo', [config]).status, 0);
+    const r = json(runCli(['scan', '--node', '--root', dir, '--format', 'json'], { cwd: tmp, timeoutMs: 30_000 }), 3);
+    assert.ok(r.errors.some((e) => e.message.startsWith(`not a regular file: ${config} is a named pipe; not read`)), JSON.stringify(r.errors));
+  });
+
   it('a file in neither the host\'s nor the process\'s view is still a missing file (exit 3)', () => {
     const r = json(scanRoot('proxy-missing'), 3);
     const dir = roots['proxy-missing'];

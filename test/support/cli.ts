@@ -15,10 +15,12 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+export function runCli(args: string[], options: { input?: string | Buffer; cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliResult {
   if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: run 'npm run build' first`);
   const out = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
+    // a run that would hang is killed, and its null exit code fails the test that expected one
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
     input: options.input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env },

@@ -3,6 +3,7 @@
 // names paths as it sees them; its ProcessView reads them through <root>/proc/<pid>/root/<path>.
 // Every failure is recorded once, with the file and the reason; nothing here throws.
 import fs from 'node:fs';
+import { readFileLimited, type ReadBytes } from '../files/read-limited.js';
 import os from 'node:os';
 import path from 'node:path';
 import type { InputError } from '../../model/types.js';
@@ -91,11 +92,8 @@ export class Host implements Files {
   }
 
   readQuiet(p: string): string | undefined {
-    try {
-      return fs.readFileSync(this.real(p), 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = readBounded(this.real(p));
+    return 'bytes' in read ? read.bytes.toString('utf8') : undefined;
   }
 
   /** How process `pid`, the component `component`, sees the paths its flags name. */
@@ -117,13 +115,11 @@ export class Host implements Files {
   }
 
   readAt(real: string, shown: string, why: string): string | undefined {
-    try {
-      return fs.readFileSync(real, 'utf8');
-    } catch (e) {
-      const hint = isPermission((e as NodeJS.ErrnoException).code) ? `; ${ROOT_HINT}` : '';
-      this.fail(real, shown, `${describeFsError(e, real)} (${why})${hint}`);
-      return undefined;
-    }
+    const read = readBounded(real);
+    if ('bytes' in read) return read.bytes.toString('utf8');
+    const hint = read.refused.message.startsWith('permission denied') ? `; ${ROOT_HINT}` : '';
+    this.fail(real, shown, `${read.refused.message} (${why})${hint}`);
+    return undefined;
   }
 
   private fail(real: string, shown: string, message: string): void {
@@ -149,11 +145,20 @@ export class Host implements Files {
 }
 
 function readBufferAt(real: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(real);
-  } catch {
-    return undefined;
-  }
+  const read = readBounded(real);
+  return 'bytes' in read ? read.bytes : undefined;
+}
+
+/** What a node scan reads at most from one file: configs, certificates, a process's cmdline or environ. */
+export const NODE_FILE_LIMIT = 16 * 1024 * 1024;
+
+/**
+ * A regular file, within NODE_FILE_LIMIT. Never a named pipe, a device or a socket: a path a
+ * component names may be chosen by whoever controls its container (read through
+ * /proc/<pid>/root), and a FIFO there must not hang the scan nor /dev/zero fill its memory.
+ */
+function readBounded(real: string): ReadBytes {
+  return readFileLimited(real, NODE_FILE_LIMIT, { pipes: false });
 }
 
 function listAt(real: string): string[] {
