@@ -130,16 +130,17 @@ describe('SARIF validates with the Multitool', () => {
     assert.ok(derived.locations[0].physicalLocation.region.startLine > 0);
   });
 
-  it('kustomize output points at the rendered directory (no region: the only warning allowed)', () => {
+  it('kustomize output points at the file each resource came from, with its region', () => {
     const { file, code } = scanTo('kustomize', [path.join(dir, 'kz')]);
     if (code === 3) {
       // without kubectl or kustomize the directory is an input error, and still a valid SARIF notification
       assertClean(file);
       return;
     }
-    const sarif = assertClean(file, ['SARIF2017']);
+    const sarif = assertClean(file);
     const loc = sarif.runs[0].results[0].locations[0].physicalLocation;
-    assert.deepEqual(loc.artifactLocation, { uri: 'app/', uriBaseId: '%SRCROOT%' });
+    assert.deepEqual(loc.artifactLocation, { uri: 'app/web.yaml', uriBaseId: '%SRCROOT%' });
+    assert.ok(loc.region.startLine > 0);
     assert.equal(sarif.runs[0].results[0].properties.renderedBy, 'kustomize');
   });
 

@@ -1,7 +1,8 @@
 // Kustomize and Helm directories, through the CLI: built with the user's own renderer (the real
 // `kubectl kustomize` and `helm template`, which `npm test` puts first on PATH from an npm package,
 // see scripts/test-tools.mjs; and fake `kustomize`/`helm` executables to test failing renderers
-// and the exact calls), and what the user is told when no renderer is installed.
+// and the exact calls), and what the user is told when no renderer is installed. Where findings
+// point inside charts and overlays: render-helm.test.ts and render-kustomize.test.ts.
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -81,23 +82,27 @@ describe('kustomize with the real kubectl', () => {
     assert.deepEqual(ids, ['/v1/prod/ConfigMap/prod-settings', '/v1/shop/Pod/plain', 'apps/v1/prod/Deployment/prod-api']);
   });
 
-  it('marks the resources as rendered by kustomize from the overlay directory', () => {
-    for (const res of fromInput(r).filter((x) => x.namespace === 'prod')) {
-      assert.equal(res.source.renderedBy, 'kustomize', res.id);
-      assert.equal(res.source.file, path.join('overlays', 'prod'), res.id);
-    }
+  it('marks the resources as rendered by kustomize from the overlay directory, each in the file it came from', () => {
+    const files = Object.fromEntries(fromInput(r).filter((x) => x.namespace === 'prod').map((x) => {
+      assert.equal(x.source.renderedBy, 'kustomize', x.id);
+      assert.deepEqual(x.source.rendered, { from: path.join('overlays', 'prod') }, x.id);
+      return [x.kind, x.source.file];
+    }));
+    assert.deepEqual(files, { ConfigMap: path.join('overlays', 'prod', 'configmap.yaml'), Deployment: path.join('base', 'deployment.yaml') });
     assert.equal(fromInput(r).find((x) => x.name === 'plain')?.source.renderedBy, undefined);
   });
 
-  it('points findings at the directory (no made-up line), and plain files keep their lines', () => {
+  it('points findings at the base file and line, and plain files keep their lines', () => {
     const f = r.findings.find((x) => x.controlId === 'privileged-container' && x.resourceId === 'apps/v1/prod/Deployment/prod-api');
     assert.ok(f);
     assert.equal(f.paths[0].path, 'spec.template.spec.containers[0].securityContext.privileged');
-    assert.deepEqual(f.paths[0].location, { file: path.join('overlays', 'prod'), renderedBy: 'kustomize', exact: false });
+    assert.deepEqual(f.paths[0].location, {
+      file: path.join('base', 'deployment.yaml'), line: 16, column: 11, endLine: 16, endColumn: 27, exact: true, rendered: { from: path.join('overlays', 'prod') },
+    });
     const plain = r.findings.find((x) => x.controlId === 'host-network')!;
-    assert.deepEqual([plain.paths[0].location?.file, plain.paths[0].location?.line, plain.paths[0].location?.exact], ['plain.yaml', 5, true]);
+    assert.deepEqual(plain.paths[0].location, { file: 'plain.yaml', line: 5, column: 3, endLine: 5, endColumn: 20, exact: true });
     assert.equal(pretty.code, 0, pretty.stderr);
-    assert.ok(pretty.stdout.includes(`    Deployment prod/prod-api\n      ${path.join('overlays', 'prod')}  container "api" is privileged`), pretty.stdout);
+    assert.ok(pretty.stdout.includes(`    Deployment prod/prod-api\n      ${path.join('base', 'deployment.yaml')}:16:11  container "api" is privileged`), pretty.stdout);
   });
 
   it('does not scan kustomization.yaml itself or the base\'s files a second time', () => {
@@ -182,8 +187,9 @@ spec:
     assert.equal(r.errors.length, 0, JSON.stringify(r.errors));
     for (const res of fromInput(r)) {
       assert.equal(res.source.renderedBy, 'helm');
-      assert.equal(res.source.file, path.join('charts', 'shop'));
+      assert.equal(res.source.file, path.join('charts', 'shop', 'templates', `${res.kind.toLowerCase()}.yaml`));
       assert.equal(res.source.origin, `shop/templates/${res.kind.toLowerCase()}.yaml`);
+      assert.equal(res.source.rendered?.from, path.join('charts', 'shop'));
     }
   });
 
@@ -207,16 +213,19 @@ spec:
     assert.equal(rep.errors[0].file, path.join('charts', 'shop'));
     // helm 4 writes the error over three lines; the indented ones name the template and the value
     assert.match(rep.errors[0].message, /^charts\/shop helm template failed: Error: shop\/templates\/secret\.yaml:5:\d+ executing "shop\/templates\/secret\.yaml" at <\.Values\.db\.password>: nil pointer/);
+    // (a value `required` asks for is named too: render-helm.test.ts)
   });
 });
 
 describe('fake renderers on PATH', () => {
   const env = (bin: string) => ({ PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` });
 
-  it('kustomize on PATH is preferred and called as `kustomize build DIR`', () => {
+  it('kustomize on PATH is preferred: called on a temporary kustomization wrapping the directory, then on the directory when that fails', () => {
     const log = path.join(tempDir(), 'calls.log');
+    const wrapper = path.join(tempDir(), 'wrapper.yaml');
+    // this fake knows no buildMetadata: it fails on the wrapper (keeping a copy of it), and builds the directory itself
     const bin = fakeBin({
-      kustomize: `echo "$@" >> '${log}'\ncat "$2/rendered.yaml"`,
+      kustomize: `echo "$@" >> '${log}'\nif [ -f "$2/rendered.yaml" ]; then cat "$2/rendered.yaml"; else cp "$2/kustomization.yaml" '${wrapper}'; echo "Error: unknown field buildMetadata" >&2; exit 1; fi`,
       kubectl: `echo "kubectl must not be called" >&2; exit 99`,
     });
     const dir = writeTree(tempDir(), {
@@ -224,7 +233,20 @@ describe('fake renderers on PATH', () => {
       'app/rendered.yaml': `${DEPLOYMENT('from-fake-kustomize', 'shop')}---\napiVersion: v1\nkind: Service\nmetadata: {name: svc, namespace: shop}\nspec: {type: NodePort, selector: {app: from-fake-kustomize}, ports: [{port: 80}]}\n`,
     });
     const r = parse(runCli(['scan', dir, '--format', 'json'], { env: env(bin) }), 0);
-    assert.equal(fs.readFileSync(log, 'utf8'), `build ${path.join(dir, 'app')}\n`);
+    const calls = fs.readFileSync(log, 'utf8').split('\n');
+    assert.match(calls[0], /^build \/.*\/palisade-kustomize-[^/]+$/);
+    assert.deepEqual(calls.slice(1), [`build ${path.join(dir, 'app')}`, '']);
+    const wrapped = JSON.parse(fs.readFileSync(wrapper, 'utf8'));
+    const tmp = calls[0].slice('build '.length);
+    assert.deepEqual(wrapped, {
+      apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization',
+      resources: [path.relative(tmp, fs.realpathSync(path.join(dir, 'app')))], buildMetadata: ['originAnnotations'],
+    });
+    assert.equal(fs.existsSync(tmp), false, 'the temporary kustomization is removed');
+    // without origins, the objects are placed at the directory
+    assert.deepEqual(r.findings.find((f) => f.controlId === 'privileged-container')?.paths[0].location, {
+      file: path.join(dir, 'app'), renderedBy: 'kustomize', exact: false, rendered: { from: path.join(dir, 'app') },
+    });
     assert.deepEqual(fromInput(r).map((x) => `${x.kind}/${x.name}/${x.source.renderedBy}`).sort(), ['Deployment/from-fake-kustomize/kustomize', 'Service/svc/kustomize']);
     // relations between rendered resources still work: the NodePort service exposes the deployment
     const exposed = r.findings.find((f) => f.controlId === 'externally-exposed');
@@ -274,21 +296,28 @@ EOF`,
       assert.equal(r.errors.length, 0, 'the raw templates ({{ }}) are not parsed as manifests');
     });
 
-    it('records the template each resource came from (# Source:) and that helm rendered it', () => {
+    it('records the template each resource came from (# Source:) and that helm rendered it; a template that is no file here: the chart', () => {
       const bySource = Object.fromEntries(fromInput(r).filter((x) => x.source.renderedBy).map((x) => [x.kind, x.source]));
       assert.equal(bySource.Deployment.origin, 'shop/templates/deployment.yaml');
+      assert.equal(bySource.Deployment.file, path.join('charts', 'shop', 'templates', 'deployment.yaml'));
       assert.equal(bySource.ServiceAccount.origin, 'shop/templates/serviceaccount.yaml');
+      assert.equal(bySource.ServiceAccount.file, path.join('charts', 'shop'), 'the fake helm wrote it from a template the chart does not have');
       for (const s of Object.values(bySource)) {
         assert.equal(s.renderedBy, 'helm');
-        assert.equal(s.file, path.join('charts', 'shop'));
+        assert.equal(s.rendered?.from, path.join('charts', 'shop'));
       }
     });
 
-    it('points findings at the chart directory', () => {
+    it('points findings at the template: the nearest line that certainly wrote the field (here the first), with the rendered line', () => {
       const f = r.findings.find((x) => x.controlId === 'privileged-container')!;
-      assert.deepEqual(f.paths[0].location, { file: path.join('charts', 'shop'), renderedBy: 'helm', exact: false });
+      assert.deepEqual(f.paths[0].location, {
+        file: path.join('charts', 'shop', 'templates', 'deployment.yaml'), line: 1, column: 1, exact: false,
+        rendered: { from: path.join('charts', 'shop'), line: 26, column: 11 },
+      });
       assert.equal(pretty.code, 0);
-      assert.ok(pretty.stdout.includes(`      ${path.join('charts', 'shop')}  container "release-name-shop" is privileged`), pretty.stdout);
+      assert.ok(pretty.stdout.includes(`      ${path.join('charts', 'shop', 'templates', 'deployment.yaml')}:1:1  container "release-name-shop" is privileged`), pretty.stdout);
+      const sa = r.findings.find((x) => x.resourceId === '/v1//ServiceAccount/release-name-shop' && x.paths.length);
+      if (sa) assert.equal(sa.paths[0].location?.renderedBy, 'helm');
     });
   });
 

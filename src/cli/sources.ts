@@ -1,9 +1,11 @@
 // The sources a command reads, from its flags: the paths (files, directories, charts, `-`),
 // `--node [--root DIR]` and `--cluster [--context NAME] [--kubeconfig FILE]`, in one run, combined.
+import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
 import type { Source } from '../sources/source.js';
 import { combineResults, type CombinedInput } from '../sources/combine.js';
 import { fileSource } from '../sources/files/source.js';
+import type { HelmOptions } from '../sources/files/render.js';
 import { nodeSource } from '../sources/node/source.js';
 import { clusterProgress } from './progress.js';
 
@@ -15,6 +17,13 @@ export interface SourceFlags {
   kubeconfig?: string;
   requestTimeout?: string;
   quiet?: boolean;
+  /** Passed to `helm template` for every chart scanned. */
+  helmValues?: string[];
+  helmSet?: string[];
+  releaseName?: string;
+  helmNamespace?: string;
+  /** Helm test hooks are not part of a release: scanned only when asked. */
+  includeHelmTests?: boolean;
 }
 
 export interface SourceOptions {
@@ -38,13 +47,45 @@ export function checkSourceFlags(flags: SourceFlags): void {
     if (flags.requestTimeout !== undefined) throw new UsageError('--request-timeout needs --cluster');
   }
   if (flags.requestTimeout !== undefined) requestTimeoutMs(flags.requestTimeout);
+  helmOptions(flags);
 }
+
+/** The helm flags, checked: a values file that is not there or a --helm-set without `=` is a wrong invocation. */
+export function helmOptions(flags: SourceFlags): HelmOptions {
+  for (const file of flags.helmValues ?? []) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) continue; // a URL: helm fetches it, as asked
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(file);
+    } catch {
+      throw new UsageError(`--helm-values: no such file: ${file}`);
+    }
+    if (!st.isFile()) throw new UsageError(`--helm-values: not a regular file: ${file}`);
+  }
+  for (const s of flags.helmSet ?? []) {
+    if (!/^[^=]+=/.test(s)) throw new UsageError(`--helm-set: expected key=value, got "${s}"`);
+  }
+  const name = flags.releaseName;
+  if (name !== undefined && (name.length > 53 || !DNS_LABELS.test(name))) {
+    throw new UsageError(`--release-name: "${name}" is not a valid release name (lower-case letters, digits, - and ., at most 53 characters, as helm requires)`);
+  }
+  if (flags.helmNamespace !== undefined && !DNS_LABEL.test(flags.helmNamespace)) {
+    throw new UsageError(`--helm-namespace: "${flags.helmNamespace}" is not a valid namespace name`);
+  }
+  return {
+    valuesFiles: flags.helmValues, set: flags.helmSet, releaseName: name,
+    namespace: flags.helmNamespace, includeTests: flags.includeHelmTests,
+  };
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_LABELS = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 export async function readSources(paths: string[], flags: SourceFlags, options: SourceOptions): Promise<CombinedInput> {
   checkSourceFlags(flags);
   const sources: Source[] = [];
   const targets = targetPaths(paths, flags);
-  if (targets.length) sources.push(fileSource(targets, { maxFileSize: options.maxFileSize }));
+  if (targets.length) sources.push(fileSource(targets, { maxFileSize: options.maxFileSize, helm: helmOptions(flags) }));
   if (flags.node) sources.push(nodeSource(flags.root));
   let progress: ReturnType<typeof clusterProgress> | undefined;
   if (flags.cluster) {

@@ -1,8 +1,10 @@
 // The files source: paths → Resources, with every document accounted for as a resource, an
 // ignored document or an error.
 import type { InputError, IgnoredDocument, Resource, ScanTarget } from '../../model/types.js';
-import { renderHelm, renderKustomize, helmSourceOf } from './render.js';
-import type { DocumentSink, FileContext } from './to-resources.js';
+import { renderHelm, renderKustomize, type HelmOptions, type KustomizeResult } from './render.js';
+import { HelmPlacer } from './helm-origin.js';
+import { asksForOrigins, KustomizePlacer } from './kustomize-origin.js';
+import type { DocumentSink, FileContext, Placement } from './to-resources.js';
 import { expandPaths, type Input } from './walk.js';
 import { LineIndex } from './yaml-documents.js';
 import { assemble, assembleFile, parseBuffer, parseStream, readAndParse } from './parse-file.js';
@@ -13,6 +15,8 @@ export interface FileSourceOptions {
   maxFileSize?: number;
   /** Reads standard input for `-` within the byte limit; injectable for tests. */
   readStdin?: (maxFileSize: number) => ReadBytes;
+  /** Values, release name and namespace for `helm template`, and whether to scan test hooks. */
+  helm?: HelmOptions;
 }
 
 export interface FileSourceResult extends DocumentSink {
@@ -55,17 +59,32 @@ function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink)
       return;
     case 'kustomize':
     case 'helm': {
-      const rendered = input.type === 'kustomize' ? renderKustomize(input.dir) : renderHelm(input.dir);
+      const rendered: KustomizeResult = input.type === 'kustomize' ? renderKustomize(input.dir) : renderHelm(input.dir, options.helm);
       if ('error' in rendered) {
         sink.errors.push({ file: input.dir, message: `${input.dir} ${rendered.error}` });
         sink.documents++;
         return;
       }
+      const lines = new LineIndex(rendered.text);
+      const placer = input.type === 'helm'
+        ? new HelmPlacer({ chartDir: input.dir, text: rendered.text, lines, includeTests: !!options.helm?.includeTests })
+        : rendered.originBase
+          ? new KustomizePlacer({
+            dir: input.dir, originBase: rendered.originBase, keepAnnotation: asksForOrigins(input.dir),
+            maxFileSize: options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+          })
+          : undefined;
       const errorsBefore = sink.errors.length;
       const ignoredBefore = sink.ignored.length;
+      // what the placer ignores (Helm test hooks) is named in its own file already
+      const placerIgnored = new Set<number>();
       readText(rendered.text, [], {
-        file: input.dir, type: 'file', renderedBy: input.type, lines: new LineIndex(rendered.text),
-        originOf: input.type === 'helm' ? (doc) => helmSourceOf(rendered.text.slice(doc.offset, doc.offset + 2000)) : undefined,
+        file: input.dir, type: 'file', renderedBy: input.type, lines,
+        place: (object, doc, prefix) => {
+          const p = placer ? placer.place(object, doc, prefix) : atDirectory(input.dir, input.type);
+          if ('ignore' in p) placerIgnored.add(sink.ignored.length); // the index it is about to get
+          return p;
+        },
       }, sink);
       // A line of rendered output is no place in the user's files: name the output (and the template) instead.
       for (let i = errorsBefore; i < sink.errors.length; i++) {
@@ -74,10 +93,17 @@ function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink)
       }
       for (let i = ignoredBefore; i < sink.ignored.length; i++) {
         const d = sink.ignored[i];
+        if (placerIgnored.has(i)) continue;
         sink.ignored[i] = { file: input.dir, reason: `${renderedPlace(input.type, rendered.text, d.line)}: ${d.reason}` };
       }
     }
   }
+}
+
+/** Rendered output whose origins are not known: every object and path at the rendered directory. */
+function atDirectory(dir: string, by: 'kustomize' | 'helm'): Placement {
+  const rendered = { from: dir };
+  return { source: { file: dir, rendered }, locate: () => ({ file: dir, renderedBy: by, exact: false, rendered }) };
 }
 
 /** "line 12:7 of the helm template output (shop/templates/b.yaml)": where in rendered output, and from which template. */
@@ -96,7 +122,8 @@ function renderedPlace(renderer: 'kustomize' | 'helm', text: string, line?: numb
 
 /** Reads every document of one YAML/JSON stream into the sink. */
 export function readText(text: string, invalidAt: number[], ctx: FileContext, sink: DocumentSink): void {
-  assemble(parseStream(text, invalidAt, !ctx.originOf), ctx, sink);
+  // Helm's documents are matched to their `# Source:` comments by chunk offset: parsed one by one
+  assemble(parseStream(text, invalidAt, ctx.renderedBy !== 'helm'), ctx, sink);
 }
 
 export type { Resource, InputError, IgnoredDocument };

@@ -25,9 +25,17 @@ export interface FileContext {
   type: ResourceSource['type'];
   lines: LineIndex;
   renderedBy?: 'kustomize' | 'helm';
-  /** For rendered output: maps a document to the template it came from. */
-  originOf?: (doc: ParsedDocument) => string | undefined;
+  /**
+   * For rendered output: where each object came from (helm-origin.ts, kustomize-origin.ts). Called
+   * once per object, after it is known to be one; it may take renderer metadata off the object.
+   */
+  place?: (object: Record<string, unknown>, doc: ParsedDocument, prefix: PathSegments) => Placement;
 }
+
+/** A rendered object's source and locator; or a reason it is not scanned (a Helm test hook). */
+export type Placement =
+  | { ignore: string; file: string; line?: number }
+  | { source: Pick<ResourceSource, 'file' | 'line' | 'column' | 'origin' | 'rendered'>; locate: Locator };
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -93,13 +101,18 @@ function addObject(
   const clusterScoped = isClusterScoped(apiVersion, kind);
   const declared = typeof metadata?.namespace === 'string' && metadata.namespace !== '' ? metadata.namespace : undefined;
   const namespace = clusterScoped ? undefined : declared;
-  const start = where(prefix);
-  const source: ResourceSource = { type: ctx.type, file: ctx.file, line: start.line, column: start.column, document: index };
-  if (ctx.renderedBy) {
-    source.renderedBy = ctx.renderedBy;
-    const origin = ctx.originOf?.(doc);
-    if (origin) source.origin = origin;
+  const placed = ctx.place?.(value, doc, prefix);
+  if (placed && 'ignore' in placed) {
+    sink.ignored.push({ file: placed.file, ...(placed.line ? { line: placed.line } : {}), reason: placed.ignore });
+    return;
   }
+  const start = placed ? placed.source : where(prefix);
+  const source: ResourceSource = { type: ctx.type, file: placed?.source.file ?? ctx.file };
+  if (start.line) { source.line = start.line; source.column = start.column; }
+  source.document = index;
+  if (ctx.renderedBy) source.renderedBy = ctx.renderedBy;
+  if (placed?.source.origin) source.origin = placed.source.origin;
+  if (placed?.source.rendered) source.rendered = placed.source.rendered;
   const object = value as unknown as KubeObject;
   if (!metadata) (object as { metadata: unknown }).metadata = {};
   sink.resources.push({
@@ -109,7 +122,7 @@ function addObject(
     clusterScoped,
     object,
     source,
-    locate: makeLocator(doc, prefix, ctx),
+    locate: placed ? placed.locate : makeLocator(doc, prefix, ctx),
   });
 }
 

@@ -25,6 +25,15 @@ export function expandPaths(paths: string[]): { inputs: Input[]; errors: InputEr
   const visited = new Set<string>();
   for (const p of paths) {
     if (p === '-') { inputs.push({ type: 'stdin' }); continue; }
+    const chart = chartOfTemplate(p);
+    if (chart !== undefined) {
+      errors.push({
+        file: p,
+        message: `${p} is in the templates directory of the Helm chart ${chart}: templates are not manifests until helm renders them; `
+          + `scan the chart instead (palisade scan ${chart}); not scanned`,
+      });
+      continue;
+    }
     let st: fs.Stats;
     try {
       st = fs.statSync(p);
@@ -90,6 +99,31 @@ function walkDirectory(dir: string, inputs: Input[], errors: InputError[], ances
     }
   }
   ancestors.delete(real);
+}
+
+/**
+ * The chart, as a path like the one given, when `p` is a chart's `templates` directory or inside it
+ * (a directory named `templates` whose parent holds Chart.yaml); undefined otherwise.
+ */
+export function chartOfTemplate(p: string): string | undefined {
+  let dir = path.resolve(p);
+  for (;;) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    if (path.basename(dir) === 'templates' && isFile(path.join(parent, 'Chart.yaml'))) {
+      if (path.isAbsolute(p)) return parent;
+      return path.relative(process.cwd(), parent) || '.';
+    }
+    dir = parent;
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** What a directory entry or a stat is, in words: "a named pipe", "a character device". */
