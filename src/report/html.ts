@@ -86,7 +86,7 @@ function header(report: ScanReport, title: string, root: string): string {
     + score('failed', 'Failed findings', String(failed), SEVERITIES.map((sev) => `${s.failedBySeverity[sev]} ${sev}`).join(' · '))
     + '</div>');
   out.push(`<p class="counts">Scanned ${s.resources} resource(s) from ${s.documents} document(s)`
-    + `${s.ignoredDocuments ? `, ${s.ignoredDocuments} ignored (not Kubernetes objects)` : ''}`
+    + `${s.ignoredDocuments ? `, ${s.ignoredDocuments} ignored (not Kubernetes objects, or Helm test hooks)` : ''}`
     + `${s.errors ? `, <strong class="errors">${s.errors} input error(s)</strong>` : ''}. `
     + `Controls: ${s.controls.failed} failed, ${s.controls.passed} passed, ${s.controls.skipped} skipped. `
     + `Findings: ${s.findings.failed} failed, ${s.findings.excepted} excepted.</p>`);

@@ -34,7 +34,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   const clusters = report.targets.filter((x) => x.type === 'cluster')
     .map((x) => ` · cluster context "${t(x.context ?? '')}"${x.version ? ` (${t(x.version)})` : ''}`).join('');
   out.push(`Scanned ${s.resources} resource(s) from ${s.documents} document(s)${clusters}`
-    + (s.ignoredDocuments ? `, ${s.ignoredDocuments} ignored (not Kubernetes objects)` : '')
+    + (s.ignoredDocuments ? `, ${s.ignoredDocuments} ignored (not Kubernetes objects, or Helm test hooks)` : '')
     + (s.errors ? `, ${paint('red', `${s.errors} input error(s)`)}` : '') + '.');
   out.push('');
 
