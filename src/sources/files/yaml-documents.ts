@@ -289,22 +289,8 @@ export class DocumentPositions implements Positions {
     return type === MAPPING || type === SEQUENCE ? this.data[i * W + 3] : i + 1;
   }
 
-  /** End offset of a node: for a collection, the end of the last scalar or alias inside it. */
   private nodeEnd(i: number): number {
-    const { data } = this;
-    const type = typeOf(data[i * W]);
-    if (type !== MAPPING && type !== SEQUENCE) {
-      const end = data[i * W + 2];
-      const style = styleOf(data[i * W]);
-      return type === SCALAR && end >= 0 && (style === SINGLE || style === DOUBLE) ? end + 1 : end;
-    }
-    const after = this.skip(i);
-    let end = data[i * W + 2] + 1;
-    for (let j = i; j < after; j++) {
-      const t = typeOf(data[j * W]);
-      if (t === SCALAR || t === ALIAS) end = Math.max(end, t === SCALAR ? this.nodeEnd(j) : data[j * W + 2]);
-    }
-    return end;
+    return nodeEnd(this.data, i);
   }
 
   /** Whether a key event is the scalar `text`, without building a string for plain keys. */
@@ -328,6 +314,34 @@ export class DocumentPositions implements Positions {
     };
     return getScalarValue(this.source, event);
   }
+}
+
+/**
+ * End offset of the node whose event is `i`: for a scalar, its end (with the closing quote); for a
+ * collection, the end of the last scalar or alias inside it, or one past its start when it has
+ * none. Events are in text order and do not overlap, so the last one that has an end ends last: it
+ * is found from the collection's end backwards, not by walking the whole subtree (a failing path
+ * that stops at a container walked its hundred events, for each control that failed there).
+ */
+export function nodeEnd(data: Int32Array, i: number): number {
+  const type = typeOf(data[i * W]);
+  if (type !== MAPPING && type !== SEQUENCE) return leafEnd(data, i);
+  const start = data[i * W + 2] + 1;
+  for (let j = data[i * W + 3] - 1; j > i; j--) {
+    const t = typeOf(data[j * W]);
+    if (t !== SCALAR && t !== ALIAS) continue;
+    const end = leafEnd(data, j);
+    if (end >= 0) return Math.max(start, end);
+  }
+  return start;
+}
+
+/** End offset of a scalar (with its closing quote) or an alias; -1 for an empty scalar. */
+function leafEnd(data: Int32Array, i: number): number {
+  const end = data[i * W + 2];
+  if (typeOf(data[i * W]) !== SCALAR || end < 0) return end;
+  const style = styleOf(data[i * W]);
+  return style === SINGLE || style === DOUBLE ? end + 1 : end;
 }
 
 /** Turns offsets in a file's text into 1-based lines and columns; built on first use. */
