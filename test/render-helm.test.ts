@@ -319,6 +319,17 @@ describe('Helm: values, release name and namespace pass through to helm template
   });
 });
 
+describe('Helm flags where no chart is scanned', () => {
+  it('are a warning, not silently ignored', () => {
+    const root = writeTree(tempDir(), { 'plain.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: plain}\n' });
+    const out = runCli(['scan', '.', '--format', 'json', '--helm-set', 'a=1', '--include-helm-tests'], { cwd: root });
+    const r = parse(out);
+    const warning = '--helm-set, --include-helm-tests given, but no Helm chart (a directory with Chart.yaml) was scanned: ignored';
+    assert.ok(r.warnings.includes(warning), JSON.stringify(r.warnings));
+    assert.match(out.stderr, /palisade: warning: --helm-set, --include-helm-tests given, but no Helm chart/);
+  });
+});
+
 describe('Helm: a chart\'s templates scanned directly', () => {
   it('is one input error that names the chart to scan instead; the templates are not parsed', () => {
     const root = writeTree(tempDir(), { ...FILES, 'plain.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: plain}\n' });

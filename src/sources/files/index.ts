@@ -21,6 +21,8 @@ export interface FileSourceOptions {
 
 export interface FileSourceResult extends DocumentSink {
   targets: ScanTarget[];
+  /** Things the user should know: helm options given where no chart was scanned. */
+  warnings: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024;
@@ -30,7 +32,17 @@ export function readFiles(paths: string[], options: FileSourceOptions = {}): Fil
   // A path that could not be walked (missing, unreadable, a symlink loop) counts as one document not read.
   const sink: DocumentSink = { resources: [], ignored: [], errors, documents: errors.length };
   for (const input of inputs) readInput(input, options, sink);
-  return { ...sink, targets: targetsOf(paths) };
+  return { ...sink, targets: targetsOf(paths), warnings: helmWarnings(options.helm, inputs) };
+}
+
+/** Helm flags that went nowhere: no chart in the input. */
+function helmWarnings(helm: HelmOptions | undefined, inputs: Input[]): string[] {
+  if (!helm || inputs.some((i) => i.type === 'helm')) return [];
+  const given = [
+    helm.valuesFiles?.length ? '--helm-values' : '', helm.set?.length ? '--helm-set' : '', helm.releaseName ? '--release-name' : '',
+    helm.namespace ? '--helm-namespace' : '', helm.includeTests ? '--include-helm-tests' : '',
+  ].filter(Boolean);
+  return given.length ? [`${given.join(', ')} given, but no Helm chart (a directory with Chart.yaml) was scanned: ignored`] : [];
 }
 
 function targetsOf(paths: string[]): ScanTarget[] {

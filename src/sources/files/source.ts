@@ -5,6 +5,6 @@ import { readFiles, type FileSourceOptions } from './index.js';
 export function fileSource(paths: string[], options: FileSourceOptions = {}): Source {
   return {
     name: 'files',
-    read: (): SourceResult => ({ ...readFiles(paths, options), warnings: [], notes: [], unreadable: [] }),
+    read: (): SourceResult => ({ ...readFiles(paths, options), notes: [], unreadable: [] }),
   };
 }
