@@ -98,10 +98,11 @@ export class HelmPlacer {
 
   place(object: Record<string, unknown>, doc: ParsedDocument, prefix: PathSegments): Placement {
     const { chartDir, text, lines } = this.o;
-    const origin = helmSourceOf(text.slice(doc.offset, doc.offset + 2000));
+    const end = documentEnd(text, doc.offset);
+    // this document's comment, not the next one's
+    const origin = helmSourceOf(text.slice(doc.offset, Math.min(end, doc.offset + 2000)));
     const file = origin !== undefined ? templateFile(chartDir, origin) : undefined;
     const template = file !== undefined ? this.template(file) : undefined;
-    const end = documentEnd(text, doc.offset);
     let renderedDoc: LineStructure | undefined;
     const structure = () => (renderedDoc ??= lineStructure(text.slice(doc.offset, end), false));
     const firstLine = lines.at(doc.offset).line;

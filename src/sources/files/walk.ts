@@ -2,6 +2,7 @@
 // renderer must build (Kustomize, Helm). Directories are walked recursively in name order,
 // following symlinks but never twice into the same real directory. A manifest-named entry that is
 // not a regular file (a named pipe, a device, a socket) is an error, never read: read-limited.ts.
+// A path inside a chart's templates directory is an error too: templates are not manifests.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InputError } from '../../model/types.js';
