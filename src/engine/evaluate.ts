@@ -64,27 +64,36 @@ export function evaluateControl(
     },
   };
 
-  // One plain loop per kind of target (this runs for every control and every workload).
+  // One plain loop per kind of target (this runs for every control and every workload). Indexed
+  // loops: until V8 optimizes it, a for-of loop over an array allocates an object per step (6 MB
+  // for the controls of the 10k input).
   try {
     switch (control.appliesTo) {
       case 'containers': {
         const types = control.containerTypes;
-        for (const w of inventory.workloads) {
+        const workloads = inventory.workloads;
+        for (let i = 0; i < workloads.length; i++) {
+          const w = workloads[i];
           current = w.resource;
           order.push(current);
-          for (const c of w.pod.containers) {
+          const containers = w.pod.containers;
+          for (let j = 0; j < containers.length; j++) {
+            const c = containers[j];
             if (!types || types.includes(c.type)) control.check({ resource: current, pod: w.pod, container: c }, ctx);
           }
         }
         break;
       }
-      case 'pods':
-        for (const w of inventory.workloads) {
+      case 'pods': {
+        const workloads = inventory.workloads;
+        for (let i = 0; i < workloads.length; i++) {
+          const w = workloads[i];
           current = w.resource;
           order.push(current);
           control.check({ resource: current, pod: w.pod }, ctx);
         }
         break;
+      }
       case 'inventory': {
         const seen = new Set<Resource>(); // a target may come more than once: it is one result
         for (const r of control.targets(inventory, inputs)) {
@@ -96,7 +105,9 @@ export function evaluateControl(
       }
       default:
         for (const kind of control.appliesTo.kinds) {
-          for (const r of inventory.ofKind(kind)) {
+          const resources = inventory.ofKind(kind);
+          for (let i = 0; i < resources.length; i++) {
+            const r = resources[i];
             current = r;
             order.push(r);
             control.check({ resource: r }, ctx);
@@ -111,7 +122,8 @@ export function evaluateControl(
     // nothing failed (most controls on most inputs): every resource checked passed
     result.evaluated = result.passed = order.length;
     if (options.keepPassed) for (const resource of order) result.passedResources.push(resource.id);
-  } else for (const resource of order) {
+  } else for (let i = 0; i < order.length; i++) {
+    const resource = order[i];
     result.evaluated++;
     const entry = pending.get(resource);
     if (!entry) {
@@ -159,7 +171,7 @@ function summarise(paths: FindingPath[]): string {
 /** The fix's strings made flat (in place: a flat string is the same string). */
 function flattenFix(fix: Fix): Fix {
   flatten(fix.description);
-  if (fix.edits) for (const e of fix.edits) flatten(e.path);
+  if (fix.edits) for (let i = 0; i < fix.edits.length; i++) flatten(fix.edits[i].path);
   return fix;
 }
 

@@ -67,15 +67,11 @@ function addObject(
   value: unknown, prefix: PathSegments, doc: ParsedDocument, index: number, ctx: FileContext, sink: DocumentSink,
 ): void {
   sink.documents++;
-  const where = (p: PathSegments) => {
-    const span = doc.positions.resolve(p, true);
-    return ctx.lines.at(span.start);
-  };
   if (!isPlainObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') {
     const reason = !isPlainObject(value)
       ? `not a Kubernetes object (a ${Array.isArray(value) ? 'sequence' : 'scalar'})`
       : 'not a Kubernetes object (no apiVersion and kind)';
-    sink.ignored.push({ file: ctx.file, line: where(prefix).line, reason });
+    sink.ignored.push({ file: ctx.file, line: where(doc, ctx, prefix).line, reason });
     return;
   }
   const apiVersion = value.apiVersion;
@@ -86,7 +82,7 @@ function addObject(
     : typeof metadata?.generateName === 'string' && metadata.generateName !== '' ? `${metadata.generateName}*` : undefined;
   if (name === undefined && isConfig) name = configName(ctx.file, index);
   if (name === undefined) {
-    const at = where([...prefix, 'metadata']);
+    const at = where(doc, ctx, [...prefix, 'metadata']);
     sink.errors.push({
       file: ctx.file, line: at.line, column: at.column,
       message: `${kind} has no metadata.name (apiVersion ${apiVersion})`,
@@ -94,7 +90,7 @@ function addObject(
     return;
   }
   if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
-    const at = where([...prefix, 'metadata']);
+    const at = where(doc, ctx, [...prefix, 'metadata']);
     sink.errors.push({ file: ctx.file, line: at.line, column: at.column, message: `${kind} ${name}: metadata is not a mapping` });
     return;
   }
@@ -106,7 +102,7 @@ function addObject(
     sink.ignored.push({ file: placed.file, ...(placed.line ? { line: placed.line } : {}), reason: placed.ignore });
     return;
   }
-  const start = placed ? placed.source : where(prefix);
+  const start = placed ? placed.source : where(doc, ctx, prefix);
   const source: ResourceSource = { type: ctx.type, file: placed?.source.file ?? ctx.file };
   if (start.line) { source.line = start.line; source.column = start.column; }
   source.document = index;
@@ -124,6 +120,11 @@ function addObject(
     source,
     locate: placed ? placed.locate : makeLocator(doc, prefix, ctx),
   });
+}
+
+/** Line and column where a path of the document starts. */
+function where(doc: ParsedDocument, ctx: FileContext, p: PathSegments): { line: number; column: number } {
+  return ctx.lines.at(doc.positions.resolve(p, true).start);
 }
 
 function configName(file: string, index: number): string {
