@@ -3,7 +3,7 @@
 // The CLI is bundled into one file (dist/palisade.mjs, the package's bin) because Node loads a
 // hundred small ES modules in about 110 ms, and one bundle in about 10 ms: start-up is a tenth of
 // a typical scan. Dependencies stay external (installed by npm as usual); dist/ keeps the
-// unbundled modules for the library API (`import { scanPaths } from 'palisade'`).
+// unbundled modules for the library API (`import { scanPaths } from 'palisade-k8s'`).
 import fs from 'node:fs';
 import { build } from 'esbuild';
 
