@@ -128,7 +128,9 @@ function writeReports(report: ScanReport, formats: OutputFormat[], flags: ScanFl
   for (const format of formats) {
     if (toStdout && flags.quiet && format.name === 'pretty') continue;
     const color = toStdout && useColor(flags.color);
-    const ctx = { color, tty: toStdout && process.stdout.isTTY === true, verbose: !!flags.verbose, root, sarifRoot };
+    const tty = toStdout && process.stdout.isTTY === true;
+    // pretty wraps to the terminal's width; piped or in a file, lines stay whole (for grep)
+    const ctx = { color, tty, width: tty ? process.stdout.columns : undefined, verbose: !!flags.verbose, root, sarifRoot };
     const pieces = format.chunks ? format.chunks(report, ctx) : [format.render(report, ctx)];
     const file = flags.outputDir ? fsPath.join(flags.outputDir, format.fileName) : flags.output;
     if (!file) {

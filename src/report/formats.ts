@@ -14,6 +14,8 @@ export interface FormatContext {
   color: boolean;
   /** The output is a terminal (JSON is then indented for reading). */
   tty: boolean;
+  /** The terminal's width in columns, when the output is a terminal: pretty wraps to it. */
+  width?: number;
   verbose: boolean;
   /** Absolute directory file locations are made relative to (the scan root: the first path scanned, or the cwd). */
   root: string;
@@ -32,7 +34,7 @@ export interface OutputFormat {
 }
 
 const LIST: OutputFormat[] = [
-  { name: 'pretty', fileName: 'palisade.txt', description: 'terminal summary and failed controls', render: (r, c) => formatPretty(r, { color: c.color, verbose: c.verbose }) },
+  { name: 'pretty', fileName: 'palisade.txt', description: 'terminal summary and failed controls', render: (r, c) => formatPretty(r, { color: c.color, verbose: c.verbose, width: c.width }) },
   {
     name: 'json', fileName: 'palisade.json', description: 'the JSON report (schema/report.schema.json); indented on a terminal, compact otherwise',
     render: (r, c) => formatJson(r, c.tty ? 2 : 0),

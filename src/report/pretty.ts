@@ -2,24 +2,58 @@
 // resources, locations and the fix in one line. Derived from the JSON report only.
 // Every string taken from the report goes through t() (escapeControls) before it is coloured:
 // names, paths and messages come from the input and must not drive the terminal.
+//
+// Skipped controls are grouped by reason (skip-groups.ts); --verbose lists each one. With a width
+// (stdout is a terminal), every line is wrapped to it with a hanging indent (wrap.ts): a message
+// continues under the message, a fix under the fix. Without one (a pipe, a file) nothing is
+// wrapped, so each finding stays one line for grep.
 import { SEVERITIES, type ControlResult, type Finding, type ScanReport, type Severity } from '../model/types.js';
 import { escapeControls as t } from './safe-text.js';
+import { groupSkipped, isNote, type SkipEntry } from './skip-groups.js';
+import { visibleWidth, wrapLine } from './wrap.js';
 
 export interface PrettyOptions {
   color: boolean;
   verbose: boolean;
+  /**
+   * The terminal's width (stdout's columns): lines are wrapped to it. Undefined when stdout is not
+   * a terminal: no wrapping at all.
+   */
+  width?: number;
 }
 
-const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1, dim: 2 } as const;
+const CODES = {
+  red: '31', green: '32', yellow: '33', blue: '34', magenta: '35', cyan: '36', gray: '90', bold: '1', dim: '2',
+  // bold on a red background: critical stands out from high's red
+  alarm: '1;41',
+} as const;
 type Style = keyof typeof CODES;
 
-const SEVERITY_STYLE: Record<Severity, Style> = { critical: 'magenta', high: 'red', medium: 'yellow', low: 'blue' };
-/** How many resources to list under one failed control before summarising the rest. */
+const SEVERITY_STYLE: Record<Severity, Style> = { critical: 'alarm', high: 'red', medium: 'yellow', low: 'blue' };
+/** How many resources (excepted findings, unmatched exceptions) to list before summarising the rest. */
 const MAX_RESOURCES = 20;
+/** Narrower than this, wrapping is left to the terminal. */
+const MIN_WIDTH = 20;
+
+/** One logical line: where its continuation lines start when wrapped, and whether it may be wrapped at all. */
+interface Line {
+  text: string;
+  hang: number;
+  /** A command to copy: wrapping it would break the copy; the terminal folds it. */
+  nowrap?: boolean;
+}
 
 export function formatPretty(report: ScanReport, options: PrettyOptions): string {
   const paint = (style: Style, text: string) => (options.color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
-  const out: string[] = [];
+  const width = options.width !== undefined && Number.isFinite(options.width) && options.width >= MIN_WIDTH
+    ? Math.floor(options.width) : undefined;
+  const out: Line[] = [];
+  const line = (text: string, hang = 0) => out.push({ text, hang });
+  const blank = () => out.push({ text: '', hang: 0 });
+  /** A continuation column under the start of a message, when that leaves it room; else `fallback`. */
+  const under = (column: number, fallback: number) =>
+    (width === undefined || width - column >= Math.max(24, Math.floor(width * 0.4)) ? column : fallback);
+
   const resources = new Map(report.resources.map((r) => [r.id, r]));
   const findingsByControl = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -30,101 +64,147 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
 
   const fw = report.frameworks[0];
   const s = report.summary;
-  out.push(paint('bold', `Palisade ${t(report.tool.version)} — ${fw ? `${t(fw.title)} v${t(fw.version)}` : 'scan'}`));
+  line(paint('bold', `Palisade ${t(report.tool.version)} — ${fw ? `${t(fw.title)} v${t(fw.version)}` : 'scan'}`), 2);
   const clusters = report.targets.filter((x) => x.type === 'cluster')
     .map((x) => ` · cluster context "${t(x.context ?? '')}"${x.version ? ` (${t(x.version)})` : ''}`).join('');
-  out.push(`Scanned ${s.resources} resource(s) from ${s.documents} document(s)${clusters}`
-    + (s.ignoredDocuments ? `, ${s.ignoredDocuments} ignored (not Kubernetes objects, or Helm test hooks)` : '')
-    + (s.errors ? `, ${paint('red', `${s.errors} input error(s)`)}` : '') + '.');
-  out.push('');
+  line(`Scanned ${s.resources} resource(s) from ${s.documents} document(s)${clusters}`
+    + (s.ignoredDocuments ? `, ${s.ignoredDocuments} ignored (not Kubernetes objects)` : '')
+    + (s.errors ? `, ${paint('red', `${s.errors} input error(s)`)}` : '') + '.', 2);
+  if (report.config?.file) line(`Config file: ${t(report.config.file)}`, 2);
+  blank();
 
   // Failed controls, most severe first.
   const failed = report.controls.filter((c) => c.status === 'failed')
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id));
   for (const c of failed) {
-    out.push(`${paint(SEVERITY_STYLE[c.severity], c.severity.toUpperCase().padEnd(8))} ${paint('bold', t(c.id))} — ${t(c.title)} `
-      + paint('gray', `(${c.counts.failed}/${c.counts.evaluated} failed${c.aliases.length ? `, ${t(c.aliases.join(', '))}` : ''})`));
+    line(`${paint(SEVERITY_STYLE[c.severity], c.severity.toUpperCase().padEnd(8))} ${paint('bold', t(c.id))} — ${t(c.title)} `
+      + paint('gray', `(${c.counts.failed}/${c.counts.evaluated} failed${c.aliases.length ? `, ${t(c.aliases.join(', '))}` : ''})`), 9);
     const list = (findingsByControl.get(c.id) ?? []).filter((f) => f.status === 'failed');
     for (const f of list.slice(0, MAX_RESOURCES)) {
       const r = resources.get(f.resourceId);
       const name = r ? `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}` : f.resourceId;
-      out.push(`    ${t(name)}`);
+      line(`    ${t(name)}`, 6);
       for (const p of f.paths) {
         const loc = p.location;
         // an object read from a cluster has no file: the line above names it, the field path says where
-        const where = r?.source.type === 'cluster' ? p.path
-          : loc?.line ? `${loc.file}:${loc.line}:${loc.column}` : loc?.file ?? r?.source.file ?? '';
-        out.push(`      ${paint('cyan', t(where))}  ${t(p.message)}`);
+        const where = t(r?.source.type === 'cluster' ? p.path
+          : loc?.line ? `${loc.file}:${loc.line}:${loc.column}` : loc?.file ?? r?.source.file ?? '');
+        line(`      ${paint('cyan', where)}  ${t(p.message)}`, under(6 + visibleWidth(where) + 2, 8));
       }
-      if (f.fix?.command) out.push(`      ${paint('green', '$')} ${t(f.fix.command)}`);
+      if (f.fix?.command) out.push({ text: `      ${paint('green', '$')} ${t(f.fix.command)}`, hang: 8, nowrap: true });
     }
-    if (list.length > MAX_RESOURCES) out.push(paint('gray', `    … and ${list.length - MAX_RESOURCES} more resource(s) (see --format json)`));
+    if (list.length > MAX_RESOURCES) line(paint('gray', `    … and ${list.length - MAX_RESOURCES} more resource(s) (see --format json)`), 6);
     const fix = list.find((f) => f.fix)?.fix?.description;
-    out.push(`    ${paint('green', 'fix:')} ${t(oneLine(fix ? `${fix}. ` : ''))}${t(oneLine(c.remediation))}`);
-    out.push('');
+    line(`    ${paint('green', 'fix:')} ${t(oneLine(fix ? `${fix}. ` : ''))}${t(oneLine(c.remediation))}`, 9);
+    blank();
   }
 
   const excepted = report.findings.filter((f) => f.status === 'excepted');
   if (excepted.length) {
-    out.push(paint('bold', `Excepted (${excepted.length})`));
+    line(paint('bold', `Excepted (${excepted.length})`));
     for (const f of excepted.slice(0, MAX_RESOURCES)) {
-      out.push(`    ${t(f.controlId)}  ${t(f.resourceId)}  ${paint('gray', t(f.exception?.reason ?? ''))}`);
+      line(`    ${t(f.controlId)}  ${t(f.resourceId)}  ${paint('gray', t(f.exception?.reason ?? ''))}`, 8);
     }
-    out.push('');
+    if (excepted.length > MAX_RESOURCES) line(paint('gray', `    … and ${excepted.length - MAX_RESOURCES} more (see --format json)`), 6);
+    blank();
+  }
+  const unmatched = report.exceptions?.unmatched ?? [];
+  if (unmatched.length) {
+    line(paint('bold', `Exceptions that matched nothing (${unmatched.length})`));
+    for (const u of unmatched.slice(0, MAX_RESOURCES)) {
+      const controls = u.controls.length ? u.controls.join(', ') : 'all controls';
+      line(`    ${t(u.source)}  ${t(controls)}  ${paint('gray', t(u.reason))}`, 8);
+    }
+    if (unmatched.length > MAX_RESOURCES) line(paint('gray', `    … and ${unmatched.length - MAX_RESOURCES} more (see --format json)`), 6);
+    blank();
   }
 
   if (options.verbose) {
     const passed = report.controls.filter((c) => c.status === 'passed');
     if (passed.length) {
-      out.push(paint('bold', 'Passed'));
-      for (const c of passed) out.push(`    ${paint('green', '✓')} ${t(c.id)} — ${t(c.title)} (${c.counts.evaluated} evaluated)`);
-      out.push('');
+      line(paint('bold', 'Passed'));
+      for (const c of passed) line(`    ${paint('green', '✓')} ${t(c.id)} — ${t(c.title)} (${c.counts.evaluated} evaluated)`, 6);
+      blank();
     }
     if (report.ignored?.length) {
-      out.push(paint('bold', 'Ignored documents'));
-      for (const i of report.ignored) out.push(`    ${t(i.file)}${i.line ? `:${i.line}` : ''}  ${t(i.reason)}`);
-      out.push('');
+      line(paint('bold', 'Ignored documents'));
+      for (const i of report.ignored) line(`    ${t(i.file)}${i.line ? `:${i.line}` : ''}  ${t(i.reason)}`, 8);
+      blank();
     }
   }
 
   const skipped = report.controls.filter((c) => c.status === 'skipped');
   if (skipped.length) {
-    out.push(paint('bold', `Skipped (${skipped.length})`));
-    for (const c of skipped) out.push(`    ${t(c.id)}  ${paint('gray', t(c.reason ?? ''))}`);
-    out.push('');
+    if (options.verbose) {
+      line(paint('bold', `Skipped (${skipped.length})`));
+      for (const c of skipped) {
+        const id = t(c.id);
+        line(`    ${id}  ${paint('gray', t(c.reason ?? ''))}`, under(4 + visibleWidth(id) + 2, 8));
+      }
+    } else {
+      line(`${paint('bold', `Skipped (${skipped.length})`)}, ${paint('gray', 'by reason (--verbose lists each control)')}`, 2);
+      const renderEntries = (entries: SkipEntry[], depth: number) => {
+        const indent = ' '.repeat(4 + 2 * depth);
+        const bullet = depth ? '· ' : '';
+        // a continuation line sits under the text after a bullet, and 2 columns in without one
+        const hang = indent.length + (bullet ? bullet.length : 2);
+        for (const e of entries) {
+          if (isNote(e)) {
+            line(`${indent}${bullet}${t(e.note)} ${paint('gray', `(${e.controls.length} controls)`)}, and:`, hang);
+            renderEntries(e.entries, depth + 1);
+          } else {
+            const ids = e.controls.length === 1 ? t(e.controls[0]) : `${e.controls.length} controls: ${t(e.controls.join(', '))}`;
+            line(`${indent}${bullet}${e.reason ? t(e.reason) : '(no other reason)'} ${paint('gray', `(${ids})`)}`, hang);
+          }
+        }
+      };
+      renderEntries(groupSkipped(skipped.map((c) => ({ id: c.id, reason: c.reason ?? '' }))), 0);
+    }
+    blank();
   }
 
-  // Summary by section and severity.
+  // Summary by section and severity: a table when it fits, else one line per section.
   if (fw) {
-    out.push(paint('bold', 'Summary'));
+    line(`${paint('bold', 'Summary')} ${paint('gray', '(failed/evaluated controls by severity)')}`, 2);
     const rows: string[][] = [['section', ...SEVERITIES, 'compliance']];
     for (const section of fw.sections) {
       const cs = report.controls.filter((c) => section.controls.includes(c.id));
       if (cs.length === 0) continue;
       rows.push([t(section.title), ...SEVERITIES.map((sev) => cell(cs.filter((c) => c.severity === sev))), pct(section.compliance)]);
     }
-    out.push(...table(rows).map((l) => `    ${l}`));
-    out.push('');
+    const lines = table(rows).map((l) => `    ${l}`);
+    if (width === undefined || lines.every((l) => visibleWidth(l) <= width)) {
+      for (const l of lines) line(l, 6);
+    } else {
+      for (const row of rows.slice(1)) {
+        const counts = SEVERITIES.map((sev, i) => [sev, row[i + 1]]).filter(([, v]) => v !== '-').map(([sev, v]) => `${sev} ${v}`);
+        line(`    ${row[0]}: ${counts.length ? counts.join(', ') : 'nothing evaluated'}; compliance ${row[row.length - 1]}`, 6);
+      }
+    }
+    blank();
   }
   const risk = s.risk;
-  out.push(`Compliance ${paint('bold', pct(s.compliance))} · Coverage ${paint('bold', pct(s.coverage))} `
-    + `(${fw?.evaluatedControls ?? 0}/${fw?.controls ?? 0} controls evaluated) · Risk ${paint(risk >= 50 ? 'red' : risk >= 20 ? 'yellow' : 'green', String(risk))}/100`);
-  out.push(`Controls: ${paint('red', `${s.controls.failed} failed`)}, ${paint('green', `${s.controls.passed} passed`)}, ${s.controls.skipped} skipped · `
-    + `Failed findings: ${SEVERITIES.map((sev) => `${s.failedBySeverity[sev]} ${sev}`).join(', ')}`);
+  line(`Compliance ${paint('bold', pct(s.compliance))} · Coverage ${paint('bold', pct(s.coverage))} `
+    + `(${fw?.evaluatedControls ?? 0}/${fw?.controls ?? 0} controls evaluated) · Risk ${paint(risk >= 50 ? 'red' : risk >= 20 ? 'yellow' : 'green', String(risk))}/100`, 2);
+  line(`Controls: ${paint('red', `${s.controls.failed} failed`)}, ${paint('green', `${s.controls.passed} passed`)}, ${s.controls.skipped} skipped · `
+    + `Failed findings: ${SEVERITIES.map((sev) => `${s.failedBySeverity[sev]} ${sev}`).join(', ')}`, 2);
   if (report.errors.length) {
-    out.push('');
-    out.push(paint('red', 'Input errors (these parts of the input were not scanned):'));
-    for (const e of report.errors) out.push(`    ${t(e.file)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${t(e.message)}`);
+    blank();
+    line(paint('red', 'Input errors (these parts of the input were not scanned):'), 2);
+    for (const e of report.errors) line(`    ${t(e.file)}${e.line ? `:${e.line}${e.column ? `:${e.column}` : ''}` : ''}: ${t(e.message)}`, 6);
   }
-  return out.join('\n') + '\n';
+
+  const text = width === undefined ? out.map((l) => l.text)
+    : out.flatMap((l) => (l.nowrap ? [l.text] : wrapLine(l.text, width, l.hang)));
+  return text.join('\n') + '\n';
 }
 
-/** "failed/evaluated" resource counts of the controls of one severity, or "-" when there are none. */
+/** "failed/evaluated" counts of the controls of one severity, or "-" when none was evaluated. */
 function cell(cs: ControlResult[]): string {
   const evaluated = cs.filter((c) => c.status !== 'skipped');
   if (evaluated.length === 0) return '-';
   const failedControls = evaluated.filter((c) => c.status === 'failed').length;
-  return `${failedControls}/${evaluated.length} failed`;
+  return `${failedControls}/${evaluated.length}`;
 }
 
 function pct(n: number | null): string {
@@ -132,8 +212,8 @@ function pct(n: number | null): string {
 }
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => visibleWidth(r[i]))));
+  return rows.map((r) => r.map((c, i) => c + ' '.repeat(widths[i] - visibleWidth(c))).join('  ').trimEnd());
 }
 
 function oneLine(s: string): string {
