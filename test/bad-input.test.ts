@@ -157,3 +157,16 @@ describe('a path that does not exist', () => {
     assert.match(out.stderr, /missing\.yaml/);
   });
 });
+
+describe('an unrendered Helm template given as a file', () => {
+  it('is an error naming the file, and nothing but Palisade\'s own lines on standard error (no YAML library warning quoting it)', () => {
+    const dir = writeTree(tempDir(), {
+      'pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  containers: [{name: a, image: b}]\n',
+    });
+    const out = runCli(['scan', path.join(dir, 'pod.yaml'), '--format', 'json']);
+    assert.equal(out.code, 3);
+    const report = JSON.parse(out.stdout) as ScanReport;
+    assert.match(report.errors[0].message, /Pod has no metadata\.name/);
+    for (const line of out.stderr.trimEnd().split('\n')) assert.match(line, /^(palisade: | {2})/, out.stderr);
+  });
+});

@@ -14,7 +14,8 @@ export type FixOutcome =
   | { status: 'unchanged' }
   | { status: 'refused'; reason: string };
 
-export const PARSE_OPTIONS = { merge: true, prettyErrors: false } as const;
+// logLevel error: the package's warnings would go to process.emitWarning (stderr), quoting the input
+export const PARSE_OPTIONS = { merge: true, prettyErrors: false, logLevel: 'error' } as const;
 
 export interface DocumentSource {
   text: string;

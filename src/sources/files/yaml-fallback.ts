@@ -34,7 +34,9 @@ export function parseWithYamlPackage(source: string, chunk: Chunk): FallbackDocu
   try {
     // strings only (failsafe), then plain scalars typed as Kubernetes types them (kubernetes-schema.ts)
     // uniqueKeys off: repeatsKey below does the package's check in linear time
-    docs = yaml().parseAllDocuments(source, { schema: 'failsafe', merge: true, uniqueKeys: false, prettyErrors: false });
+    // logLevel error: the package's warnings (a flow mapping as a key, as in an unrendered {{ .Values.x }}) would go to
+    // process.emitWarning, i.e. straight to stderr, quoting the input; the document's own errors are what counts
+    docs = yaml().parseAllDocuments(source, { schema: 'failsafe', merge: true, uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   } catch {
     return undefined;
   }
