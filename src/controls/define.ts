@@ -1,5 +1,5 @@
 // What a control is: declarative metadata plus a small `check`, in the style of an ESLint rule.
-import type { Fix, PathSegments, Resource, Severity } from '../model/types.js';
+import type { Fix, FixEdit, PathSegments, Resource, Severity } from '../model/types.js';
 import type { ContainerInfo, ContainerType, Inventory, PodInfo } from '../inventory/index.js';
 import type { ControlInputs } from './inputs.js';
 import { flatten } from '../model/strings.js';
@@ -101,7 +101,25 @@ export function defineControl(control: Control): Control {
   return control;
 }
 
+/**
+ * How safe an automatic fix is: `'safe'`, or the one-line reason a person should review it (what it
+ * may break), which makes it a `review` fix that `palisade fix` applies only with `--all`.
+ */
+export type Safety = 'safe' | { review: string };
+
+/** A fix with edits (paths in report form) and its safety. */
+export function editFix(description: string, edits: FixEdit[], safety: Safety): Fix {
+  const fix: Fix = { description, edits: edits.map((e) => ({ ...e, path: flatten(e.path) })), safety: safety === 'safe' ? 'safe' : 'review' };
+  if (safety !== 'safe') fix.reviewReason = safety.review;
+  return fix;
+}
+
 /** A fix that sets one field; `path` is in report form. */
-export function setFix(description: string, path: string, value: unknown): Fix {
-  return { description, edits: [{ op: 'set', path: flatten(path), value }] };
+export function setFix(description: string, path: string, value: unknown, safety: Safety): Fix {
+  return editFix(description, [{ op: 'set', path, value }], safety);
+}
+
+/** `'safe'` when `safe`, else a review with `reason`. */
+export function safeUnless(review: boolean, reason: string): Safety {
+  return review ? { review: reason } : 'safe';
 }

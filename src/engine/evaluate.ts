@@ -180,12 +180,19 @@ function mergeFixes(paths: FindingPath[]): Fix | undefined {
     // what the general case below gives for one path, without its intermediate arrays
     const f = paths[0].fix;
     if (f === undefined) return undefined;
-    return f.edits ? { description: f.description, edits: f.edits.slice() } : { description: f.description };
+    return f.edits ? withSafety({ description: f.description, edits: f.edits.slice() }, f) : { description: f.description };
   }
   const fixes = paths.map((p) => p.fix).filter((f): f is Fix => f !== undefined);
   if (fixes.length === 0) return undefined;
   const edits = fixes.every((f) => f.edits) && fixes.length === paths.length ? fixes.flatMap((f) => f.edits!) : undefined;
-  return edits ? { description: fixes[0].description, edits } : { description: fixes[0].description };
+  // the merged fix is a review one when any path's is, with the first such path's reason
+  return edits ? withSafety({ description: fixes[0].description, edits }, fixes.find((f) => f.safety === 'review') ?? fixes[0]) : { description: fixes[0].description };
+}
+
+function withSafety(fix: Fix, from: Fix): Fix {
+  if (from.safety) fix.safety = from.safety;
+  if (from.reviewReason) fix.reviewReason = from.reviewReason;
+  return fix;
 }
 
 function defaultNothingReason(control: Control): string {

@@ -109,10 +109,22 @@ export interface IgnoredDocument {
   reason: string;
 }
 
+/**
+ * Whether applying an automatic fix can change how the workload runs: `safe` ones (a hardening
+ * default ordinary workloads do not notice) are applied by `palisade fix`; `review` ones (they undo
+ * something the manifest asked for, or may stop the application: a read-only root filesystem, a
+ * non-root user, labels that make admission reject pods) only with `--all`.
+ */
+export type FixSafety = 'safe' | 'review';
+
 /** A change that `palisade fix` can apply, or a manual step when `edits` is absent. */
 export interface Fix {
   description: string;
   edits?: FixEdit[];
+  /** Set on every fix with edits. */
+  safety?: FixSafety;
+  /** For a `review` fix: one line on what it may break. */
+  reviewReason?: string;
   /** For an object read from a cluster: the edits as a `kubectl patch` command (JSON patch, containers pinned by name). */
   command?: string;
 }

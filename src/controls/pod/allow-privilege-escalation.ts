@@ -1,7 +1,23 @@
-import { defineControl, setFix } from '../define.js';
+import { defineControl, setFix, type Safety } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext } from '../../inventory/security-context.js';
 import { formatPath } from '../../model/paths.js';
+import type { ContainerInfo } from '../../inventory/index.js';
+
+/**
+ * Safe unless the manifest asked for escalation, or the API server would reject the fix on its own:
+ * it refuses allowPrivilegeEscalation: false beside privileged: true or an added CAP_SYS_ADMIN.
+ */
+function escalationSafety(container: ContainerInfo, value: unknown): Safety {
+  const sc = containerSecurityContext(container);
+  const add: unknown = typeof sc.capabilities === 'object' && sc.capabilities !== null ? sc.capabilities.add : undefined;
+  const sysAdmin = Array.isArray(add) && add.some((c) => typeof c === 'string' && /^(CAP_)?SYS_ADMIN$/i.test(c.trim()));
+  if (sc.privileged === true || sysAdmin) {
+    return { review: 'Kubernetes rejects allowPrivilegeEscalation: false beside privileged: true or CAP_SYS_ADMIN: apply it with those fixes' };
+  }
+  if (value === true) return { review: 'the manifest sets allowPrivilegeEscalation: true: a setuid program in the image (sudo, su) may need it' };
+  return 'safe';
+}
 
 export default defineControl({
   id: 'allow-privilege-escalation',
@@ -50,7 +66,7 @@ spec:
       ? 'allowPrivilegeEscalation is not set (the default is true)'
       : `allowPrivilegeEscalation is ${JSON.stringify(value)}`;
     ctx.fail(path, `${describeContainer(container)} allows privilege escalation: ${detail}`, {
-      fix: setFix('set allowPrivilegeEscalation: false', formatPath(path), false),
+      fix: setFix('set allowPrivilegeEscalation: false', formatPath(path), false, escalationSafety(container, value)),
     });
   },
 });

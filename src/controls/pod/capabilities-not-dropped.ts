@@ -1,6 +1,7 @@
 import { defineControl, setFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
-import { containerSecurityContext } from '../../inventory/security-context.js';
+import { containerSecurityContext, effective } from '../../inventory/security-context.js';
+import type { ContainerInfo, PodInfo } from '../../inventory/index.js';
 import { formatPath } from '../../model/paths.js';
 import { isWindowsPod } from '../../inventory/pods.js';
 
@@ -9,6 +10,13 @@ function isAll(cap: unknown): boolean {
   if (typeof cap !== 'string') return false;
   const upper = cap.trim().toUpperCase();
   return upper === 'ALL' || upper === 'CAP_ALL';
+}
+
+/** A non-root process has no effective capabilities to lose when ALL are dropped. */
+function runsAsNonRoot(pod: PodInfo, container: ContainerInfo): boolean {
+  if (effective(pod, container, 'runAsNonRoot').value === true) return true;
+  const user = effective(pod, container, 'runAsUser').value;
+  return typeof user === 'number' && user > 0;
 }
 
 export default defineControl({
@@ -68,7 +76,9 @@ spec:
     if (drop === undefined || drop === null || (Array.isArray(drop) && drop.length === 0)) {
       const detail = drop === undefined || drop === null ? 'securityContext.capabilities.drop is not set' : 'securityContext.capabilities.drop is empty';
       ctx.fail(path, `${who} keeps the runtime's default capabilities: ${detail}`, {
-        fix: setFix('drop ALL capabilities', formatPath(path), ['ALL']),
+        fix: setFix('drop ALL capabilities', formatPath(path), ['ALL'], runsAsNonRoot(pod, container) ? 'safe' : {
+          review: 'the container may run as root and use the runtime\'s default capabilities (CHOWN, SETUID, SETGID, NET_BIND_SERVICE, …)',
+        }),
       });
       return;
     }

@@ -1,4 +1,5 @@
-import { defineControl } from '../define.js';
+import { defineControl, editFix } from '../define.js';
+import type { FixEdit } from '../../model/types.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext } from '../../inventory/security-context.js';
 import { formatPath } from '../../model/paths.js';
@@ -63,12 +64,18 @@ spec:
     if (!Array.isArray(add)) return;
     const dangerous = new Set(ctx.inputs.dangerousCapabilities.map(normalise));
     const addPath = [...container.path, 'securityContext', 'capabilities', 'add'];
+    const isDangerous = (cap: unknown) => typeof cap === 'string' && dangerous.has(normalise(cap));
+    // Each failing entry's fix leaves the same list (every dangerous entry out): whichever is applied
+    // first does the work, and the others find it done, without one index shifting under another.
+    const kept = add.filter((cap) => !isDangerous(cap));
+    const removed = add.filter(isDangerous).join(', ');
     add.forEach((cap, i) => {
-      if (typeof cap !== 'string' || !dangerous.has(normalise(cap))) return;
-      const name = normalise(cap);
-      const what = name === 'ALL' ? 'ALL capabilities' : `the dangerous capability ${cap}`;
+      if (!isDangerous(cap)) return;
+      const name = normalise(cap as string);
+      const what = name === 'ALL' ? 'ALL capabilities' : `the dangerous capability ${cap as string}`;
+      const edit: FixEdit = kept.length ? { op: 'set', path: formatPath(addPath), value: kept } : { op: 'remove', path: formatPath(addPath) };
       ctx.fail([...addPath, i], `${describeContainer(container)} adds ${what} (securityContext.capabilities.add)`, {
-        fix: { description: `remove ${cap} from ${formatPath(addPath)}` },
+        fix: editFix(`remove ${removed} from ${formatPath(addPath)}`, [edit], { review: 'the container adds this capability itself: it may need it' }),
       });
     });
   },

@@ -53,7 +53,9 @@ spec:
       if (pod.spec[ns.field] !== true) continue;
       const path = [...pod.specPath, ns.field];
       ctx.fail(path, `the pod shares the host's ${ns.what} (${ns.field}: true): ${ns.risk}`, {
-        fix: setFix(`set ${ns.field}: false`, formatPath(path), false),
+        fix: setFix(`set ${ns.field}: false`, formatPath(path), false, {
+          review: `the pod asks for the host's ${ns.what}: a node agent or debugger may need it`,
+        }),
       });
     }
   },

@@ -1,4 +1,4 @@
-import { defineControl } from '../define.js';
+import { defineControl, editFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { formatPath } from '../../model/paths.js';
 
@@ -65,10 +65,9 @@ spec:
       const target = port.containerPort !== undefined ? `container port ${String(port.containerPort)}/${proto}` : `a ${proto} port`;
       const name = typeof port.name === 'string' ? ` (port "${port.name}")` : '';
       ctx.fail(path, `${describeContainer(container)} binds host port ${String(port.hostPort)} on the node to ${target}${name}`, {
-        fix: {
-          description: 'remove hostPort and expose the port through a Service',
-          edits: [{ op: 'remove', path: formatPath(path) }],
-        },
+        fix: editFix('remove hostPort and expose the port through a Service', [{ op: 'remove', path: formatPath(path) }], {
+          review: 'clients may reach the workload on the node\'s port: give them a Service first',
+        }),
       });
     });
   },

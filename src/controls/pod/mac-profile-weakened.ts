@@ -1,9 +1,10 @@
-import { defineControl, setFix } from '../define.js';
+import { defineControl, editFix, setFix, type Safety } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext, effective, podSecurityContext } from '../../inventory/security-context.js';
 import { formatPath } from '../../model/paths.js';
 
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
+const UNCONFINED_WANTED: Safety = { review: 'the manifest asks for AppArmor Unconfined: the workload may do what the runtime\'s default profile denies' };
 const SELINUX_CONTAINER_TYPES = new Set(['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
 
 function isObj(v: unknown): v is Record<string, any> {
@@ -81,7 +82,7 @@ spec:
     if (ownProfile !== undefined && ownProfile !== null) {
       if (isObj(ownProfile) && ownProfile.type === 'Unconfined') {
         ctx.fail(containerTypePath, `${who} runs without AppArmor confinement: appArmorProfile.type: Unconfined`, {
-          fix: setFix('set appArmorProfile.type: RuntimeDefault', formatPath(containerTypePath), 'RuntimeDefault'),
+          fix: setFix('set appArmorProfile.type: RuntimeDefault', formatPath(containerTypePath), 'RuntimeDefault', UNCONFINED_WANTED),
         });
       }
     } else if (annotation !== undefined && annotation !== null) {
@@ -89,13 +90,10 @@ spec:
         const path = [...pod.metadataPath, 'annotations', annotationKey];
         ctx.fail(path, `${who} runs without AppArmor confinement: annotation ${annotationKey}: unconfined`, {
           // Kubernetes rejects a field and an annotation that disagree, so the annotation goes.
-          fix: {
-            description: 'set appArmorProfile.type: RuntimeDefault and remove the deprecated annotation',
-            edits: [
-              { op: 'set', path: formatPath(containerTypePath), value: 'RuntimeDefault' },
-              { op: 'remove', path: formatPath(path) },
-            ],
-          },
+          fix: editFix('set appArmorProfile.type: RuntimeDefault and remove the deprecated annotation', [
+            { op: 'set', path: formatPath(containerTypePath), value: 'RuntimeDefault' },
+            { op: 'remove', path: formatPath(path) },
+          ], UNCONFINED_WANTED),
         });
       }
     } else {
@@ -103,7 +101,7 @@ spec:
       if (isObj(podProfile) && podProfile.type === 'Unconfined') {
         const path = [...pod.specPath, 'securityContext', 'appArmorProfile', 'type'];
         ctx.fail(path, `${who} runs without AppArmor confinement: appArmorProfile.type: Unconfined on the pod`, {
-          fix: setFix('set appArmorProfile.type: RuntimeDefault', formatPath(path), 'RuntimeDefault'),
+          fix: setFix('set appArmorProfile.type: RuntimeDefault', formatPath(path), 'RuntimeDefault', UNCONFINED_WANTED),
         });
       }
     }

@@ -60,7 +60,9 @@ spec:
       ? `runAsNonRoot is false${nonRoot.from === 'pod' ? ' on the pod' : ''} and runAsUser is unset`
       : 'neither runAsNonRoot: true nor a non-zero runAsUser is set';
     ctx.fail(path, `${who} may run as root: ${detail}`, {
-      fix: setFix('set runAsNonRoot: true', formatPath([...container.path, 'securityContext', 'runAsNonRoot']), true),
+      fix: setFix('set runAsNonRoot: true', formatPath([...container.path, 'securityContext', 'runAsNonRoot']), true, {
+        review: 'the image may need to run as root: the kubelet then refuses to start the container',
+      }),
     });
   },
 });

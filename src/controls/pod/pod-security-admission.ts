@@ -55,6 +55,7 @@ metadata:
         : `${ns} sets ${ENFORCE} to "${value}", which is not a Pod Security Standard level (${LEVELS.join(', ')})`;
     const fix = setFix(
       `label the namespace ${ENFORCE}: restricted (or baseline as a lesser first step)`, formatPath(PATH), 'restricted',
+      { review: 'workloads in the namespace would be rejected if they do not meet the level (palisade fix picks the level they meet)' },
     );
     if (SYSTEM_NAMESPACES.has(resource.name)) {
       ctx.fail(PATH, message, {

@@ -50,7 +50,9 @@ spec:
     if (containerSecurityContext(container).privileged !== true) return;
     const path = [...container.path, 'securityContext', 'privileged'];
     ctx.fail(path, `${describeContainer(container)} is privileged (privileged: true)`, {
-      fix: setFix('set privileged: false', formatPath(path), false),
+      fix: setFix('set privileged: false', formatPath(path), false, {
+        review: 'the container asks for privileged mode: it may need the host devices or kernel access only that gives',
+      }),
     });
   },
 });

@@ -55,7 +55,9 @@ spec:
     const path = [...container.path, 'securityContext', 'readOnlyRootFilesystem'];
     const detail = value === undefined || value === null ? 'readOnlyRootFilesystem is not set' : `readOnlyRootFilesystem is ${JSON.stringify(value)}`;
     ctx.fail(path, `${describeContainer(container)} has a writable root filesystem: ${detail}`, {
-      fix: setFix('set readOnlyRootFilesystem: true', formatPath(path), true),
+      fix: setFix('set readOnlyRootFilesystem: true', formatPath(path), true, {
+        review: 'the application may write to its root filesystem: mount an emptyDir where it writes',
+      }),
     });
   },
 });

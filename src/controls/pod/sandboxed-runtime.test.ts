@@ -97,6 +97,8 @@ describe('sandboxed-runtime', () => {
     assert.deepEqual(failing.findings[0].fix, {
       description: 'set runtimeClassName: gvisor (a RuntimeClass of that name must exist)',
       edits: [{ op: 'set', path: 'spec.template.spec.runtimeClassName', value: 'gvisor' }],
+      safety: 'review',
+      reviewReason: 'the RuntimeClass must exist on the cluster, and the sandbox may not support everything the workload does',
     });
     const passing = runControl(control, control.example!.passing, inputs);
     assert.equal(passing.failed, 0);

@@ -1,4 +1,4 @@
-import { defineControl, setFix } from '../define.js';
+import { defineControl, editFix, setFix, type Safety } from '../define.js';
 import { describeContainer, type ContainerInfo, type PodInfo } from '../../inventory/index.js';
 import { containerSecurityContext, podSecurityContext } from '../../inventory/security-context.js';
 import { formatPath } from '../../model/paths.js';
@@ -113,7 +113,7 @@ spec:
     if (!decision) {
       const path = [...container.path, 'securityContext', 'seccompProfile'];
       ctx.fail(path, `${who} has no seccomp profile: neither it nor the pod sets seccompProfile, so it runs Unconfined`, {
-        fix: setFix('set seccompProfile.type: RuntimeDefault', formatPath([...path, 'type']), 'RuntimeDefault'),
+        fix: setFix('set seccompProfile.type: RuntimeDefault', formatPath([...path, 'type']), 'RuntimeDefault', 'safe'),
       });
       return;
     }
@@ -126,15 +126,15 @@ spec:
       ? [...pod.specPath, 'securityContext', 'seccompProfile', 'type']
       : [...container.path, 'securityContext', 'seccompProfile', 'type'];
     // Kubernetes rejects a pod whose field and annotation at the same level disagree, so the annotation goes.
+    const safety: Safety = decision.verdict === 'unconfined'
+      ? { review: 'the manifest asks for seccomp Unconfined: the workload may make system calls RuntimeDefault blocks' }
+      : 'safe';
     const fix = decision.kind === 'annotation'
-      ? {
-        description: 'set seccompProfile.type: RuntimeDefault and remove the deprecated annotation',
-        edits: [
-          { op: 'set' as const, path: formatPath(fieldPath), value: 'RuntimeDefault' },
-          { op: 'remove' as const, path: formatPath(decision.path) },
-        ],
-      }
-      : setFix('set seccompProfile.type: RuntimeDefault', formatPath(fieldPath), 'RuntimeDefault');
+      ? editFix('set seccompProfile.type: RuntimeDefault and remove the deprecated annotation', [
+        { op: 'set', path: formatPath(fieldPath), value: 'RuntimeDefault' },
+        { op: 'remove', path: formatPath(decision.path) },
+      ], safety)
+      : setFix('set seccompProfile.type: RuntimeDefault', formatPath(fieldPath), 'RuntimeDefault', safety);
     ctx.fail(decision.path, message, { fix });
   },
 });

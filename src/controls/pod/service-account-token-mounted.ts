@@ -46,7 +46,9 @@ spec:
   },
   check({ resource, pod }, ctx) {
     const path = [...pod.specPath, 'automountServiceAccountToken'];
-    const fix = setFix('set automountServiceAccountToken: false', formatPath(path), false);
+    const fix = setFix('set automountServiceAccountToken: false', formatPath(path), false, {
+      review: 'the application may call the Kubernetes API with the token',
+    });
     const own: unknown = pod.spec.automountServiceAccountToken;
     if (own === false) return;
     if (own === true) {

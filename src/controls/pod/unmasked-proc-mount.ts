@@ -50,7 +50,9 @@ spec:
     if (containerSecurityContext(container).procMount !== 'Unmasked') return;
     const path = [...container.path, 'securityContext', 'procMount'];
     ctx.fail(path, `${describeContainer(container)} mounts /proc unmasked (procMount: Unmasked)`, {
-      fix: setFix('set procMount: Default', formatPath(path), 'Default'),
+      fix: setFix('set procMount: Default', formatPath(path), 'Default', {
+        review: 'the container asks for an unmasked /proc: a container runtime nested in it may need that',
+      }),
     });
   },
 });

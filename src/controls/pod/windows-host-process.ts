@@ -8,6 +8,8 @@ function hostProcessOf(securityContext: Record<string, any>): unknown {
   return typeof w === 'object' && w !== null && !Array.isArray(w) ? (w as Record<string, unknown>).hostProcess : undefined;
 }
 
+const HOST_PROCESS_WANTED = { review: 'the pod asks to run as a Windows host process: a node agent needs the host access that gives' };
+
 export default defineControl({
   id: 'windows-host-process',
   aliases: ['C-0202'],
@@ -60,14 +62,14 @@ spec:
     if (hostProcessOf(podSecurityContext(pod)) === true) {
       const path = [...pod.specPath, 'securityContext', 'windowsOptions', 'hostProcess'];
       ctx.fail(path, 'the pod runs its containers as Windows host processes (windowsOptions.hostProcess: true on the pod)', {
-        fix: setFix('set windowsOptions.hostProcess: false', formatPath(path), false),
+        fix: setFix('set windowsOptions.hostProcess: false', formatPath(path), false, HOST_PROCESS_WANTED),
       });
     }
     for (const c of pod.containers) {
       if (hostProcessOf(containerSecurityContext(c)) !== true) continue;
       const path = [...c.path, 'securityContext', 'windowsOptions', 'hostProcess'];
       ctx.fail(path, `${describeContainer(c)} runs as a Windows host process (windowsOptions.hostProcess: true)`, {
-        fix: setFix('set windowsOptions.hostProcess: false', formatPath(path), false),
+        fix: setFix('set windowsOptions.hostProcess: false', formatPath(path), false, HOST_PROCESS_WANTED),
       });
     }
   },
