@@ -86,9 +86,9 @@ describe('annotation exceptions', () => {
 
   it('fix: annotated resources are fixed too when annotations are not honoured', () => {
     const dir = writeTree(tempDir(), { 'a.yaml': MANIFESTS['a.yaml'] });
-    const honoured = runCli(['fix', path.join(dir, 'a.yaml'), '--dry-run', '--controls', 'privileged-container']);
+    const honoured = runCli(['fix', path.join(dir, 'a.yaml'), '--dry-run', '--all', '--controls', 'privileged-container']);
     assert.equal(honoured.stdout, '', 'excepted by its annotation: nothing to fix');
-    const not = runCli(['fix', path.join(dir, 'a.yaml'), '--dry-run', '--controls', 'privileged-container', '--no-annotation-exceptions']);
+    const not = runCli(['fix', path.join(dir, 'a.yaml'), '--dry-run', '--all', '--controls', 'privileged-container', '--no-annotation-exceptions']);
     assert.match(not.stdout, /^\+.*privileged: false/m);
   });
 });

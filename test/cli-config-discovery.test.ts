@@ -122,9 +122,9 @@ describe('config discovery', () => {
   it('fix finds the config the same way, and takes --no-config', () => {
     const repo = repository();
     const k8s = path.join(repo, 'deploy/k8s');
-    const found = runCli(['fix', k8s, '--dry-run']);
+    const found = runCli(['fix', k8s, '--dry-run', '--all']);
     assert.ok(!found.stdout.includes('privileged: false'), 'privileged-container is disabled by the repository\'s config');
-    const none = runCli(['fix', k8s, '--dry-run', '--no-config']);
+    const none = runCli(['fix', k8s, '--dry-run', '--all', '--no-config']);
     assert.match(none.stdout, /\+ +securityContext: \{privileged: false\}|\+.*privileged: false/);
   });
 });

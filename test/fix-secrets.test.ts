@@ -101,7 +101,8 @@ function assertNoCanary(r: CliResult, where: string): void {
   assert.ok(!out.includes(C), `a canary is printed by ${where}`);
 }
 
-const CONTROLS = ['--controls', 'host-namespaces,host-network,privileged-container'];
+// --all: these fixes need review, and the point is the lines they change
+const CONTROLS = ['--all', '--controls', 'host-namespaces,host-network,privileged-container'];
 
 describe('palisade fix never prints a secret value', () => {
   let dryRun: CliResult;
@@ -113,6 +114,14 @@ describe('palisade fix never prints a secret value', () => {
   it('--dry-run: no canary in the diff or the summary', () => {
     assert.equal(dryRun.code, 0, dryRun.stderr);
     assertNoCanary(dryRun, 'fix --dry-run');
+  });
+
+  it('without --all: no canary in the list of fixes that need review', () => {
+    const dir = writeTree(tempDir('palisade-fix-secrets-'), { 'pod.yaml': POD, 'data.yaml': DATA });
+    const r = runCli(['fix', '.', '--dry-run'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /needs review \(\d+\)/);
+    assertNoCanary(r, 'fix --dry-run without --all');
   });
 
   it('--dry-run: the lines around the changes are shown, with only the credentials redacted', () => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { CLI, runCli, tempDir, writeTree, type CliResult } from './support/cli.js';
 import { hostPidPod } from './support/pods.js';
 
-const CONTROLS = ['--controls', 'host-namespaces'];
+// --all: hostPID: false needs review, and these tests are about how files are written
+const CONTROLS = ['--all', '--controls', 'host-namespaces'];
 
 /** The CLI as a child process that the test can act on while it runs. */
 function startCli(args: string[], cwd: string): { pid: number; done: Promise<CliResult> } {
@@ -58,7 +59,7 @@ describe('palisade fix writes only the files it fixes', () => {
   it('fixes the file a symlink inside the tree points to, and the link stays a link', () => {
     const dir = writeTree(tempDir(), { 'real/pod.yaml': hostPidPod('p') });
     fs.symlinkSync('real/pod.yaml', path.join(dir, 'link.yaml'));
-    const r = runCli(['fix', 'link.yaml', 'real'], { cwd: dir });
+    const r = runCli(['fix', 'link.yaml', 'real', '--all'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.ok(fs.lstatSync(path.join(dir, 'link.yaml')).isSymbolicLink());
     assert.match(fs.readFileSync(path.join(dir, 'real/pod.yaml'), 'utf8'), /hostPID: false/);
@@ -71,7 +72,7 @@ describe('palisade fix and a file changed while it runs', () => {
     const pods = Array.from({ length: 400 }, (_, i) => hostPidPod(`p${i}`)).join('---\n');
     const dir = writeTree(tempDir(), { 'pods.yaml': pods });
     const file = path.join(dir, 'pods.yaml');
-    const run = startCli(['fix', '.', '--controls', 'host-namespaces,privileged-container,non-root-user'], dir);
+    const run = startCli(['fix', '.', '--all', '--controls', 'host-namespaces,privileged-container,non-root-user'], dir);
     let exited = false;
     const result = run.done.then((r) => { exited = true; return r; });
     const appended: string[] = [];

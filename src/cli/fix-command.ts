@@ -1,8 +1,14 @@
-// `palisade fix`: scan, apply the automatic fixes of failed findings to the files in place (or show
-// them as a diff with --dry-run), list what needs a person, and check with a second scan.
+// `palisade fix`: scan, apply the safe automatic fixes of failed findings (and the review ones with
+// --all) to the files in place (or show them as a diff with --dry-run), then the namespaces' Pod
+// Security Admission labels at the level their workloads meet as fixed; list what needs review or a
+// person, and check with a second scan.
 import { UsageError } from '../model/errors.js';
-import type { ScanReport } from '../model/types.js';
+import type { Resource, ScanReport } from '../model/types.js';
 import { readFiles } from '../sources/files/index.js';
+import { assembleFile, parseBuffer } from '../sources/files/parse-file.js';
+import type { DocumentSink } from '../sources/files/to-resources.js';
+import { judgeWorkloads } from '../fix/pod-security.js';
+import { namespaceLabels } from '../fix/namespace-labels.js';
 import { scan, type ScanOptions } from '../engine/scan.js';
 import { DEFAULT_INPUTS } from '../controls/inputs.js';
 import { planFixes, writeRoots, type Unfixed } from '../fix/plan.js';
@@ -17,19 +23,32 @@ import { escapeControls, escapeMultiline } from '../report/safe-text.js';
 
 export interface FixFlags extends SettingsFlags {
   dryRun?: boolean;
+  /** Apply review fixes too (they may change how the workload runs). */
+  all?: boolean;
 }
 
-interface Changed {
+/** One file being fixed: what it held, what it holds now, and the fixes applied to it. */
+interface FileState {
   real: string;
   file: string;
-  before: string;
-  after: string;
   bom: boolean;
-  /** The bytes `before` was read from: the file must still hold them when it is replaced. */
+  /** The text and bytes as read: the file must still hold the bytes when it is replaced. */
+  before: string;
   bytes: Buffer;
+  after: string;
   fixes: PlannedFix[];
+  /** Set once written (or found not writable). */
+  written?: boolean;
   /** Why the file could not be written, when it could not. */
   notWritten?: string;
+}
+
+/** How each namespace's Pod Security Admission labels were decided, for the summary. */
+interface NamespaceLine {
+  namespace: string;
+  summary: string;
+  /** Set when the labels were not applied because they need review (no --all). */
+  review?: boolean;
 }
 
 export function runFix(paths: string[], flags: FixFlags): number {
@@ -38,50 +57,97 @@ export function runFix(paths: string[], flags: FixFlags): number {
   const { config, options, maxFileSize, warnings } = loadSettings(targets, flags);
   for (const w of warnings) process.stderr.write(`palisade: warning: ${escapeControls(w)}\n`);
   const fileOptions = { maxFileSize };
+  const dryRun = !!flags.dryRun;
 
   const input = readFiles(targets, fileOptions);
   const report = scan(input, options);
-  const plan = planFixes(report, input.resources, writeRoots(targets));
+  const plan = planFixes(report, input.resources, writeRoots(targets), { all: flags.all });
 
   const applied: PlannedFix[] = [];
   const refused: Unfixed[] = [...plan.refused];
+  const review: Unfixed[] = [...plan.review];
+  const manual: Unfixed[] = [...plan.manual];
+  /** Applied fixes whose finding is meant to fail still (a namespace that gets only warn and audit labels). */
+  const partial = new Set<PlannedFix>();
   let unchanged = 0;
-  // Every new text is computed before any file is written.
-  const changed: Changed[] = [];
-  for (const [real, { file, fixes }] of plan.files) {
-    const read = readForFix(real);
-    if ('refused' in read) {
-      for (const f of fixes) refused.push(unfixed(f, read.refused));
-      continue;
+  const states = new Map<string, FileState>();
+
+  /** Applies fixes to a file's current text (read on first use); every new text is computed before it is written. */
+  const applyTo = (real: string, file: string, fixes: PlannedFix[]) => {
+    let state = states.get(real);
+    if (!state) {
+      const read = readForFix(real);
+      if ('refused' in read) {
+        for (const f of fixes) refused.push(unfixed(f, read.refused));
+        return;
+      }
+      state = { real, file, bom: read.bom, before: read.text, bytes: read.bytes, after: read.text, fixes: [] };
+      states.set(real, state);
     }
-    const result = fixText(read.text, file, fixes);
-    const here: PlannedFix[] = [];
+    const result = fixText(state.after, file, fixes);
     for (const { fix, outcome } of result.outcomes) {
-      if (outcome.status === 'applied') here.push(fix);
-      else if (outcome.status === 'unchanged') unchanged++;
+      if (outcome.status === 'applied') {
+        state.fixes.push(fix);
+        applied.push(fix); // not push(...): a file can have 100k+ fixes
+      } else if (outcome.status === 'unchanged') unchanged++;
       else refused.push(unfixed(fix, outcome.reason));
     }
-    for (const f of here) applied.push(f); // not push(...): a file can have 100k+ fixes
-    if (result.text !== read.text) changed.push({ real, file, before: read.text, after: result.text, bom: read.bom, bytes: read.bytes, fixes: here });
-  }
+    state.after = result.text;
+  };
+  const write = (state: FileState) => {
+    if (state.written || dryRun || state.after === state.before) return;
+    state.written = true;
+    const outcome = replaceFile(state.real, state.bytes, (state.bom ? '\uFEFF' : '') + state.after);
+    if (!outcome.written) state.notWritten = outcome.reason;
+  };
 
-  const sensitive = { ...DEFAULT_INPUTS, ...stripUndefined(config.inputs) };
-  const out = flags.dryRun ? process.stderr : process.stdout;
-  if (flags.dryRun) {
-    for (const c of changed) process.stdout.write(escapeMultiline(redactedDiff(c.file, c.before, c.after, sensitive)));
-  } else {
-    // file by file: one that cannot be written is reported and the others are still written
-    for (const c of changed) {
-      const outcome = replaceFile(c.real, c.bytes, (c.bom ? '\uFEFF' : '') + c.after);
-      if (!outcome.written) c.notWritten = outcome.reason;
+  // First the fixes of workloads and everything but namespace labels.
+  for (const [real, { file, fixes }] of plan.files) applyTo(real, file, fixes);
+  // Files without a namespace label to add are written now (file by file: one that cannot be
+  // written is reported and the others are still written), so that the labels are decided on
+  // the workloads as they are on disk.
+  const labelFiles = new Set(plan.namespaces.map((n) => n.real));
+  for (const state of states.values()) if (!labelFiles.has(state.real)) write(state);
+
+  // Then the namespace labels, at the level the workloads in each namespace meet now.
+  const namespaces: NamespaceLine[] = [];
+  if (plan.namespaces.length) {
+    const verdicts = judgeWorkloads(resourcesAfter(input.resources, [...states.values()]));
+    const byFile = new Map<string, PlannedFix[]>();
+    for (const { real, fix } of plan.namespaces) {
+      const decided = namespaceLabels(fix, verdicts);
+      const where = whereOf(fix);
+      const line: NamespaceLine = { namespace: decided.namespace, summary: decided.summary };
+      namespaces.push(line);
+      if (!decided.enforce) {
+        manual.push({ ...where, reason: `bring the workloads of namespace ${decided.namespace} up to the baseline Pod Security Standard, then run fix again to enforce it` });
+      }
+      if (decided.fix.edits.length === 0) continue;
+      if (decided.fix.safety === 'review' && !flags.all) {
+        line.review = true;
+        review.push({ ...where, reason: `${decided.fix.description} (${decided.fix.reviewReason})` });
+        continue;
+      }
+      if (!decided.enforce) partial.add(decided.fix);
+      byFile.set(real, [...byFile.get(real) ?? [], decided.fix]);
     }
+    for (const [real, fixes] of byFile) applyTo(real, fixes[0].resource.source.file!, fixes);
+  }
+  for (const state of states.values()) write(state);
+
+  const changed = [...states.values()].filter((c) => c.after !== c.before);
+  const sensitive = { ...DEFAULT_INPUTS, ...stripUndefined(config.inputs) };
+  const out = dryRun ? process.stderr : process.stdout;
+  if (dryRun) {
+    for (const c of changed) process.stdout.write(escapeMultiline(redactedDiff(c.file, c.before, c.after, sensitive)));
   }
 
   const written = changed.filter((c) => !c.notWritten);
   const notWritten = changed.filter((c) => c.notWritten);
-  const done = flags.dryRun ? applied : written.flatMap((c) => c.fixes);
-  const stillFailing = flags.dryRun || written.length === 0 ? [] : recheck(targets, fileOptions, options, done);
-  out.write(summary(applied, unchanged, changed, plan.manual, refused, stillFailing, !!flags.dryRun));
+  const done = dryRun ? applied : written.flatMap((c) => c.fixes);
+  const checked = done.filter((f) => !partial.has(f));
+  const stillFailing = dryRun || written.length === 0 ? [] : recheck(targets, fileOptions, options, checked);
+  out.write(summary({ applied, unchanged, changed, namespaces, review, manual, refused, stillFailing, dryRun }));
   if (notWritten.length) {
     process.stderr.write(`palisade: ${notWritten.length} file(s) could not be written; their fixes were not applied (listed in the summary)\n`);
   }
@@ -90,7 +156,22 @@ export function runFix(paths: string[], flags: FixFlags): number {
     for (const e of report.errors) process.stderr.write(`  ${formatError(e)}\n`);
   }
   if (report.errors.length || notWritten.length) return EXIT.INPUT;
+  // review fixes left for a person (no --all) are not a failure of fix, as findings that need input are not
   return refused.length || stillFailing.length ? EXIT.GATE : EXIT.OK;
+}
+
+/**
+ * The input's resources as the fixes leave them: the files changed so far parsed again (unless
+ * their write failed: they are as they were), the others as read.
+ */
+function resourcesAfter(resources: readonly Resource[], states: FileState[]): Resource[] {
+  const replaced = states.filter((s) => s.after !== s.before && !s.notWritten);
+  if (replaced.length === 0) return [...resources];
+  const names = new Set(replaced.map((s) => s.file));
+  const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
+  for (const s of replaced) assembleFile(s.file, parseBuffer(Buffer.from(s.after, 'utf8')), sink);
+  const kept = resources.filter((r) => r.source.type !== 'file' || r.source.renderedBy || !names.has(r.source.file ?? ''));
+  return [...kept, ...sink.resources];
 }
 
 /** The applied fixes whose finding a fresh scan still reports as failed. */
@@ -104,26 +185,42 @@ function recheck(targets: string[], fileOptions: { maxFileSize: number }, option
   return applied.filter((f) => failing.has(`${f.controlId}\n${f.resourceId}\n${f.findingPath}`));
 }
 
-function unfixed(fix: PlannedFix, reason: string): Unfixed {
+function whereOf(fix: PlannedFix): Pick<Unfixed, 'controlId' | 'resourceId' | 'where'> {
   const src = fix.resource.source;
-  return { controlId: fix.controlId, resourceId: fix.resourceId, where: src.file && src.line ? `${src.file}:${src.line}` : src.file, reason: `${fix.description}: ${reason}` };
+  return { controlId: fix.controlId, resourceId: fix.resourceId, where: src.file && src.line ? `${src.file}:${src.line}` : src.file };
 }
 
-function summary(
-  applied: PlannedFix[], unchanged: number, changed: Changed[], manual: Unfixed[], refused: Unfixed[],
-  stillFailing: PlannedFix[], dryRun: boolean,
-): string {
+function unfixed(fix: PlannedFix, reason: string): Unfixed {
+  return { ...whereOf(fix), reason: `${fix.description}: ${reason}` };
+}
+
+interface Outcome {
+  applied: PlannedFix[];
+  unchanged: number;
+  changed: FileState[];
+  namespaces: NamespaceLine[];
+  review: Unfixed[];
+  manual: Unfixed[];
+  refused: Unfixed[];
+  stillFailing: PlannedFix[];
+  dryRun: boolean;
+}
+
+function summary({ applied, unchanged, changed, namespaces, review, manual, refused, stillFailing, dryRun }: Outcome): string {
   const lines: string[] = [];
   const verb = dryRun ? 'would fix' : 'fixed';
   const written = changed.filter((c) => !c.notWritten);
   const notWritten = changed.filter((c) => c.notWritten);
+  const tag = (f: PlannedFix) => (f.safety === 'review' ? ' [review]' : '');
   for (const c of written) {
     lines.push(`${verb} ${c.file}: ${c.fixes.length} change(s)`);
-    for (const f of c.fixes) lines.push(`  ${f.resourceId}  ${f.controlId}: ${f.description}`);
+    for (const f of c.fixes) lines.push(`  ${f.resourceId}  ${f.controlId}: ${f.description}${tag(f)}`);
   }
   const done = written.reduce((n, c) => n + c.fixes.length, 0);
   if (applied.length === 0) {
-    lines.push(unchanged ? `nothing to fix: the ${unchanged} automatic fix(es) are already in place` : 'nothing to fix: no failed finding has an automatic fix');
+    lines.push(review.length
+      ? `nothing applied: ${review.length} automatic fix(es) need review (below); apply them with --all`
+      : unchanged ? `nothing to fix: the ${unchanged} automatic fix(es) are already in place` : 'nothing to fix: no failed finding has an automatic fix');
   } else {
     lines.push(dryRun
       ? `${applied.length} fix(es) would change ${changed.length} file(s); nothing written (--dry-run)`
@@ -135,6 +232,14 @@ function summary(
       lines.push(`  ${c.file}: ${c.notWritten}`);
       for (const f of c.fixes) lines.push(`    ${f.resourceId}  ${f.controlId}: ${f.description}`);
     }
+  }
+  if (namespaces.length) {
+    lines.push('', `namespaces (Pod Security Admission labels, from the workloads ${dryRun ? 'as the fixes would leave them' : 'as fixed'}):`);
+    for (const n of namespaces) lines.push(`  ${n.namespace}: ${n.summary}${n.review ? '; needs review, apply with --all' : ''}`);
+  }
+  if (review.length) {
+    lines.push('', `needs review (${review.length}): not applied, they may change how the workload runs; apply with --all`);
+    for (const r of review) lines.push(`  ${r.where ?? '-'}  ${r.controlId}  ${r.resourceId}: ${r.reason}`);
   }
   if (manual.length) {
     lines.push('', `needs your input (${manual.length}): no automatic fix, a value only you can choose`);

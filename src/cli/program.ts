@@ -124,9 +124,10 @@ export function buildProgram(): Command {
 
   program
     .command('fix')
-    .description('apply the automatic fixes of failed findings to the manifests in place, keeping comments and layout; --dry-run shows a diff')
+    .description('apply the safe automatic fixes of failed findings to the manifests in place, keeping comments and layout (review fixes with --all); --dry-run shows a diff')
     .argument('[paths...]', 'files or directories to fix (the same as scan; standard input cannot be fixed)', [])
     .option('--dry-run', 'print a unified diff of the changes and write nothing (the summary goes to standard error)')
+    .option('--all', 'apply the review fixes too (they may change how the workload runs: a read-only root filesystem, a non-root user, namespace enforce labels); without it they are listed')
     .option('--framework <id>', 'framework whose controls to fix (default: the config\'s framework, else nsa-cisa)')
     .option('--controls <ids>', 'only fix findings of these controls (ids, Kubescape ids or names, comma-separated)', collect)
     .option('--exclude-controls <ids>', 'leave out these controls', collect)

@@ -118,8 +118,3 @@ export function editFix(description: string, edits: FixEdit[], safety: Safety): 
 export function setFix(description: string, path: string, value: unknown, safety: Safety): Fix {
   return editFix(description, [{ op: 'set', path, value }], safety);
 }
-
-/** `'safe'` when `safe`, else a review with `reason`. */
-export function safeUnless(review: boolean, reason: string): Safety {
-  return review ? { review: reason } : 'safe';
-}

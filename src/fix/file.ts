@@ -1,7 +1,7 @@
 // Applying planned fixes to one file's text, document by document. Resources know the index of
 // their document in the file; the document is found again here and checked to be the same object.
 import { isCollection, isScalar, parseAllDocuments, type Document } from 'yaml';
-import type { FixEdit, PathSegments, Resource } from '../model/types.js';
+import type { FixEdit, FixSafety, PathSegments, Resource } from '../model/types.js';
 import { applyFixes, PARSE_OPTIONS, type FixOutcome } from './document.js';
 
 export interface PlannedFix {
@@ -12,6 +12,9 @@ export interface PlannedFix {
   description: string;
   edits: FixEdit[];
   resource: Resource;
+  safety: FixSafety;
+  /** For a review fix: what it may break. */
+  reviewReason?: string;
 }
 
 export interface FileResult {

@@ -24,7 +24,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     controlId: 'host-namespaces', resourceId: '/v1/default/Pod/p', status: 'failed', severity: 'high', message: 'shares the host PID namespace',
     paths: [{
       path: 'spec.hostPID', message: 'shares the host PID namespace', location: { file, line: 3 },
-      fix: { description: 'set hostPID: false', edits: [{ op: 'set', path: 'spec.hostPID', value: false }] },
+      fix: { description: 'set hostPID: false', edits: [{ op: 'set', path: 'spec.hostPID', value: false }], safety: 'review', reviewReason: 'a node agent may need it' },
     }],
     ...overrides,
   };
@@ -34,7 +34,7 @@ const report = (findings: Finding[]) => ({ findings } as unknown as ScanReport);
 
 describe('fix: planning', () => {
   it('plans the edits of a file under the roots', () => {
-    const plan = planFixes(report([finding()]), [resource({ type: 'file', file, document: 0 })], writeRoots([dir]));
+    const plan = planFixes(report([finding()]), [resource({ type: 'file', file, document: 0 })], writeRoots([dir]), { all: true });
     assert.deepEqual([...plan.files.keys()], [file]);
     assert.equal(plan.files.get(file)!.fixes[0].findingPath, 'spec.hostPID');
     assert.deepEqual(plan.refused, []);
@@ -50,11 +50,50 @@ describe('fix: planning', () => {
     ];
     for (const [source, reason] of cases) {
       const roots = source.type === 'file' && !source.renderedBy ? [path.join(dir, 'elsewhere')] : [dir];
-      const plan = planFixes(report([finding()]), [resource(source)], roots);
+      const plan = planFixes(report([finding()]), [resource(source)], roots, { all: true });
       assert.equal(plan.files.size, 0);
       assert.equal(plan.refused.length, 1);
       assert.match(plan.refused[0].reason, reason);
     }
+  });
+
+  it('plans safe fixes; lists review ones with their reason unless --all, also where they could not be applied', () => {
+    const safe = finding({
+      controlId: 'seccomp-profile',
+      paths: [{
+        path: 'spec.containers[0].securityContext.seccompProfile', message: 'no seccomp profile', location: { file, line: 3 },
+        fix: { description: 'set seccompProfile.type: RuntimeDefault', edits: [{ op: 'set', path: 'spec.containers[0].securityContext.seccompProfile.type', value: 'RuntimeDefault' }], safety: 'safe' },
+      }],
+    });
+    const plan = planFixes(report([finding(), safe]), [resource({ type: 'file', file, document: 0 })], writeRoots([dir]));
+    assert.deepEqual(plan.files.get(file)!.fixes.map((f) => [f.controlId, f.safety]), [['seccomp-profile', 'safe']]);
+    assert.deepEqual(plan.review.map((r) => [r.controlId, r.reason]), [['host-namespaces', 'set hostPID: false (a node agent may need it)']]);
+    assert.deepEqual(plan.refused, []);
+
+    const all = planFixes(report([finding(), safe]), [resource({ type: 'file', file, document: 0 })], writeRoots([dir]), { all: true });
+    assert.deepEqual(all.files.get(file)!.fixes.map((f) => [f.controlId, f.safety, f.reviewReason]), [
+      ['host-namespaces', 'review', 'a node agent may need it'], ['seccomp-profile', 'safe', undefined],
+    ]);
+    assert.deepEqual(all.review, []);
+
+    // without --all a review fix is listed, not refused, even where it could not be applied
+    const rendered = planFixes(report([finding()]), [resource({ type: 'file', file: dir, renderedBy: 'kustomize' })], [dir]);
+    assert.deepEqual(rendered.refused, []);
+    assert.match(rendered.review[0].reason, /\(a node agent may need it\); it could not be applied here either: rendered by kustomize/);
+  });
+
+  it('keeps the namespace labels of pod-security-admission apart, review or not: their level is decided later', () => {
+    const ns = finding({
+      controlId: 'pod-security-admission',
+      paths: [{
+        path: 'metadata.labels["pod-security.kubernetes.io/enforce"]', message: 'no enforce label', location: { file, line: 3 },
+        fix: { description: 'label it', edits: [{ op: 'set', path: 'metadata.labels["pod-security.kubernetes.io/enforce"]', value: 'restricted' }], safety: 'review', reviewReason: 'pods would be rejected' },
+      }],
+    });
+    const plan = planFixes(report([ns]), [resource({ type: 'file', file, document: 0 })], writeRoots([dir]));
+    assert.equal(plan.files.size, 0);
+    assert.deepEqual(plan.review, []);
+    assert.deepEqual(plan.namespaces.map((n) => [n.real, n.fix.controlId]), [[file, 'pod-security-admission']]);
   });
 
   it('lists fixes without edits and findings without fixes as needing a person', () => {

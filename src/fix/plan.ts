@@ -1,5 +1,7 @@
-// From a scan's failed findings to what `palisade fix` can do: edits to apply, per file; findings
-// that need a person (no edits: a CPU limit, a registry); and fixes it refuses to apply, with why.
+// From a scan's failed findings to what `palisade fix` can do: edits to apply, per file; review
+// fixes left for a person to approve (applied only with --all); the namespace labels of Pod
+// Security Admission, whose level is decided once the other fixes are made; findings that need a
+// person (no edits: a CPU limit, a registry); and fixes it refuses to apply, with why.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Finding, Fix, Resource, ScanReport } from '../model/types.js';
@@ -17,16 +19,31 @@ export interface Unfixed {
 export interface FixPlan {
   /** Real path of each file to edit → the name the user knows it by and the fixes. */
   files: Map<string, { file: string; fixes: PlannedFix[] }>;
+  /**
+   * The pod-security-admission fixes (namespace labels), by the real path of their file: which
+   * level to enforce depends on the workloads as the other fixes leave them (namespace-labels.ts).
+   */
+  namespaces: Array<{ real: string; fix: PlannedFix }>;
+  /** Review fixes not applied (no --all): what each would do and what it may break. */
+  review: Unfixed[];
   manual: Unfixed[];
   refused: Unfixed[];
 }
+
+export interface PlanOptions {
+  /** --all: review fixes are applied too. */
+  all?: boolean;
+}
+
+/** The control whose fix labels namespaces; its value is decided after the other fixes. */
+export const NAMESPACE_LABEL_CONTROL = 'pod-security-admission';
 
 /**
  * `roots` are the real paths writes must stay under: each directory given, and the directory
  * holding each file given.
  */
-export function planFixes(report: ScanReport, resources: Resource[], roots: string[]): FixPlan {
-  const plan: FixPlan = { files: new Map(), manual: [], refused: [] };
+export function planFixes(report: ScanReport, resources: Resource[], roots: string[], options: PlanOptions = {}): FixPlan {
+  const plan: FixPlan = { files: new Map(), namespaces: [], review: [], manual: [], refused: [] };
   const byId = new Map<string, Resource[]>();
   for (const r of resources) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   for (const finding of report.findings) {
@@ -41,19 +58,36 @@ export function planFixes(report: ScanReport, resources: Resource[], roots: stri
 
     const resource = pickResource(byId.get(finding.resourceId) ?? [], finding);
     const refusal = resource ? refusalFor(resource, roots) : 'the resource is not in the input any more';
+    const labels = finding.controlId === NAMESPACE_LABEL_CONTROL;
+    // Without --all a review fix is listed, not applied, whether or not it could be applied here.
+    // (A namespace label's safety depends on the level chosen for it: decided later.)
+    const now = options.all || labels ? automatic : automatic.filter((f) => f.safety === 'safe');
+    const listed = new Set<string>(); // paths of one finding can share a fix (every dangerous capability: one list)
+    for (const f of automatic) {
+      if (now.includes(f)) continue;
+      const also = refusal ? `; it could not be applied here either: ${refusal}` : '';
+      const reason = `${f.description} (${f.reviewReason ?? 'its safety is not known'})${also}`;
+      if (!listed.has(reason)) note(plan.review, reason);
+      listed.add(reason);
+    }
+    if (now.length === 0) continue;
     if (refusal || !resource) {
-      for (const f of automatic) note(plan.refused, `${f.description}: ${refusal}`);
+      for (const f of now) note(plan.refused, `${f.description}: ${refusal}`);
       continue;
     }
     const real = fs.realpathSync(resource.source.file!);
+    const planned = now.map((f): PlannedFix => ({
+      controlId: finding.controlId, resourceId: finding.resourceId, findingPath: f.path,
+      description: f.description, edits: f.edits!, resource,
+      safety: f.safety ?? 'review', ...(f.reviewReason ? { reviewReason: f.reviewReason } : {}),
+    }));
+    if (labels) {
+      for (const fix of planned) plan.namespaces.push({ real, fix });
+      continue;
+    }
     const entry = plan.files.get(real) ?? { file: resource.source.file!, fixes: [] };
     plan.files.set(real, entry);
-    for (const f of automatic) {
-      entry.fixes.push({
-        controlId: finding.controlId, resourceId: finding.resourceId, findingPath: f.path,
-        description: f.description, edits: f.edits!, resource,
-      });
-    }
+    for (const fix of planned) entry.fixes.push(fix);
   }
   return plan;
 }

@@ -96,6 +96,13 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
     if (list.length > MAX_RESOURCES) line(paint('gray', `    … and ${list.length - MAX_RESOURCES} more resource(s) (see --format json)`), 6);
     const fix = list.find((f) => f.fix)?.fix?.description;
     line(`    ${paint('green', 'fix:')} ${t(oneLine(fix ? `${fix}. ` : ''))}${t(oneLine(c.remediation))}`, 9);
+    // automatic fixes that may change how the workload runs: `palisade fix` leaves them to --all
+    const automatic = list.filter((f) => f.fix?.edits?.length);
+    const review = automatic.filter((f) => f.fix!.safety === 'review');
+    if (review.length) {
+      const some = review.length < automatic.length ? ` (${review.length} of ${automatic.length})` : '';
+      line(`    ${paint('yellow', 'review:')}${some} ${t(oneLine(review[0].fix!.reviewReason ?? ''))}; palisade fix applies it only with --all`, 12);
+    }
     blank();
   }
 
