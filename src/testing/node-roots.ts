@@ -17,7 +17,9 @@ export interface FileSpec {
 
 export interface RootSpec {
   hostname: string;
+  /** Empty on a node's disk mounted elsewhere: no /proc at all, unless `emptyProc` makes an empty directory of it. */
   processes: Record<number, string[]>;
+  emptyProc?: boolean;
   /** Environment variables of some processes (/proc/<pid>/environ). */
   environ?: Record<number, Record<string, string>>;
   files: Record<string, FileSpec>;
@@ -34,6 +36,7 @@ export function buildRoot(dir: string, spec: RootSpec): string {
     fs.chmodSync(full, mode);
   };
   put('/etc/hostname', `${spec.hostname}\n`);
+  if (spec.emptyProc) fs.mkdirSync(path.join(dir, 'proc'), { recursive: true });
   for (const [pid, argv] of Object.entries(spec.processes)) put(`/proc/${pid}/cmdline`, argv.length ? `${argv.join('\0')}\0` : '');
   for (const [pid, env] of Object.entries(spec.environ ?? {})) {
     put(`/proc/${pid}/environ`, Object.entries(env).map(([k, v]) => `${k}=${v}\0`).join(''), 0o400);
@@ -360,3 +363,223 @@ export const EKS_ROOT: RootSpec = {
     '/var/lib/kubelet/pki/kubelet-server-current.pem': { mode: 0o600, content: `-----BEGIN EC PRIVATE KEY-----\n${KEY_CANARY}\n-----END EC PRIVATE KEY-----\n` },
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Nodes' disks mounted elsewhere: the same layouts with no processes. The components are started
+// by files: static pod manifests, the kubelet's systemd unit, drop-in and environment files.
+
+/** A static pod manifest as kubeadm writes it: the component's command line in the container's `command`. */
+export function staticPod(component: string, flags: readonly string[], extra: { env?: Record<string, string> } = {}): string {
+  const env = extra.env ? `    env:\n${Object.entries(extra.env).map(([k, v]) => `    - name: ${k}\n      value: "${v}"\n`).join('')}` : '';
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  creationTimestamp: null
+  labels:
+    component: ${component}
+    tier: control-plane
+  name: ${component}
+  namespace: kube-system
+spec:
+  containers:
+  - command:
+    - ${component}
+${flags.map((f) => `    - ${f}\n`).join('')}${env}    image: registry.k8s.io/${component === 'etcd' ? 'etcd:3.5.15-0' : `${component}:v1.31.0`}
+    imagePullPolicy: IfNotPresent
+    name: ${component}
+    resources: {}
+  hostNetwork: true
+  priority: 2000001000
+  priorityClassName: system-node-critical
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+status: {}
+`;
+}
+
+/** rke2's static pods: the executable in `command`, the flags in `args`, an image that does not name the component. */
+function rke2StaticPod(component: string, argv: readonly string[]): string {
+  return `apiVersion: v1
+kind: Pod
+metadata:
+  labels:
+    component: ${component}
+    tier: control-plane
+  name: ${component}
+  namespace: kube-system
+spec:
+  containers:
+  - args:
+${argv.slice(1).map((f) => `    - ${f}\n`).join('')}    command:
+    - ${argv[0]}
+    image: index.docker.io/rancher/hardened-${component === 'etcd' ? 'etcd:v3.5.13-k3s1-build20240531' : 'kubernetes:v1.30.4-rke2r1-build20240815'}
+    name: ${component}
+  hostNetwork: true
+`;
+}
+
+/** The kubelet's unit as the kubernetes packages (deb and rpm) install it: no flags of its own. */
+export const KUBELET_SERVICE = `[Unit]
+Description=kubelet: The Kubernetes Node Agent
+Documentation=https://kubernetes.io/docs/
+Wants=network-online.target
+After=network-online.target
+
+[Service]
+ExecStart=/usr/bin/kubelet
+Restart=always
+StartLimitInterval=0
+RestartSec=10
+
+[Install]
+WantedBy=multi-user.target
+`;
+
+/** kubeadm's drop-in (the packages' 10-kubeadm.conf, v1.31). */
+export const KUBEADM_DROPIN = `# Note: This dropin only works with kubeadm and kubelet v1.11+
+[Service]
+Environment="KUBELET_KUBECONFIG_ARGS=--bootstrap-kubeconfig=/etc/kubernetes/bootstrap-kubelet.conf --kubeconfig=/etc/kubernetes/kubelet.conf"
+Environment="KUBELET_CONFIG_ARGS=--config=/var/lib/kubelet/config.yaml"
+# This is a file that "kubeadm init" and "kubeadm join" generates at runtime, populating the KUBELET_KUBEADM_ARGS variable dynamically
+EnvironmentFile=-/var/lib/kubelet/kubeadm-flags.env
+# This is a file that the user can use for overrides of the kubelet args as a last resort. Preferably, the user should use
+# the .NodeRegistration.KubeletExtraArgs object in the configuration files instead. KUBELET_EXTRA_ARGS should be sourced from this file.
+EnvironmentFile=-/etc/sysconfig/kubelet
+ExecStart=
+ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS
+`;
+
+/** What kubeadm writes to /var/lib/kubelet/kubeadm-flags.env. */
+export const KUBEADM_FLAGS_ENV = 'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///var/run/containerd/containerd.sock"\n';
+
+/** Replaces the content of files of a root, keeping their modes and owners. */
+function withContent(files: Record<string, FileSpec>, contents: Record<string, string>): Record<string, FileSpec> {
+  const out = { ...files };
+  for (const [p, content] of Object.entries(contents)) out[p] = { ...(files[p] ?? { mode: 0o644 }), content };
+  return out;
+}
+
+const kubeadmManifests = (api: readonly string[], etcd: readonly string[], cm: readonly string[], sched: readonly string[]): Record<string, string> => ({
+  '/etc/kubernetes/manifests/kube-apiserver.yaml': staticPod('kube-apiserver', api),
+  '/etc/kubernetes/manifests/etcd.yaml': staticPod('etcd', etcd),
+  '/etc/kubernetes/manifests/kube-controller-manager.yaml': staticPod('kube-controller-manager', cm),
+  '/etc/kubernetes/manifests/kube-scheduler.yaml': staticPod('kube-scheduler', sched),
+});
+
+/**
+ * KUBEADM_ROOT's node as a disk (with an empty /proc): the control plane in its static pods, the
+ * kubelet started by its unit, kubeadm's drop-in and kubeadm-flags.env with the same flags. It
+ * must be judged as the running node is.
+ */
+export const KUBEADM_DISK: RootSpec = {
+  hostname: 'cp-disk',
+  processes: {},
+  emptyProc: true,
+  files: withContent(KUBEADM_ROOT.files, {
+    ...kubeadmManifests(KUBEADM_APISERVER, KUBEADM_ETCD, KUBEADM_CONTROLLER_MANAGER, KUBEADM_SCHEDULER),
+    '/usr/lib/systemd/system/kubelet.service': KUBELET_SERVICE,
+    '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf': KUBEADM_DROPIN,
+    '/var/lib/kubelet/kubeadm-flags.env': KUBEADM_FLAGS_ENV,
+  }),
+};
+
+/**
+ * INSECURE_ROOT's node as a disk (no /proc at all). Its kubelet runs on flags only: a drop-in
+ * replaces kubeadm's command with `$KUBELET_EXTRA_ARGS` from /etc/default/%N (the kubelet's
+ * /etc/default/kubelet), whose value spans lines.
+ */
+export const INSECURE_DISK: RootSpec = {
+  hostname: 'cp-insecure-disk',
+  processes: {},
+  files: withContent(INSECURE_ROOT.files, {
+    ...kubeadmManifests(INSECURE_APISERVER, INSECURE_ETCD, ['--kubeconfig=/etc/kubernetes/controller-manager.conf', '--bind-address=0.0.0.0'],
+      ['--kubeconfig=/etc/kubernetes/scheduler.conf']),
+    '/lib/systemd/system/kubelet.service': KUBELET_SERVICE,
+    '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf': `[Service]
+EnvironmentFile=-/etc/default/%N
+ExecStart=
+ExecStart=/usr/bin/kubelet \\
+    $KUBELET_EXTRA_ARGS
+`,
+    '/etc/default/kubelet': `# flags only: the command-line defaults
+KUBELET_EXTRA_ARGS="${INSECURE_KUBELET.slice(0, 2).join(' ')} \\
+  ${INSECURE_KUBELET.slice(2).join(' ')}"
+`,
+  }),
+};
+
+/** K3S_ROOT's server as a disk: started by the unit k3s' installer writes. */
+export const K3S_DISK: RootSpec = {
+  hostname: 'k3s-disk',
+  processes: {},
+  files: {
+    ...K3S_ROOT.files,
+    '/etc/systemd/system/k3s.service': { mode: 0o644, content: `[Unit]
+Description=Lightweight Kubernetes
+Documentation=https://k3s.io
+Wants=network-online.target
+After=network-online.target
+
+[Install]
+WantedBy=multi-user.target
+
+[Service]
+Type=notify
+EnvironmentFile=-/etc/default/%N
+EnvironmentFile=-/etc/sysconfig/%N
+EnvironmentFile=-/etc/systemd/system/k3s.service.env
+KillMode=process
+Delegate=yes
+LimitNOFILE=1048576
+TimeoutStartSec=0
+Restart=always
+RestartSec=5s
+ExecStartPre=/bin/sh -xc '! /usr/bin/systemctl is-enabled --quiet nm-cloud-setup.service 2>/dev/null'
+ExecStartPre=-/sbin/modprobe br_netfilter
+ExecStartPre=-/sbin/modprobe overlay
+ExecStart=/usr/local/bin/k3s \\
+    server \\
+
+` },
+    '/etc/systemd/system/k3s.service.env': { mode: 0o600, content: '' },
+  },
+};
+
+/**
+ * RKE2_ROOT's server as a disk: rke2-server.service starts rke2, whose static pods (the control plane)
+ * are on the disk; the kubelet's flags are built by rke2 when it runs, and are on no file.
+ */
+export const RKE2_DISK: RootSpec = {
+  hostname: 'rke2-disk',
+  processes: {},
+  files: withContent(RKE2_ROOT.files, {
+    ...Object.fromEntries(([[320, 'etcd'], [321, 'kube-apiserver'], [322, 'kube-controller-manager'], [323, 'kube-scheduler'], [324, 'kube-proxy']] as const)
+      .map(([pid, name]) => [`${RKE2}/agent/pod-manifests/${name}.yaml`, rke2StaticPod(name, RKE2_PROCESSES[pid])])),
+    '/usr/local/lib/systemd/system/rke2-server.service': `[Unit]
+Description=Rancher Kubernetes Engine v2 (server)
+Documentation=https://github.com/rancher/rke2#readme
+Wants=network-online.target
+After=network-online.target
+Conflicts=rke2-agent.service
+
+[Install]
+WantedBy=multi-user.target
+
+[Service]
+Type=notify
+EnvironmentFile=-/etc/default/%N
+EnvironmentFile=-/etc/sysconfig/%N
+EnvironmentFile=-/usr/local/lib/systemd/system/%N.env
+KillMode=process
+Delegate=yes
+LimitNOFILE=1048576
+ExecStartPre=-/sbin/modprobe br_netfilter
+ExecStart=/usr/local/bin/rke2 server
+ExecStopPost=-/bin/sh -c "systemd-cgls /system.slice/%n | grep -Eo '[0-9]+ (containerd|kubelet)' | awk '{print $1}' | xargs -r kill"
+`,
+  }),
+};
+
+/** A disk with no Kubernetes on it. */
+export const EMPTY_DISK: RootSpec = { hostname: 'blank-disk', processes: {}, files: { '/etc/os-release': { mode: 0o644, content: 'ID=debian\n' } } };

@@ -6,7 +6,7 @@
 import type { ComponentName } from '../../model/component-specs.js';
 import { parseYamlFile } from '../files/yaml-file.js';
 import type { Host } from './host.js';
-import type { Origin, Proc } from './processes.js';
+import type { Launch, Origin } from './processes.js';
 
 interface Option { name: string; value: string; at: Origin['at'] }
 
@@ -35,18 +35,20 @@ export interface Options {
  * command line, in order (later wins for scalars; slices accumulate). `--config`/`-c` names the
  * main file; `<main>.d/*.yaml` are read after it.
  */
-export function readOptions(host: Host, proc: Proc, defaultConfig = '/etc/rancher/k3s/config.yaml', label = 'k3s'): Options {
+export function readOptions(host: Host, proc: Launch, defaultConfig = '/etc/rancher/k3s/config.yaml', label = 'k3s'): Options {
   const cli: Option[] = [];
   const argv = proc.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const m = /^--?([^=]+)(?:=(.*))?$/.exec(argv[i]);
     if (!m) continue;
+    // a command line from a systemd unit points at the line of the unit (or variable) it came from
+    const at = proc.origins?.[i + 2]?.at ?? { file: proc.file };
     let value = m[2];
     if (value === undefined) {
       const next = argv[i + 1];
       value = next !== undefined && !next.startsWith('-') ? (i++, next) : 'true';
     }
-    cli.push({ name: m[1], value, at: { file: proc.file } });
+    cli.push({ name: m[1], value, at });
   }
   const configFlag = cli.filter((o) => o.name === 'config' || o.name === 'c').pop()?.value;
   const main = configFlag ?? defaultConfig;
@@ -99,7 +101,7 @@ export function dataDirOf(opts: Option[], fallback: string): string {
   return last(opts, 'data-dir')?.value ?? last(opts, 'd')?.value ?? fallback;
 }
 
-export function synthesizeK3s(host: Host, proc: Proc, role: 'server' | 'agent'): K3sResult {
+export function synthesizeK3s(host: Host, proc: Launch, role: 'server' | 'agent'): K3sResult {
   const { options: opts, files: optionFiles } = readOptions(host, proc);
   const data = dataDirOf(opts, '/var/lib/rancher/k3s');
   const tls = `${data}/server/tls`;

@@ -2,7 +2,7 @@
 // in an args file (/var/snap/microk8s/current/args/<component>), with ${SNAP_DATA} and ${SNAP} unexpanded.
 import type { ComponentName } from '../../model/component-specs.js';
 import type { Host } from './host.js';
-import type { Origin, Proc } from './processes.js';
+import type { Launch, Origin } from './processes.js';
 import type { Synthesized } from './k3s.js';
 
 const ARGS_FLAGS: ReadonlyArray<[string, ComponentName]> = [
@@ -10,7 +10,7 @@ const ARGS_FLAGS: ReadonlyArray<[string, ComponentName]> = [
   ['scheduler-args-file', 'kube-scheduler'], ['kubelet-args-file', 'kubelet'], ['proxy-args-file', 'kube-proxy'],
 ];
 
-export function synthesizeKubelite(host: Host, proc: Proc): Synthesized[] {
+export function synthesizeKubelite(host: Host, proc: Launch): Synthesized[] {
   const out: Synthesized[] = [];
   const expand = (s: string) => s.replace(/\$\{?SNAP_DATA\}?/g, '/var/snap/microk8s/current').replace(/\$\{?SNAP\}?/g, '/snap/microk8s/current');
   for (const [flag, name] of ARGS_FLAGS) {

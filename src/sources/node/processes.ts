@@ -1,15 +1,24 @@
 // Running processes from <root>/proc/<pid>/cmdline (NUL-separated arguments), and which of them
-// are Kubernetes components.
+// are Kubernetes components. A command line read from files instead (a systemd unit on a mounted
+// disk: systemd.ts) is recognised the same way.
 import path from 'node:path';
 import type { SourceLocation } from '../../model/types.js';
 import { HYPERKUBE_SUBCOMMANDS, isComponentName, type ComponentName } from '../../model/component-specs.js';
 import type { Host } from './host.js';
 
-export interface Proc {
-  pid: number;
+/** A command line: of a running process, or as a service manager would start it (a systemd unit on a disk). */
+export interface Launch {
+  /** The process id; undefined for a command line read from files. */
+  pid?: number;
   argv: string[];
-  /** The cmdline file as read on this machine. */
+  /** The cmdline file (or the unit file) as read on this machine. */
   file: string;
+  /** Where each word of argv came from, when not all from `file` (a unit's ExecStart and the variables it expands). */
+  origins?: Origin[];
+}
+
+export interface Proc extends Launch {
+  pid: number;
 }
 
 /** One argument of an effective command line, with where it came from. */
@@ -19,9 +28,9 @@ export interface Origin {
 }
 
 export type Found =
-  | { type: 'component'; name: ComponentName; proc: Proc; args: Origin[] }
-  | { type: 'k3s' | 'rke2'; role: 'server' | 'agent'; proc: Proc }
-  | { type: 'kubelite'; proc: Proc };
+  | { type: 'component'; name: ComponentName; proc: Launch; args: Origin[] }
+  | { type: 'k3s' | 'rke2'; role: 'server' | 'agent'; proc: Launch }
+  | { type: 'kubelite'; proc: Launch };
 
 export function listProcesses(host: Host): Proc[] {
   const procs: Proc[] = [];
@@ -39,11 +48,11 @@ export function listProcesses(host: Host): Proc[] {
   return procs.sort((a, b) => a.pid - b.pid);
 }
 
-export function cmdlineOrigins(proc: Proc, from: number): Origin[] {
-  return proc.argv.slice(from).map((text) => ({ text, at: { file: proc.file } }));
+export function cmdlineOrigins(proc: Launch, from: number): Origin[] {
+  return proc.argv.slice(from).map((text, i) => proc.origins?.[from + i] ?? { text, at: { file: proc.file } });
 }
 
-export function recognise(proc: Proc): Found | undefined {
+export function recognise(proc: Launch): Found | undefined {
   const base = path.basename(proc.argv[0]);
   if (isComponentName(base)) return { type: 'component', name: base, proc, args: cmdlineOrigins(proc, 1) };
   if (base === 'hyperkube' && HYPERKUBE_SUBCOMMANDS[proc.argv[1]]) {

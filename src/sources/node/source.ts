@@ -1,5 +1,6 @@
 // This host's Kubernetes components (`--node [--root DIR]`), as a Source that informs the
-// control-plane and kubelet sections only.
+// control-plane and kubelet sections only. A root without running processes (a node's disk mounted
+// elsewhere) is judged on its files, and the report says so.
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../../model/errors.js';
@@ -25,7 +26,15 @@ export function nodeSource(root: string | undefined): Source {
         const note = `--node: ${node.notes[0]}`;
         result.warnings.push(note);
         result.skipNote = { sections: NODE_SECTIONS, note };
+        for (const w of node.warnings) result.warnings.push(`--node: ${w}`); // on a disk: a masked unit, an ExecStart that is no component
         return result;
+      }
+      if (node.fromFiles) {
+        // a node's disk: the report says processes were not available, and so does every node control
+        // it leaves skipped (a component whose command line no file holds: rke2's kubelet, a worker's control plane)
+        const note = `--node: ${node.fromFiles}`;
+        result.warnings.push(note);
+        result.skipNote = { sections: NODE_SECTIONS, note };
       }
       // a config file not in effect, flags etcd ignores: in the report; what was found: on the terminal
       for (const w of node.warnings) result.warnings.push(`--node: ${w}`);
