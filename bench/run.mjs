@@ -1,7 +1,8 @@
 // `npm run bench`: scans the corpus and synthetic inputs with the built CLI, each as a separate
 // process (whole process measured: start-up, reading, parsing, controls, JSON report), and the
 // same files parsed alone by js-yaml in a separate process, alternating with the scan, for the
-// ratio. Prints a Markdown table.
+// ratio. Prints a Markdown table and, unless --quick, writes it into README.md between the
+// bench:start and bench:end markers.
 //   node bench/run.mjs [--runs N] [--quick]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -108,15 +109,33 @@ if (!quick) {
 }
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`\nPalisade benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; median of ${runs} runs, scan and baselines in turn; whole process\n`);
-console.log('| input | files | MB | resources | failed findings | scan wall | resources/s | scan peak RSS | js-yaml parse-only wall (faster build) | parse-only peak RSS | scan / parse |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+const lines = [];
+lines.push(`Palisade benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB; median of ${runs} runs, scan and baselines in turn; whole process`, '');
+lines.push('| input | files | MB | resources | failed findings | scan wall | resources/s | scan peak RSS | js-yaml parse-only wall (faster build) | parse-only peak RSS | scan / parse |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.label} | ${r.files} | ${r.mb?.toFixed(1) ?? ''} | ${r.resources} | ${r.findings} | ${r.scan.wall.toFixed(2)} s | ${Math.round(r.resources / r.scan.wall)} | ${r.scan.rss.toFixed(0)} MB | ${r.parse.wall.toFixed(2)} s (${r.parse.build}) | ${r.parse.rss.toFixed(0)} MB | ${(r.scan.wall / r.parse.wall).toFixed(2)}× |`);
+  lines.push(`| ${r.label} | ${r.files} | ${r.mb?.toFixed(1) ?? ''} | ${r.resources} | ${r.findings} | ${r.scan.wall.toFixed(2)} s | ${Math.round(r.resources / r.scan.wall)} | ${r.scan.rss.toFixed(0)} MB | ${r.parse.wall.toFixed(2)} s (${r.parse.build}) | ${r.parse.rss.toFixed(0)} MB | ${(r.scan.wall / r.parse.wall).toFixed(2)}× |`);
 }
-console.log(`\nBoth js-yaml builds, parse-only wall: ${rows.map((r) => `${r.label}: ${r.baselines.map((b) => `${b.build} ${b.wall.toFixed(2)} s`).join(', ')}`).join('; ')}`);
+lines.push('', `Both js-yaml builds, parse-only wall: ${rows.map((r) => `${r.label}: ${r.baselines.map((b) => `${b.build} ${b.wall.toFixed(2)} s`).join(', ')}`).join('; ')}`);
 const tenK = rows.find((r) => r.label.startsWith('synthetic 10k'));
 if (tenK) {
   const ok = (c) => (c ? 'met' : 'MISSED');
-  console.log(`\nTargets (10k resources): peak RSS < 300 MB: ${ok(tenK.scan.rss < 300)}; ≤ 2.0× js-yaml parse-only (faster build): ${ok(tenK.scan.wall / tenK.parse.wall <= 2.0)}`);
+  lines.push('', `Targets (10k resources): peak RSS < 300 MB: ${ok(tenK.scan.rss < 300)}; ≤ 2.0× js-yaml parse-only (faster build): ${ok(tenK.scan.wall / tenK.parse.wall <= 2.0)}`);
+}
+console.log(`\n${lines.join('\n')}`);
+
+// A full run (not --quick) writes the table into the README, between its bench markers.
+const README = path.join(ROOT, 'README.md');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+if (!quick && fs.existsSync(README)) {
+  const text = fs.readFileSync(README, 'utf8');
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a >= 0 && b > a) {
+    fs.writeFileSync(README, `${text.slice(0, a + START.length)}\n${lines.join('\n')}\n${text.slice(b)}`);
+    console.log(`\nREADME.md: the table between ${START} and ${END} is rewritten`);
+  } else {
+    console.error(`README.md has no ${START} … ${END} markers; not written`);
+  }
 }
