@@ -210,7 +210,7 @@ describe('npm package', () => {
     });
 
     it('palisade fix and explain load their parts (the fix chunk, yaml and diff) from the installed package', () => {
-      const fix = palisade('fix', 'insecure.yaml', '--dry-run');
+      const fix = palisade('fix', 'insecure.yaml', '--dry-run', '--all'); // --all: privileged: false needs review
       assert.equal(fix.code, 0, fix.stderr);
       assert.match(fix.stdout, /^\+.*privileged: false/m);
       const explain = palisade('explain', 'privileged-container');
