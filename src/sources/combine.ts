@@ -13,6 +13,15 @@ export interface CombinedInput extends ScanInput {
 }
 
 export function combineResults(results: readonly SourceResult[]): CombinedInput {
+  if (results.length === 1) {
+    // one source (the usual case): its arrays as they are, not copied item by item
+    const [r] = results;
+    return {
+      resources: r.resources, documents: r.documents, ignored: r.ignored, errors: r.errors, targets: r.targets,
+      unreadable: r.unreadable, warnings: r.warnings, notes: r.notes, skipNotes: r.skipNote ? [r.skipNote] : [],
+      ...(r.sections?.length ? { sections: [...r.sections] } : {}),
+    };
+  }
   const out: CombinedInput = {
     resources: [], documents: 0, ignored: [], errors: [], targets: [], unreadable: [], warnings: [], notes: [], skipNotes: [],
   };
