@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { inventoryFromYaml } from '../testing/inventory.js';
 import { KUBEADM_KUBELET_CONFIG } from '../testing/control-plane-fixtures.js';
-import { kubeletPod } from '../controls/kubelet/cases.js';
+import { kubeletPod } from '../testing/kubelet-cases.js';
 
 const config = (body: string) => `apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n${body}`;
 

@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
-import { componentControl, failAt, failFlag } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, failAt, failFlag } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 /** kube-apiserver's default-enabled admission plugins (1.25+; `kube-apiserver --help`, --enable-admission-plugins). */
 const DEFAULT_ENABLED = new Set([

@@ -1,7 +1,7 @@
 import { defineControl } from '../define.js';
 import { redactUrl } from '../../model/flags.js';
-import { componentControl, failAt, requireFlag } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, failAt, requireFlag } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 export default defineControl({
   id: 'apiserver-etcd-tls',

@@ -1,7 +1,7 @@
 import { testControl } from '../../testing/control-tester.js';
 import { KUBEADM_APISERVER } from '../../testing/control-plane-fixtures.js';
 import control from './apiserver-insecure-port.js';
-import { staticPod } from './examples.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const CMD = 'spec.containers[0].command';
 

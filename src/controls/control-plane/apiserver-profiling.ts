@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
-import { componentControl, requireBool } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, requireBool } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 export default defineControl({
   id: 'apiserver-profiling',

@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
-import { componentControl, failFlag } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, failFlag } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 export default defineControl({
   id: 'apiserver-static-credentials',

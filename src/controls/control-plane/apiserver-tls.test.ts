@@ -1,7 +1,7 @@
 import { testControl } from '../../testing/control-tester.js';
 import { HARDENED_APISERVER, KUBEADM_APISERVER } from '../../testing/control-plane-fixtures.js';
 import control from './apiserver-tls.js';
-import { staticPod } from './examples.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const CMD = 'spec.containers[0].command';
 

@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
-import { componentControl, failFlag, requireFlag } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, failFlag, requireFlag } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const REQUIRED: ReadonlyArray<[string, string]> = [
   ['tls-cert-file', 'the API server\'s serving certificate'],

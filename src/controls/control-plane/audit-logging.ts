@@ -1,8 +1,8 @@
 import { defineControl } from '../define.js';
 import type { Component } from '../../inventory/components.js';
 import type { CheckContext } from '../define.js';
-import { componentControl, failFlag } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, failFlag } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const RETENTION: ReadonlyArray<[string, number, string]> = [
   ['audit-log-maxage', 30, 'days'], ['audit-log-maxbackup', 10, 'files'], ['audit-log-maxsize', 100, 'MB'],

@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
 import { apiGroup } from '../../model/kinds.js';
-import { judgePolicy } from './audit-rules.js';
+import { judgePolicy } from '../templates/audit-rules.js';
 
 const POLICY = (rules: string) => `apiVersion: audit.k8s.io/v1
 kind: Policy

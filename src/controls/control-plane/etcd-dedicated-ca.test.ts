@@ -1,7 +1,7 @@
 import { testControl } from '../../testing/control-tester.js';
 import { INSECURE_ETCD, KUBEADM_APISERVER, KUBEADM_ETCD } from '../../testing/control-plane-fixtures.js';
 import control from './etcd-dedicated-ca.js';
-import { staticPod } from './examples.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const API = staticPod('kube-apiserver', KUBEADM_APISERVER);
 

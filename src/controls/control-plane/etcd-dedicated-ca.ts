@@ -2,8 +2,8 @@ import { defineControl } from '../define.js';
 import type { Resource } from '../../model/types.js';
 import type { NodeFile } from '../../model/node.js';
 import type { Component } from '../../inventory/components.js';
-import { ETCD_CONFIG_FILE_NOTE, etcdTargets, failFlag, noComponentReason, samePath } from './component-control.js';
-import { staticPod } from './examples.js';
+import { ETCD_CONFIG_FILE_NOTE, etcdTargets, failFlag, noComponentReason, samePath } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const CA = '--trusted-ca-file=/etc/kubernetes/pki/ca.crt';
 

@@ -1,7 +1,7 @@
 import { testControl } from '../../testing/control-tester.js';
 import { INSECURE_ETCD, KUBEADM_ETCD } from '../../testing/control-plane-fixtures.js';
 import control from './etcd-tls.js';
-import { staticPod } from './examples.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const CMD = 'spec.containers[0].command';
 const at = (flag: string) => `${CMD}[${INSECURE_ETCD.findIndex((f) => f.startsWith(flag)) + 1}]`;

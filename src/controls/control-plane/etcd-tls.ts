@@ -1,7 +1,7 @@
 import { defineControl } from '../define.js';
 import { isLoopbackHost, redactUrl, urlHost } from '../../model/flags.js';
-import { ETCD_CONFIG_FILE_NOTE, componentControl, etcdTargets, failAt, noComponentReason, requireBool, requireFlag } from './component-control.js';
-import { staticPod } from './examples.js';
+import { ETCD_CONFIG_FILE_NOTE, componentControl, etcdTargets, failAt, noComponentReason, requireBool, requireFlag } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 /** etcd's defaults (etcd --help): plain HTTP, but on localhost only. */
 const LISTEN_DEFAULTS: Record<string, string> = { 'listen-client-urls': 'http://localhost:2379', 'listen-peer-urls': 'http://localhost:2380' };

@@ -1,7 +1,7 @@
 import { testControl } from '../../testing/control-tester.js';
 import { HARDENED_APISERVER, KUBEADM_APISERVER } from '../../testing/control-plane-fixtures.js';
 import control from './external-authentication.js';
-import { staticPod } from './examples.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 testControl(control, {
   valid: [

@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
-import { componentControl, failAt } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, failAt } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const PROVIDERS = ['oidc-issuer-url', 'authentication-config', 'authentication-token-webhook-config-file'];
 

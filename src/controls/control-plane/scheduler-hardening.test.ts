@@ -2,7 +2,7 @@ import { testControl } from '../../testing/control-tester.js';
 import { KUBEADM_SCHEDULER } from '../../testing/control-plane-fixtures.js';
 import { corpusFile } from '../../testing/corpus.js';
 import control from './scheduler-hardening.js';
-import { staticPod } from './examples.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const CMD = 'spec.containers[0].command';
 

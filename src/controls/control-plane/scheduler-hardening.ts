@@ -1,7 +1,7 @@
 import { defineControl } from '../define.js';
 import { isLoopbackHost } from '../../model/flags.js';
-import { componentControl, failFlag, shown } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, failFlag, shown } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 export default defineControl({
   id: 'scheduler-hardening',

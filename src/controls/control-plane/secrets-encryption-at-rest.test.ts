@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { runControl, testControl } from '../../testing/control-tester.js';
 import { ENCRYPTION_AESCBC, ENCRYPTION_IDENTITY_FIRST, HARDENED_APISERVER, KEY_CANARY, KUBEADM_APISERVER } from '../../testing/control-plane-fixtures.js';
 import control from './secrets-encryption-at-rest.js';
-import { staticPod } from './examples.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 const CMD = 'spec.containers[0].command';
 const API = staticPod('kube-apiserver', HARDENED_APISERVER);

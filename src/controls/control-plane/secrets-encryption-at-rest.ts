@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
-import { componentControl, failAt, failFlag, shown } from './component-control.js';
-import { staticPod } from './examples.js';
+import { componentControl, failAt, failFlag, shown } from '../templates/component-control.js';
+import { staticPod } from '../templates/static-pod-example.js';
 
 type Obj = Record<string, any>;
 /** Resource names in an EncryptionConfiguration that cover Secrets (`*.` is every core resource, 1.27+). */

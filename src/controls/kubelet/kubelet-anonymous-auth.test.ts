@@ -2,8 +2,8 @@ import { testControl } from '../../testing/control-tester.js';
 import { INSECURE_KUBELET, KUBEADM_KUBELET_CONFIG } from '../../testing/control-plane-fixtures.js';
 import { corpusFile } from '../../testing/corpus.js';
 import control from './kubelet-anonymous-auth.js';
-import { kubeletConfig } from './examples.js';
-import { FLAGS_AT, WITH_CONFIG, flagPath, kubeletPod } from './cases.js';
+import { kubeletConfig } from '../templates/kubelet-config-example.js';
+import { FLAGS_AT, WITH_CONFIG, flagPath, kubeletPod } from '../../testing/kubelet-cases.js';
 
 testControl(control, {
   valid: [

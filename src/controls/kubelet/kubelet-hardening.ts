@@ -1,7 +1,7 @@
 import { defineControl } from '../define.js';
 import { parseGoDuration } from '../../model/flags.js';
-import { failSetting, kubeletControl } from './kubelet-control.js';
-import { kubeletConfig } from './examples.js';
+import { failSetting, kubeletControl } from '../templates/kubelet-control.js';
+import { kubeletConfig } from '../templates/kubelet-config-example.js';
 
 /** Cipher suites with forward secrecy and AEAD (CIS Kubernetes Benchmark 4.2.13), TLS 1.3 suites included. */
 export const STRONG_CIPHERS = new Set([

@@ -1,8 +1,8 @@
 import { testControl } from '../../testing/control-tester.js';
 import { HARDENED_KUBELET_CONFIG, KUBEADM_KUBELET_CONFIG } from '../../testing/control-plane-fixtures.js';
 import control from './kubelet-pod-pid-limit.js';
-import { kubeletConfig } from './examples.js';
-import { FLAGS_AT, flagPath, kubeletPod } from './cases.js';
+import { kubeletConfig } from '../templates/kubelet-config-example.js';
+import { FLAGS_AT, flagPath, kubeletPod } from '../../testing/kubelet-cases.js';
 
 testControl(control, {
   valid: [HARDENED_KUBELET_CONFIG, { name: 'flag', yaml: kubeletPod(['--pod-max-pids=1024']) }],

@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
-import { failSetting, kubeletControl } from './kubelet-control.js';
-import { kubeletConfig } from './examples.js';
+import { failSetting, kubeletControl } from '../templates/kubelet-control.js';
+import { kubeletConfig } from '../templates/kubelet-config-example.js';
 
 export default defineControl({
   id: 'kubelet-seccomp-default',

@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { checkDefaultDeny, defaultDenyPolicy } from './default-deny.js';
+import { checkDefaultDeny, defaultDenyPolicy } from '../templates/default-deny.js';
 
 const NAMESPACE = `apiVersion: v1
 kind: Namespace

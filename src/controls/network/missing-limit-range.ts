@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { checkHasObject, namespacesWithWorkloads } from './namespace-objects.js';
+import { checkHasObject, namespacesWithWorkloads } from '../templates/namespace-objects.js';
 
 const DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment

@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
 import { describeSubject } from '../../inventory/rbac.js';
-import { bindingOf, bindingTargets, scopeOf } from './grants.js';
+import { bindingOf, bindingTargets, scopeOf } from '../templates/grants.js';
 
 const ANONYMOUS = new Set(['system:anonymous', 'system:unauthenticated']);
 /** Roles that only allow discovery and self-review: what every authenticated user has by default. */

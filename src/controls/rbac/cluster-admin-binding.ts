@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
 import { describeSubject } from '../../inventory/rbac.js';
-import { BUILT_IN_REASON, bindingOf, bindingTargets, describeRule, isBuiltInBinding, scopeOf } from './grants.js';
+import { BUILT_IN_REASON, bindingOf, bindingTargets, describeRule, isBuiltInBinding, scopeOf } from '../templates/grants.js';
 
 export default defineControl({
   id: 'cluster-admin-binding',

@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
 import { WORKLOAD_KINDS } from '../../model/kinds.js';
-import { bindingOf, bindingTargets, scopeOf } from './grants.js';
+import { bindingOf, bindingTargets, scopeOf } from '../templates/grants.js';
 
 export default defineControl({
   id: 'default-service-account-used',

@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { bindingTargets, failGrants } from './grants.js';
+import { bindingTargets, failGrants } from '../templates/grants.js';
 
 const WORKLOADS = [
   { verb: 'create', group: '', resource: 'pods' },

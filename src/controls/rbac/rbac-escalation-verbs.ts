@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
 import type { Request } from '../../inventory/rbac.js';
-import { bindingTargets, failGrants } from './grants.js';
+import { bindingTargets, failGrants } from '../templates/grants.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 const WRITE = ['create', 'update', 'patch', 'delete'];

@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { bindingTargets, failGrants } from './grants.js';
+import { bindingTargets, failGrants } from '../templates/grants.js';
 
 export default defineControl({
   id: 'rbac-exec-attach',

@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { bindingTargets, failGrants } from './grants.js';
+import { bindingTargets, failGrants } from '../templates/grants.js';
 
 const secrets = (verb: string) => ({ verb, group: '', resource: 'secrets' });
 

@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { BUILT_IN_REASON } from './grants.js';
+import { BUILT_IN_REASON } from '../templates/grants.js';
 
 function isObj(v: unknown): v is Record<string, any> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

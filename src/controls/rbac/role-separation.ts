@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
 import { describeSubject, ruleAllows, subjectKey, type Rbac, type RbacSubject, type Request } from '../../inventory/rbac.js';
-import { bindingOf, bindingTargets, BUILT_IN_REASON, isBuiltInBinding } from './grants.js';
+import { bindingOf, bindingTargets, BUILT_IN_REASON, isBuiltInBinding } from '../templates/grants.js';
 
 const RBAC = 'rbac.authorization.k8s.io';
 const WRITE = ['create', 'update', 'patch', 'delete'];

@@ -1,3 +1,4 @@
+// Test-only (not in the build): inputs of the kubelet control tests and src/inventory/kubelet.test.ts.
 // Inputs shared by the kubelet control tests: a kubelet in a pod (flags only, or with --config
 // naming case.yaml, the name the tester gives every case) and KubeletConfiguration documents.
 export const kubeletPod = (flags: readonly string[]): string => `apiVersion: v1

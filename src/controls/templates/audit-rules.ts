@@ -1,3 +1,4 @@
+// Helper, not a control: the audit Policy reader. Used by control-plane/audit-policy-coverage.
 // Reading an audit Policy the way the API server does: rules in order, the first that matches a
 // request decides its level (k8s.io/apiserver/pkg/audit/policy/checker.go).
 import type { PathSegments } from '../../model/types.js';

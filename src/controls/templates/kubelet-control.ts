@@ -1,3 +1,4 @@
+// Template, not a control: kubeletControl (one target per kubelet) and failSetting. Used by every kubelet-* control in kubelet/.
 // Shared pieces of the kubelet controls: one target per kubelet (process or pod with its config
 // file, or a standalone KubeletConfiguration), and messages that say where a value came from.
 import type { Resource } from '../../model/types.js';

@@ -1,3 +1,4 @@
+// Template, not a control: checkDefaultDeny(direction). Used by network/default-deny-ingress and network/default-deny-egress.
 // Shared logic of default-deny-ingress and default-deny-egress: one rule, two directions.
 import type { Direction } from '../../inventory/network.js';
 import type { CheckContext, ResourceTarget } from '../define.js';

@@ -1,3 +1,4 @@
+// Template, not a control: failGrants and the binding helpers. Used by the rbac/ controls (anonymous-access, cluster-admin-binding, default-service-account-used, rbac-*, role-separation).
 // Shared logic of the RBAC controls: which requests a binding's rules allow, reported at the
 // binding's subject with the rule quoted; built-in system bindings are excepted.
 import type { Resource } from '../../model/types.js';

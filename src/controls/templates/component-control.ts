@@ -1,3 +1,4 @@
+// Template, not a control: componentControl (one target per control-plane component process or static pod) and flag helpers. Used by every control in control-plane/.
 // Shared pieces of the control-plane controls: targets, skip reasons and flag messages.
 import type { PathSegments, Resource } from '../../model/types.js';
 import type { Inventory } from '../../inventory/index.js';

@@ -1,3 +1,4 @@
+// Template, not a control: checkHasObject(kind) over namespacesWithWorkloads. Used by network/missing-resource-quota and network/missing-limit-range.
 // Shared logic of missing-resource-quota and missing-limit-range: namespaces that hold workloads.
 import type { Resource } from '../../model/types.js';
 import type { Inventory } from '../../inventory/index.js';

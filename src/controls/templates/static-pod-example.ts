@@ -1,3 +1,4 @@
+// Helper, not a control: builds the example static pods in the control-plane/ controls' metadata (and their tests).
 // Example manifests for the control-plane controls' documentation: a static pod running one component.
 import type { ComponentName } from '../../model/component-specs.js';
 
