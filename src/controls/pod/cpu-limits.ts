@@ -1,9 +1,5 @@
 import { defineControl } from '../define.js';
-import { describeContainer } from '../../inventory/index.js';
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { checkResourceLimit } from '../templates/resource-limit.js';
 
 export default defineControl({
   id: 'cpu-limits',
@@ -51,13 +47,5 @@ spec:
       limits: {cpu: 500m, memory: 256Mi}
 `,
   },
-  check({ container }, ctx) {
-    const resources: unknown = container.spec.resources;
-    const limits: unknown = isObj(resources) ? resources.limits : undefined;
-    const value: unknown = isObj(limits) ? limits.cpu : undefined;
-    if (value !== undefined && value !== null && value !== '') return;
-    ctx.fail([...container.path, 'resources', 'limits', 'cpu'], `${describeContainer(container)} has no CPU limit (resources.limits.cpu is not set)`, {
-      fix: { description: 'set resources.limits.cpu to the most CPU the container should use' },
-    });
-  },
+  check: checkResourceLimit('cpu', 'CPU'),
 });
