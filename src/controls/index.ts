@@ -13,7 +13,6 @@ import seccompProfile from './pod/seccomp-profile.js';
 import macProfileWeakened from './pod/mac-profile-weakened.js';
 import unmaskedProcMount from './pod/unmasked-proc-mount.js';
 import windowsHostProcess from './pod/windows-host-process.js';
-// @@imports-a (security context)
 import hostNamespaces from './pod/host-namespaces.js';
 import hostNetwork from './pod/host-network.js';
 import hostPort from './pod/host-port.js';
@@ -22,14 +21,12 @@ import unsafeSysctls from './pod/unsafe-sysctls.js';
 import serviceAccountTokenMounted from './pod/service-account-token-mounted.js';
 import cpuLimits from './pod/cpu-limits.js';
 import memoryLimits from './pod/memory-limits.js';
-// @@imports-b (pod and host)
 import credentialsInConfig from './pod/credentials-in-config.js';
 import imageNotPinned from './pod/image-not-pinned.js';
 import imageRegistryNotAllowed from './pod/image-registry-not-allowed.js';
 import defaultNamespace from './pod/default-namespace.js';
 import sandboxedRuntime from './pod/sandboxed-runtime.js';
 import podSecurityAdmission from './pod/pod-security-admission.js';
-// @@imports-c (config, images, namespaces)
 
 // network
 import defaultDenyIngress from './network/default-deny-ingress.js';
@@ -52,7 +49,6 @@ import defaultServiceAccountUsed from './rbac/default-service-account-used.js';
 import roleSeparation from './rbac/role-separation.js';
 import cloudIdentityWithRbac from './rbac/cloud-identity-with-rbac.js';
 import longLivedTokenSecret from './rbac/long-lived-token-secret.js';
-// @@imports-e (rbac)
 
 // control-plane, kubelet
 import apiserverAnonymousAuth from './control-plane/apiserver-anonymous-auth.js';
@@ -80,30 +76,24 @@ import kubeletHardening from './kubelet/kubelet-hardening.js';
 import kubeletPodPidLimit from './kubelet/kubelet-pod-pid-limit.js';
 import kubeletSeccompDefault from './kubelet/kubelet-seccomp-default.js';
 import nodeFilePermissions from './kubelet/node-file-permissions.js';
-// @@imports-d (control plane, kubelet)
 
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
   nonRootGroup, readOnlyRootFilesystem, privilegedContainer, allowPrivilegeEscalation, dangerousCapabilities,
   capabilitiesNotDropped, seccompProfile, macProfileWeakened, unmaskedProcMount, windowsHostProcess,
-  // @@list-a (security context)
   hostNamespaces, hostNetwork, hostPort, hostPathVolume, unsafeSysctls, serviceAccountTokenMounted,
   cpuLimits, memoryLimits,
-  // @@list-b (pod and host)
   credentialsInConfig, imageNotPinned, imageRegistryNotAllowed, defaultNamespace, sandboxedRuntime,
   podSecurityAdmission,
-  // @@list-c (config, images, namespaces)
   defaultDenyIngress, defaultDenyEgress, workloadNotIsolated, externallyExposed, ingressWithoutTls,
   missingResourceQuota, missingLimitRange,
   clusterAdminBinding, rbacWildcards, rbacSecretsAccess, rbacExecAttach, rbacEscalationVerbs, rbacCreateWorkloads,
   anonymousAccess, defaultServiceAccountUsed, roleSeparation, cloudIdentityWithRbac, longLivedTokenSecret,
-  // @@list-e (rbac)
   apiserverAnonymousAuth, apiserverInsecurePort, apiserverAuthorization, apiserverStaticCredentials, apiserverTls, apiserverEtcdTls,
   secretsEncryptionAtRest, auditLogging, auditPolicyCoverage, admissionPlugins, apiserverProfiling, serviceAccountTokens,
   etcdTls, etcdDedicatedCa, controllerManagerHardening, schedulerHardening, externalAuthentication,
   kubeletAnonymousAuth, kubeletAuthorization, kubeletClientTls, kubeletReadOnlyPort,
   kubeletHardening, kubeletPodPidLimit, kubeletSeccompDefault, nodeFilePermissions,
-  // @@list-d (control plane, kubelet)
 ];
 
 const byId = new Map(CONTROLS.map((c) => [c.id, c]));

@@ -49,7 +49,6 @@ const LIST: OutputFormat[] = [
     render: (r, c) => [...htmlChunks(r, { root: c.root })].join(''),
     chunks: (r, c) => htmlChunks(r, { root: c.root }),
   },
-  // @@formats
 ];
 
 export const OUTPUT_FORMATS: ReadonlyMap<string, OutputFormat> = new Map(LIST.map((f) => [f.name, f]));
