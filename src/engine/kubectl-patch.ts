@@ -6,6 +6,7 @@
 // container, when the list changed since the scan.
 import { parsePath } from '../model/paths.js';
 import type { FixEdit, Resource } from '../model/types.js';
+import { isObjOrArray } from '../model/guards.js';
 
 type Segment = string | number;
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
@@ -49,9 +50,9 @@ export function jsonPatch(resource: Resource, edits: readonly FixEdit[]): object
     }
     // the deepest prefix whose parent exists: `add` there, with the missing rest as nested objects
     let at = segs.length - 1;
-    while (at > 0 && !isContainer(get(doc, segs.slice(0, at)))) at--;
+    while (at > 0 && !isObjOrArray(get(doc, segs.slice(0, at)))) at--;
     const parent = get(doc, segs.slice(0, at));
-    if (!isContainer(parent)) return undefined;
+    if (!isObjOrArray(parent)) return undefined;
     let value: unknown = edit.value;
     for (let i = segs.length - 1; i > at; i--) {
       if (typeof segs[i] === 'number') return undefined; // an index into a list that does not exist
@@ -96,14 +97,10 @@ function pointer(segs: readonly Segment[]): string {
   return segs.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
-function isContainer(v: unknown): v is Record<string, unknown> | unknown[] {
-  return typeof v === 'object' && v !== null;
-}
-
 function get(doc: unknown, segs: readonly Segment[]): unknown {
   let v = doc;
   for (const s of segs) {
-    if (!isContainer(v)) return undefined;
+    if (!isObjOrArray(v)) return undefined;
     v = (v as Record<string, unknown>)[s as string];
   }
   return v;
@@ -118,7 +115,7 @@ function remove(doc: unknown, segs: readonly Segment[]): void {
   const parent = get(doc, segs.slice(0, -1));
   const key = segs[segs.length - 1];
   if (Array.isArray(parent)) parent.splice(key as number, 1);
-  else if (isContainer(parent)) delete (parent as Record<string, unknown>)[key as string];
+  else if (isObjOrArray(parent)) delete (parent as Record<string, unknown>)[key as string];
 }
 
 /** A word for a POSIX shell: left alone when it holds only safe characters, else single-quoted. */

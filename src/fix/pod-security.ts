@@ -23,6 +23,7 @@ import { isWindowsPod } from '../inventory/pods.js';
 import { getControl } from '../controls/index.js';
 import { DEFAULT_INPUTS } from '../controls/inputs.js';
 import { evaluateControl } from '../engine/evaluate.js';
+import { isObj } from '../model/guards.js';
 
 export type Level = 'baseline' | 'restricted';
 
@@ -52,7 +53,6 @@ const RESTRICTED_VOLUMES = new Set([
 ]);
 
 type Obj = Record<string, any>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A check of the standard that no control makes (or makes as admission does): the check's name when the pod fails it. */
 const OWN_CHECKS: ReadonlyArray<{ level: Level; check: string; fails: (pod: PodInfo) => boolean }> = [

@@ -3,6 +3,7 @@
 import type { Resource } from '../model/types.js';
 import type { Workload } from './index.js';
 import { compileMapSelector } from './selectors.js';
+import { isObj } from '../model/guards.js';
 
 export interface Exposure {
   /** The object that exposes: a Service, Ingress or route. */
@@ -12,10 +13,6 @@ export interface Exposure {
   /** Services between the exposing object and the workloads (the Service itself for Services). */
   services: Resource[];
   workloads: Workload[];
-}
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];

@@ -4,6 +4,7 @@
 import type { Resource } from '../model/types.js';
 import type { Workload } from './index.js';
 import { compileSelector, type CompiledSelector } from './selectors.js';
+import { isObj } from '../model/guards.js';
 
 export type Direction = 'Ingress' | 'Egress';
 
@@ -15,10 +16,6 @@ export interface PolicyInfo {
   directions: Direction[];
   /** Per direction: true when one of its rules allows all peers on all ports (`- {}`). */
   allowsAll: Record<Direction, boolean>;
-}
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function policyInfo(policy: Resource): PolicyInfo {

@@ -1,6 +1,7 @@
 // Where the pod spec of each workload lives, and its containers, with their JSON paths.
 import type { PathSegments, Resource } from '../model/types.js';
 import { POD_SPEC_PATHS } from '../model/kinds.js';
+import { isObj } from '../model/guards.js';
 
 export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
 export const CONTAINER_TYPES: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers'];
@@ -25,10 +26,6 @@ export interface PodInfo {
   metadata: Obj;
   metadataPath: PathSegments;
   containers: ContainerInfo[];
-}
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** The pod of a workload resource, or undefined for kinds that have none. */

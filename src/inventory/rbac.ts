@@ -6,6 +6,7 @@
 import type { PathSegments, Resource } from '../model/types.js';
 import { BUILT_IN_CLUSTER_ROLES } from './rbac-builtin.js';
 import { compileSelector } from './selectors.js';
+import { isObj } from '../model/guards.js';
 
 export type SubjectKind = 'User' | 'Group' | 'ServiceAccount';
 
@@ -61,10 +62,6 @@ export interface Grant {
   subject: RbacSubject;
   binding: RbacBinding;
   rule: RbacRule;
-}
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function strings(v: unknown): string[] {

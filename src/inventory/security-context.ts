@@ -1,6 +1,7 @@
 // Effective security settings: the container's securityContext field over the pod's.
 import type { PathSegments } from '../model/types.js';
 import type { ContainerInfo, PodInfo } from './pods.js';
+import { isObj } from '../model/guards.js';
 
 /** Fields that exist in both PodSecurityContext and SecurityContext; the container's wins. */
 export type SharedField =
@@ -12,10 +13,6 @@ export interface Effective<T = unknown> {
   /** Where the value is set, or where it would be set on the container when it is unset. */
   path: PathSegments;
   from: 'container' | 'pod' | 'unset';
-}
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 export function containerSecurityContext(c: ContainerInfo): Record<string, any> {

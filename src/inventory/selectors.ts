@@ -1,4 +1,5 @@
 // Kubernetes label selectors: `matchLabels` and `matchExpressions` (In, NotIn, Exists, DoesNotExist).
+import { isRecord } from '../model/guards.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -18,22 +19,18 @@ export interface CompiledSelector {
 const NOTHING: CompiledSelector = { empty: false, matches: () => false };
 const EVERYTHING: CompiledSelector = { empty: true, matches: () => true };
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * Compiles a LabelSelector (`{matchLabels, matchExpressions}`). An absent or empty selector
  * matches everything, as a NetworkPolicy `podSelector: {}` does; a malformed one matches nothing.
  */
 export function compileSelector(selector: unknown): CompiledSelector {
   if (selector === undefined || selector === null) return EVERYTHING;
-  if (!isObj(selector)) return NOTHING;
+  if (!isRecord(selector)) return NOTHING;
   const tests: Array<(l: Labels) => boolean> = [];
   let anchor: [string, string] | undefined;
   const ml = selector.matchLabels;
   if (ml !== undefined && ml !== null) {
-    if (!isObj(ml)) return NOTHING;
+    if (!isRecord(ml)) return NOTHING;
     for (const [k, v] of Object.entries(ml)) {
       const value = String(v);
       anchor ??= [k, value];
@@ -44,7 +41,7 @@ export function compileSelector(selector: unknown): CompiledSelector {
   if (me !== undefined && me !== null) {
     if (!Array.isArray(me)) return NOTHING;
     for (const e of me) {
-      if (!isObj(e) || typeof e.key !== 'string') return NOTHING;
+      if (!isRecord(e) || typeof e.key !== 'string') return NOTHING;
       const key = e.key;
       const values = Array.isArray(e.values) ? e.values.map(String) : [];
       switch (e.operator) {
@@ -80,6 +77,6 @@ export function compileSelector(selector: unknown): CompiledSelector {
 
 /** A Service's `spec.selector` is a plain map: equality on every key; empty selects nothing. */
 export function compileMapSelector(map: unknown): CompiledSelector {
-  if (!isObj(map) || Object.keys(map).length === 0) return NOTHING;
+  if (!isRecord(map) || Object.keys(map).length === 0) return NOTHING;
   return compileSelector({ matchLabels: map });
 }

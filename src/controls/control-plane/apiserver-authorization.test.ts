@@ -25,12 +25,12 @@ testControl(control, {
     { name: 'RBAC only', yaml: staticPod('kube-apiserver', ['--authorization-mode=RBAC']), paths: [`${CMD}[1]`], messages: [/lacks Node/] },
     { name: 'AlwaysAllow in a second occurrence', yaml: staticPod('kube-apiserver', ['--authorization-mode=Node,RBAC', '--authorization-mode=AlwaysAllow']), paths: [`${CMD}[2]`] },
     {
-      name: 'structured authorization config in the input, without RBAC', only: true,
+      name: 'structured authorization config in the input, without RBAC', noWorkloadVariants: true,
       yaml: `${staticPod('kube-apiserver', ['--authorization-config=/etc/kubernetes/case.yaml'])}---\n${AUTHZ}`,
       paths: ['authorization.authorizers'], messages: [/AuthorizationConfiguration .* lacks RBAC/],
     },
     {
-      name: 'structured authorization config not in the input', only: true,
+      name: 'structured authorization config not in the input', noWorkloadVariants: true,
       yaml: staticPod('kube-apiserver', ['--authorization-config=/etc/kubernetes/authz.yaml']),
       paths: [`${CMD}[1]`], messages: [/not in the input/],
     },

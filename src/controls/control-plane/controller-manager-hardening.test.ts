@@ -19,6 +19,6 @@ testControl(control, {
       paths: [`${CMD}[${n + 2}]`] },
     { name: 'nothing set', yaml: staticPod('kube-controller-manager', ['--leader-elect']), paths: [CMD, CMD, CMD, CMD],
       messages: [/--use-service-account-credentials is unset \(default false\)/, /--root-ca-file is not set/, /defaults to 0\.0\.0\.0/] },
-    { name: 'kops (go-runner)', yaml: corpusFile('kops/nodeup-golden/minimal/kube-controller-manager.yaml'), only: true, paths: ['spec.containers[0].args'] },
+    { name: 'kops (go-runner)', yaml: corpusFile('kops/nodeup-golden/minimal/kube-controller-manager.yaml'), noWorkloadVariants: true, paths: ['spec.containers[0].args'] },
   ],
 });

@@ -10,13 +10,13 @@ testControl(control, {
   valid: [
     staticPod('kube-scheduler', KUBEADM_SCHEDULER),
     { name: 'IPv6 loopback', yaml: staticPod('kube-scheduler', ['--bind-address=::1']) },
-    { name: 'hyperkube', yaml: staticPod('kube-scheduler', []).replace('    - kube-scheduler\n', '    - /hyperkube\n    - kube-scheduler\n    - --bind-address=127.0.0.1\n'), only: true },
+    { name: 'hyperkube', yaml: staticPod('kube-scheduler', []).replace('    - kube-scheduler\n', '    - /hyperkube\n    - kube-scheduler\n    - --bind-address=127.0.0.1\n'), noWorkloadVariants: true },
   ],
   invalid: [
     { name: 'unset: 0.0.0.0', yaml: staticPod('kube-scheduler', ['--leader-elect=true']), paths: [CMD], messages: [/defaults to 0\.0\.0\.0/] },
-    { name: 'kubernetes.io second scheduler (a Deployment)', yaml: corpusFile('k8s-website/admin/sched/my-scheduler.yaml'), only: true,
+    { name: 'kubernetes.io second scheduler (a Deployment)', yaml: corpusFile('k8s-website/admin/sched/my-scheduler.yaml'), noWorkloadVariants: true,
       paths: ['spec.template.spec.containers[0].command[1]'], lines: [74] },
-    { name: 'via sh -c', only: true, yaml: `apiVersion: v1
+    { name: 'via sh -c', noWorkloadVariants: true, yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: kube-scheduler, namespace: kube-system}
 spec:

@@ -30,14 +30,14 @@ resources:
 testControl(control, {
   valid: [
     { name: 'flag set, file not in the input', yaml: API },
-    { name: 'aescbc first', yaml: `${JOINED}---\n${ENCRYPTION_AESCBC(KEY_CANARY)}`, only: true },
-    { name: 'KMS for every resource', yaml: `${JOINED}---\n${KMS_WILDCARD}`, only: true },
+    { name: 'aescbc first', yaml: `${JOINED}---\n${ENCRYPTION_AESCBC(KEY_CANARY)}`, noWorkloadVariants: true },
+    { name: 'KMS for every resource', yaml: `${JOINED}---\n${KMS_WILDCARD}`, noWorkloadVariants: true },
   ],
   invalid: [
     { name: 'kubeadm default: no encryption', yaml: staticPod('kube-apiserver', KUBEADM_APISERVER), paths: [CMD] },
     { name: 'identity first', yaml: `${JOINED}---\n${ENCRYPTION_IDENTITY_FIRST(KEY_CANARY).replace('kind: EncryptionConfiguration', 'kind: EncryptionConfiguration\nmetadata: {name: encryption}')}`,
-      only: true, paths: ['encryption.resources[0].providers[0].identity'], lines: [22], messages: [/first provider for secrets .* is identity/] },
-    { name: 'secrets not covered', yaml: `${JOINED}---\n${CONFIGMAPS_ONLY}`, only: true, paths: ['encryption.resources'], messages: [/does not cover secrets/] },
+      noWorkloadVariants: true, paths: ['encryption.resources[0].providers[0].identity'], lines: [22], messages: [/first provider for secrets .* is identity/] },
+    { name: 'secrets not covered', yaml: `${JOINED}---\n${CONFIGMAPS_ONLY}`, noWorkloadVariants: true, paths: ['encryption.resources'], messages: [/does not cover secrets/] },
   ],
 });
 

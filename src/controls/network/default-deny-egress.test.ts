@@ -11,7 +11,7 @@ testControl(control, {
   valid: [
     {
       name: 'namespace with a default-deny egress policy',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -21,7 +21,7 @@ spec: {podSelector: {}, policyTypes: [Egress]}
     },
     {
       name: 'egress rules that allow only DNS keep it a default deny',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -36,7 +36,7 @@ spec:
   invalid: [
     {
       name: 'trap: policyTypes omitted and no egress rules means an ingress-only policy',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -49,7 +49,7 @@ spec: {podSelector: {}}
     },
     {
       name: 'egress to everywhere',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy

@@ -11,7 +11,7 @@ testControl(control, {
   valid: [
     {
       name: 'namespace with a default-deny ingress policy',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -21,7 +21,7 @@ spec: {podSelector: {}, policyTypes: [Ingress]}
     },
     {
       name: 'policyTypes omitted: a policy without egress rules is an ingress policy by default',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -31,7 +31,7 @@ spec: {podSelector: {}}
     },
     {
       name: 'a namespace known only from the resources in it',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: ConfigMap
 metadata: {name: c, namespace: shop}
@@ -46,7 +46,7 @@ spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
   invalid: [
     {
       name: 'no NetworkPolicy at all',
-      only: true,
+      noWorkloadVariants: true,
       yaml: NS,
       paths: ['metadata.name'],
       lines: [4],
@@ -54,7 +54,7 @@ spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
     },
     {
       name: 'trap: a select-all policy that allows every source back in is not a default deny',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -69,7 +69,7 @@ spec:
     },
     {
       name: 'a policy that selects only some pods',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -80,7 +80,7 @@ spec: {podSelector: {matchLabels: {app: web}}, policyTypes: [Ingress]}
     },
     {
       name: 'an egress-only default deny does not cover ingress',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${NS}---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -91,7 +91,7 @@ spec: {podSelector: {}, policyTypes: [Egress]}
     },
     {
       name: 'a namespace used by a workload but not declared points at the workload namespace field',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Pod
 metadata:

@@ -16,7 +16,7 @@ testControl(control, {
   valid: [
     {
       name: 'a ClusterIP Service',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${DEPLOY}---
 apiVersion: v1
 kind: Service
@@ -28,7 +28,7 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
   invalid: [
     {
       name: 'a LoadBalancer names the workloads it reaches',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${DEPLOY}---
 apiVersion: v1
 kind: Service
@@ -44,7 +44,7 @@ spec:
     },
     {
       name: 'a NodePort',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Service
 metadata: {name: np, namespace: shop}
@@ -55,7 +55,7 @@ spec: {type: NodePort, selector: {app: none}, ports: [{port: 80}]}
     },
     {
       name: 'trap: a ClusterIP Service with externalIPs is exposed too',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Service
 metadata: {name: ext, namespace: shop}
@@ -68,7 +68,7 @@ spec:
     },
     {
       name: 'an Ingress reaches workloads through its backend Service',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${DEPLOY}---
 apiVersion: v1
 kind: Service
@@ -89,7 +89,7 @@ spec:
     },
     {
       name: 'a Gateway API HTTPRoute',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `${DEPLOY}---
 apiVersion: v1
 kind: Service

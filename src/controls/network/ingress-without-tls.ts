@@ -1,8 +1,5 @@
 import { defineControl } from '../define.js';
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObj } from '../../model/guards.js';
 
 /** Whether a TLS host entry covers a rule host (`*.example.com` covers one label). */
 function covers(tlsHost: string, host: string): boolean {

@@ -65,7 +65,7 @@ spec:
     },
     {
       name: 'a ConfigMap without credentials',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: ConfigMap
 metadata: {name: cfg, namespace: app}
@@ -206,7 +206,7 @@ spec:
     },
     {
       name: 'ConfigMap keys and values by the same rules',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: ConfigMap
 metadata: {name: cfg, namespace: app}

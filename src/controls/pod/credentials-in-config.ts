@@ -3,10 +3,7 @@ import type { ControlInputs } from '../inputs.js';
 import { describeContainer } from '../../inventory/index.js';
 import { WORKLOAD_KINDS } from '../../model/kinds.js';
 import type { Fix, PathSegments } from '../../model/types.js';
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObj } from '../../model/guards.js';
 
 /** What the default value patterns look for, keyed by their source text; custom patterns are named by position. */
 const PATTERN_KINDS: Readonly<Record<string, string>> = {

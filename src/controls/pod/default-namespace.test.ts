@@ -14,7 +14,7 @@ spec:
     },
     {
       name: 'objects Kubernetes creates in default, and cluster-scoped kinds',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: ServiceAccount
 metadata: {name: default, namespace: default}
@@ -72,7 +72,7 @@ spec:
     },
     {
       name: 'every kind users create: Service, ConfigMap, Secret, Role, RoleBinding, ServiceAccount, Ingress, NetworkPolicy, PVC',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Service
 metadata: {name: web, namespace: default}
@@ -125,7 +125,7 @@ metadata: {name: data, namespace: default}
     },
     {
       name: 'a Service named kubernetes written without a namespace is a user object; an empty namespace is no namespace',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Service
 metadata: {name: kubernetes}

@@ -1,10 +1,7 @@
 import { posix } from 'node:path';
 import { defineControl } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObj } from '../../model/guards.js';
 
 /** Container runtime sockets: whoever can write to one controls every container on the node. */
 const RUNTIME_SOCKETS: ReadonlySet<string> = new Set([

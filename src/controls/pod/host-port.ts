@@ -1,10 +1,7 @@
 import { defineControl, editFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { formatPath } from '../../model/paths.js';
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObj } from '../../model/guards.js';
 
 /** hostPort 0 (or empty) is how Kubernetes spells "no host port". */
 function setHostPort(v: unknown): boolean {

@@ -2,14 +2,11 @@ import { defineControl, editFix, setFix, type Safety } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext, effective, podSecurityContext } from '../../inventory/security-context.js';
 import { formatPath } from '../../model/paths.js';
+import { isObj } from '../../model/guards.js';
 
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const UNCONFINED_WANTED: Safety = { review: 'the manifest asks for AppArmor Unconfined: the workload may do what the runtime\'s default profile denies' };
 const SELINUX_CONTAINER_TYPES = new Set(['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isSet(v: unknown): v is string {
   return typeof v === 'string' && v !== '';

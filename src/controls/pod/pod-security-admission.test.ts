@@ -9,7 +9,7 @@ testControl(control, {
   valid: [
     {
       name: 'restricted',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Namespace
 metadata:
@@ -19,7 +19,7 @@ metadata:
     },
     {
       name: 'baseline, and a system namespace that does enforce a level',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Namespace
 metadata:
@@ -39,7 +39,7 @@ metadata:
   invalid: [
     {
       name: 'no labels at all',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Namespace
 metadata:
@@ -51,7 +51,7 @@ metadata:
     },
     {
       name: 'labels, but only audit and warn',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Namespace
 metadata:
@@ -66,7 +66,7 @@ metadata:
     },
     {
       name: 'privileged',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Namespace
 metadata:
@@ -81,7 +81,7 @@ metadata:
     },
     {
       name: 'not a level',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Namespace
 metadata:
@@ -95,7 +95,7 @@ metadata:
     },
     {
       name: 'system namespaces are reported but excepted',
-      only: true,
+      noWorkloadVariants: true,
       excepted: true,
       yaml: `apiVersion: v1
 kind: Namespace

@@ -4,6 +4,7 @@ import { containerSecurityContext, podSecurityContext } from '../../inventory/se
 import { formatPath } from '../../model/paths.js';
 import type { PathSegments } from '../../model/types.js';
 import { isWindowsPod } from '../../inventory/pods.js';
+import { isObj } from '../../model/guards.js';
 
 const POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
 const CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
@@ -18,10 +19,6 @@ interface Decision {
   path: PathSegments;
   level: 'container' | 'pod';
   kind: 'field' | 'annotation';
-}
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function fieldDecision(profile: unknown, base: PathSegments, level: 'container' | 'pod'): Decision {

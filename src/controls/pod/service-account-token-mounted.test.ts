@@ -64,7 +64,7 @@ ${sa('legacy', 'app', false)}`,
     },
     {
       name: 'a pod without a namespace uses the default namespace\'s ServiceAccount',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: p}
@@ -161,7 +161,7 @@ ${sa('api', 'app', true)}`,
     },
     {
       name: 'Deployment with its pod template: path is in the template',
-      only: true,
+      noWorkloadVariants: true,
       yaml: `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: d, namespace: app}

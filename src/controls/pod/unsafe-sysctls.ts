@@ -1,8 +1,5 @@
 import { defineControl } from '../define.js';
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObj } from '../../model/guards.js';
 
 /** The safe sysctls of the baseline Pod Security Standard. */
 const SAFE_SYSCTLS: ReadonlySet<string> = new Set([

@@ -1,9 +1,6 @@
 import { defineControl } from '../define.js';
 import { BUILT_IN_REASON } from '../templates/grants.js';
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObj } from '../../model/guards.js';
 
 export default defineControl({
   id: 'rbac-wildcards',

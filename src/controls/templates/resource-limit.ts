@@ -1,10 +1,7 @@
 // Template, not a control: a container must set resources.limits.<resource>. Used by pod/cpu-limits and pod/memory-limits.
 import { describeContainer } from '../../inventory/index.js';
 import type { CheckContext, ContainerTarget } from '../define.js';
-
-function isObj(v: unknown): v is Record<string, any> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObj } from '../../model/guards.js';
 
 /** The check of a control that fails a container without resources.limits.<resource>; `label` names it in messages. */
 export function checkResourceLimit(resource: 'cpu' | 'memory', label: string) {

@@ -3,6 +3,7 @@
 // of bulk never outlives the page.
 import type { KubeObject } from '../../model/types.js';
 import { apiVersionOf, type ServedKind } from './kinds.js';
+import { isObj } from '../../model/guards.js';
 
 /**
  * A copy of the whole object as last applied by `kubectl apply`: stale, often the largest field,
@@ -11,8 +12,6 @@ import { apiVersionOf, type ServedKind } from './kinds.js';
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export function reduceItem(item: unknown, kind: ServedKind): KubeObject {
   const source: Obj = isObj(item) ? item : {};
   const metadata: Obj = isObj(source.metadata) ? source.metadata : {};

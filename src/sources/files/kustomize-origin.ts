@@ -23,6 +23,7 @@ import { FAILSAFE_SCHEMA, load } from './js-yaml.js';
 import { readAndParse } from './parse-file.js';
 import type { Placement } from './to-resources.js';
 import { LineIndex, type ParsedDocument } from './yaml-documents.js';
+import { isRecord } from '../../model/guards.js';
 
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
 
@@ -179,10 +180,6 @@ function fileExists(abs: string): boolean {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * The document of the file that holds this object: the one of its kind with its name, else the one
  * of its kind whose name is part of the built name (a namePrefix or nameSuffix); undefined unless
@@ -192,8 +189,8 @@ function findDocument(docs: ParsedDocument[], object: Record<string, unknown>): 
   const kind = object.kind;
   const name = (object as Partial<KubeObject>).metadata?.name;
   if (typeof name !== 'string') return undefined;
-  const sameKind = docs.filter((d) => isObject(d.value) && d.value.kind === kind
-    && isObject(d.value.metadata) && typeof d.value.metadata.name === 'string' && d.value.metadata.name !== '');
+  const sameKind = docs.filter((d) => isRecord(d.value) && d.value.kind === kind
+    && isRecord(d.value.metadata) && typeof d.value.metadata.name === 'string' && d.value.metadata.name !== '');
   const nameOf = (d: ParsedDocument) => ((d.value as KubeObject).metadata.name as string);
   const exact = sameKind.filter((d) => nameOf(d) === name);
   if (exact.length) return exact.length === 1 ? exact[0] : undefined;
@@ -206,7 +203,7 @@ function existingLength(value: unknown, p: PathSegments): number {
   let node = value;
   for (let i = 0; i < p.length; i++) {
     const seg = p[i];
-    if (typeof seg === 'number' ? Array.isArray(node) && seg < node.length : isObject(node) && Object.prototype.hasOwnProperty.call(node, seg)) {
+    if (typeof seg === 'number' ? Array.isArray(node) && seg < node.length : isRecord(node) && Object.prototype.hasOwnProperty.call(node, seg)) {
       node = (node as Record<string | number, unknown>)[seg];
     } else {
       return i;
@@ -234,12 +231,12 @@ function sameEntries(base: unknown, built: unknown, p: PathSegments): boolean {
       if (!Array.isArray(b) || !Array.isArray(r) || seg >= b.length || seg >= r.length) return false;
       const eb: unknown = b[seg];
       const er: unknown = r[seg];
-      const named = isObject(eb) && isObject(er) && (typeof eb.name === 'string' || typeof er.name === 'string');
+      const named = isRecord(eb) && isRecord(er) && (typeof eb.name === 'string' || typeof er.name === 'string');
       if (named ? eb.name !== er.name : !deepEqual(eb, er)) return false;
       b = eb;
       r = er;
     } else {
-      if (!isObject(b) || !Object.prototype.hasOwnProperty.call(b, seg) || !isObject(r)) return false;
+      if (!isRecord(b) || !Object.prototype.hasOwnProperty.call(b, seg) || !isRecord(r)) return false;
       b = b[seg];
       r = r[seg];
     }
@@ -250,8 +247,8 @@ function sameEntries(base: unknown, built: unknown, p: PathSegments): boolean {
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
-  if (isObject(a)) {
-    if (!isObject(b)) return false;
+  if (isRecord(a)) {
+    if (!isRecord(b)) return false;
     const ka = Object.keys(a);
     return ka.length === Object.keys(b).length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
   }

@@ -7,6 +7,7 @@ import { apiGroup, CONFIG_API_GROUPS, isClusterScoped, resourceId } from '../../
 import { flatten } from '../../model/strings.js';
 import { itemPositions } from './list-items.js';
 import { LineIndex, type ParsedDocument } from './yaml-documents.js';
+import { isRecord } from '../../model/guards.js';
 
 export interface DocumentSink {
   resources: Resource[];
@@ -37,13 +38,9 @@ export type Placement =
   | { ignore: string; file: string; line?: number }
   | { source: Pick<ResourceSource, 'file' | 'line' | 'column' | 'origin' | 'rendered'>; locate: Locator };
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 export function addDocument(doc: ParsedDocument, index: number, ctx: FileContext, sink: DocumentSink): void {
   const value = doc.value;
-  const listItems = isPlainObject(value) && typeof value.kind === 'string' && value.kind.endsWith('List')
+  const listItems = isRecord(value) && typeof value.kind === 'string' && value.kind.endsWith('List')
     && typeof value.apiVersion === 'string' && Array.isArray(value.items) ? value.items : undefined;
   if (listItems) {
     // A typed list as the API returns it (`PodList`, `apps/v1` `DeploymentList`) leaves apiVersion
@@ -53,7 +50,7 @@ export function addDocument(doc: ParsedDocument, index: number, ctx: FileContext
     // Each item's own positions when they can be had, so that its lines are not found from the root.
     const positions = itemPositions(doc, listItems.length, ctx.lines.text);
     listItems.forEach((item, i) => {
-      const typed = itemKind && isPlainObject(item) && item.apiVersion === undefined && item.kind === undefined
+      const typed = itemKind && isRecord(item) && item.apiVersion === undefined && item.kind === undefined
         ? { apiVersion: list.apiVersion, kind: itemKind, ...item } : item;
       if (positions) addObject(typed, [], { ...doc, positions: positions[i] }, index, ctx, sink);
       else addObject(typed, ['items', i], doc, index, ctx, sink);
@@ -67,8 +64,8 @@ function addObject(
   value: unknown, prefix: PathSegments, doc: ParsedDocument, index: number, ctx: FileContext, sink: DocumentSink,
 ): void {
   sink.documents++;
-  if (!isPlainObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') {
-    const reason = !isPlainObject(value)
+  if (!isRecord(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string') {
+    const reason = !isRecord(value)
       ? `not a Kubernetes object (a ${Array.isArray(value) ? 'sequence' : 'scalar'})`
       : 'not a Kubernetes object (no apiVersion and kind)';
     sink.ignored.push({ file: ctx.file, line: where(doc, ctx, prefix).line, reason });
@@ -76,7 +73,7 @@ function addObject(
   }
   const apiVersion = value.apiVersion;
   const kind = value.kind;
-  const metadata = isPlainObject(value.metadata) ? value.metadata : undefined;
+  const metadata = isRecord(value.metadata) ? value.metadata : undefined;
   const isConfig = CONFIG_API_GROUPS.has(apiGroup(apiVersion));
   let name = typeof metadata?.name === 'string' && metadata.name !== '' ? metadata.name
     : typeof metadata?.generateName === 'string' && metadata.generateName !== '' ? `${metadata.generateName}*` : undefined;
@@ -89,7 +86,7 @@ function addObject(
     });
     return;
   }
-  if (value.metadata !== undefined && !isPlainObject(value.metadata)) {
+  if (value.metadata !== undefined && !isRecord(value.metadata)) {
     const at = where(doc, ctx, [...prefix, 'metadata']);
     sink.errors.push({ file: ctx.file, line: at.line, column: at.column, message: `${kind} ${name}: metadata is not a mapping` });
     return;

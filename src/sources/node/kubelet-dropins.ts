@@ -12,10 +12,9 @@ import { readText } from '../files/index.js';
 import type { DocumentSink } from '../files/to-resources.js';
 import { LineIndex } from '../files/yaml-documents.js';
 import type { Files } from './host.js';
+import { isObj } from '../../model/guards.js';
 
 type Obj = Record<string, unknown>;
-
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** RFC 7386 JSON merge patch, without modifying either side. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
