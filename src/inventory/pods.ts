@@ -26,6 +26,13 @@ export interface PodInfo {
   metadata: Obj;
   metadataPath: PathSegments;
   containers: ContainerInfo[];
+  /**
+   * The ServiceAccount the pod runs as, as the API server settles it: `serviceAccountName`, else its
+   * deprecated alias `serviceAccount` (the v1 → internal conversion reads it when the name is empty),
+   * else `default` (the ServiceAccount admission plugin sets it when the name is empty). Empty or
+   * non-string values count as unset.
+   */
+  serviceAccount: string;
 }
 
 /** The pod of a workload resource, or undefined for kinds that have none. */
@@ -48,7 +55,19 @@ export function podOf(resource: Resource): PodInfo | undefined {
       containers.push({ name: typeof c.name === 'string' ? c.name : `#${i}`, type, spec: c, path: [...specPath, type, i] });
     });
   }
-  return { spec: pod, specPath, metadata: isObj(metadata) ? metadata : {}, metadataPath, containers };
+  return {
+    spec: pod, specPath, metadata: isObj(metadata) ? metadata : {}, metadataPath, containers,
+    serviceAccount: effectiveServiceAccount(pod),
+  };
+}
+
+/** See PodInfo.serviceAccount. */
+export function effectiveServiceAccount(spec: Obj): string {
+  return nonEmpty(spec.serviceAccountName) ?? nonEmpty(spec.serviceAccount) ?? 'default';
+}
+
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
 /** How a container is named in messages: `container "app"`, `init container "setup"`. */

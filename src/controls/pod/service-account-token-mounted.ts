@@ -55,7 +55,7 @@ spec:
       ctx.fail(path, 'the pod mounts its service account token: the pod sets automountServiceAccountToken: true', { fix });
       return;
     }
-    const name = nonEmpty(pod.spec.serviceAccountName) ?? nonEmpty(pod.spec.serviceAccount) ?? 'default';
+    const name = pod.serviceAccount;
     const ns = resource.effectiveNamespace ?? 'default';
     const sa = ctx.inventory.get('ServiceAccount', ns, name);
     const saField: unknown = sa ? (sa.object as Record<string, unknown>).automountServiceAccountToken : undefined;
@@ -68,7 +68,3 @@ spec:
     ctx.fail(path, `the pod mounts its service account token: ${detail}`, { fix });
   },
 });
-
-function nonEmpty(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}

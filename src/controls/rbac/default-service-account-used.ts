@@ -38,8 +38,7 @@ subjects:
     if (WORKLOAD_KINDS.has(resource.kind)) {
       const pod = ctx.inventory.podOf(resource);
       if (!pod) return;
-      const name = pod.spec.serviceAccountName ?? pod.spec.serviceAccount ?? 'default';
-      if (name !== 'default') return;
+      if (pod.serviceAccount !== 'default') return;
       const ns = resource.effectiveNamespace ?? 'default';
       const bindings = ctx.inventory.rbac().bindingsOf({ kind: 'ServiceAccount', name: 'default', namespace: ns });
       if (bindings.length === 0) return;

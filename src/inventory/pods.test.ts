@@ -1,0 +1,59 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { inventoryFromYaml } from '../testing/inventory.js';
+import { getControl } from '../controls/index.js';
+import { DEFAULT_INPUTS } from '../controls/inputs.js';
+import { evaluateControl } from '../engine/evaluate.js';
+
+const pod = (spec: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: shop}
+spec:
+${spec}  containers:
+  - {name: app, image: nginx:1.27}
+`;
+
+const serviceAccountOf = (spec: string) => {
+  const inv = inventoryFromYaml(pod(spec));
+  return inv.podOf(inv.workloads[0]!.resource)!.serviceAccount;
+};
+
+describe('the effective service account (PodInfo.serviceAccount)', () => {
+  it('is serviceAccountName when set', () => {
+    assert.equal(serviceAccountOf('  serviceAccountName: web\n'), 'web');
+    assert.equal(serviceAccountOf('  serviceAccountName: web\n  serviceAccount: old\n'), 'web');
+  });
+
+  it('is the deprecated serviceAccount when serviceAccountName is absent or empty', () => {
+    assert.equal(serviceAccountOf('  serviceAccount: old\n'), 'old');
+    assert.equal(serviceAccountOf('  serviceAccountName: ""\n  serviceAccount: old\n'), 'old');
+  });
+
+  it('is default when neither names one, as the ServiceAccount admission plugin sets it', () => {
+    assert.equal(serviceAccountOf(''), 'default');
+    assert.equal(serviceAccountOf('  serviceAccountName: ""\n'), 'default');
+    assert.equal(serviceAccountOf('  serviceAccountName: ""\n  serviceAccount: ""\n'), 'default');
+    assert.equal(serviceAccountOf('  serviceAccountName: null\n'), 'default');
+  });
+
+  it('is the same for both controls that read it: serviceAccountName: "" runs as default', () => {
+    const binding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: view-default, namespace: shop}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view}
+subjects:
+- {kind: ServiceAccount, name: default, namespace: shop}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: default, namespace: shop}
+automountServiceAccountToken: false
+---
+`;
+    const inv = inventoryFromYaml(binding + pod('  serviceAccountName: ""\n'));
+    const used = evaluateControl(getControl('default-service-account-used')!, inv, DEFAULT_INPUTS);
+    assert.deepEqual(used.findings.map((f) => f.resourceId).sort(), ['/v1/shop/Pod/p', 'rbac.authorization.k8s.io/v1/shop/RoleBinding/view-default']);
+    const mounted = evaluateControl(getControl('service-account-token-mounted')!, inv, DEFAULT_INPUTS);
+    assert.equal(mounted.failed, 0, 'the default ServiceAccount\'s automountServiceAccountToken: false applies');
+  });
+});
