@@ -96,12 +96,11 @@ spec: {podSelector: {}, policyTypes: [Egress]}
 kind: Pod
 metadata:
   name: p
-  namespace: orders
+  namespace: orders # fails
 spec:
   containers: [{name: a, image: nginx:1.27}]
 `,
       paths: ['metadata.name'],
-      lines: [5],
       messages: [/namespace orders has no NetworkPolicy/],
     },
   ],

@@ -34,11 +34,10 @@ spec:
   containers:
   - name: a
     image: nginx:1.27
-    securityContext:
+    securityContext: # fails
       runAsNonRoot: true
 `,
       paths: ['spec.containers[0].securityContext.allowPrivilegeEscalation'],
-      lines: [8],
       messages: [/^container "a" allows privilege escalation: allowPrivilegeEscalation is not set \(the default is true\)$/],
     },
     {
@@ -51,10 +50,9 @@ spec:
   - name: a
     image: nginx:1.27
     securityContext:
-      allowPrivilegeEscalation: true
+      allowPrivilegeEscalation: true # fails
 `,
       paths: ['spec.containers[0].securityContext.allowPrivilegeEscalation'],
-      lines: [9],
       messages: [/allowPrivilegeEscalation is true/],
     },
     {
@@ -70,16 +68,15 @@ spec:
     image: nginx:1.27
     securityContext: {allowPrivilegeEscalation: false}
   initContainers:
-  - name: init
+  - name: init # fails
     image: busybox:1.36
   ephemeralContainers:
   - name: debug
     image: busybox:1.36
     securityContext:
-      allowPrivilegeEscalation: true
+      allowPrivilegeEscalation: true # fails
 `,
       paths: ['spec.initContainers[0].securityContext.allowPrivilegeEscalation', 'spec.ephemeralContainers[0].securityContext.allowPrivilegeEscalation'],
-      lines: [12, 18],
       messages: [/init container "init" allows privilege escalation: .*not set/, /ephemeral container "debug" allows privilege escalation: .*is true/],
     },
   ],

@@ -66,11 +66,10 @@ kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   containers:
-  - name: a
+  - name: a # fails
     image: nginx:1.27
 `,
       paths: ['spec.containers[0].securityContext.capabilities.drop'],
-      lines: [6],
       messages: [/container "a" keeps the runtime's default capabilities: securityContext.capabilities.drop is not set/],
     },
     {
@@ -83,11 +82,10 @@ spec:
   - name: a
     image: nginx:1.27
     securityContext:
-      capabilities:
+      capabilities: # fails
         add: [NET_BIND_SERVICE]
 `,
       paths: ['spec.containers[0].securityContext.capabilities.drop'],
-      lines: [9],
       messages: [/not set/],
     },
     {
@@ -101,12 +99,11 @@ spec:
     image: nginx:1.27
     securityContext:
       capabilities:
-        drop:
+        drop: # fails
         - NET_RAW
         - SYS_ADMIN
 `,
       paths: ['spec.containers[0].securityContext.capabilities.drop'],
-      lines: [10],
       messages: [/container "a" does not drop ALL capabilities: it drops only NET_RAW, SYS_ADMIN/],
     },
     {

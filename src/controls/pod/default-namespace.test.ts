@@ -48,26 +48,24 @@ metadata: {name: default}
 kind: Pod
 metadata:
   name: p
-  namespace: default
+  namespace: default # fails
 spec:
   containers: [{name: a, image: nginx:1.27}]
 `,
       paths: ['metadata.namespace'],
-      lines: [5],
       messages: [/^(Pod|Deployment|CronJob) "p" is in the default namespace$/],
     },
     {
       name: 'a workload without a namespace',
       yaml: `apiVersion: v1
 kind: Pod
-metadata:
+metadata: # fails
   name: p
   labels: {app: p}
 spec:
   containers: [{name: a, image: nginx:1.27}]
 `,
       paths: ['metadata.namespace'],
-      lines: [3],
       messages: [/^(Pod|Deployment|CronJob) "p" has no namespace and will land in the current context's namespace, usually default$/],
     },
     {

@@ -32,11 +32,10 @@ spec:
 kind: Pod
 metadata: {name: p, namespace: app}
 spec:
-  hostPID: true
+  hostPID: true # fails
   containers: [{name: a, image: nginx:1.27}]
 `,
       paths: ['spec.hostPID'],
-      lines: [5],
       messages: [/process ID namespace \(hostPID: true\)/],
     },
     {
@@ -46,10 +45,9 @@ kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   containers: [{name: a, image: nginx:1.27}]
-  hostIPC: true
+  hostIPC: true # fails
 `,
       paths: ['spec.hostIPC'],
-      lines: [6],
       messages: [/IPC namespace \(hostIPC: true\)/],
     },
     {
@@ -58,13 +56,12 @@ spec:
 kind: Pod
 metadata: {name: p, namespace: app}
 spec:
-  hostPID: true
-  hostIPC: true
+  hostPID: true # fails
+  hostIPC: true # fails
   containers: [{name: a, image: nginx:1.27}, {name: b, image: nginx:1.27}]
   initContainers: [{name: i, image: busybox:1.36}]
 `,
       paths: ['spec.hostPID', 'spec.hostIPC'],
-      lines: [5, 6],
       messages: [/hostPID/, /hostIPC/],
     },
   ],

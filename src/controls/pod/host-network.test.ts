@@ -34,11 +34,10 @@ spec:
   containers:
   - name: a
     image: nginx:1.27
-  hostNetwork: true
+  hostNetwork: true # fails
   dnsPolicy: ClusterFirstWithHostNet
 `,
       paths: ['spec.hostNetwork'],
-      lines: [8],
       messages: [/host's network namespace \(hostNetwork: true\)/],
     },
   ],

@@ -52,20 +52,19 @@ metadata: {name: p, namespace: app}
 spec:
   containers:
   - name: a
-    image: ghcr.io/acmecorp/app:1.0
+    image: ghcr.io/acmecorp/app:1.0 # fails
   - name: b
-    image: bitnami/redis:7.2
+    image: bitnami/redis:7.2 # fails
   - name: c
-    image: quay.io/acme/api:1
+    image: quay.io/acme/api:1 # fails
   - name: d
     image: "ghcr.io/acme:1"   # the repository ghcr.io/acme itself is under the prefix
   - name: ok
     image: ghcr.io/acme/app:1.0
   - name: e
-    image: localhost:5001/app:1
+    image: localhost:5001/app:1 # fails
 `,
       paths: ['spec.containers[0].image', 'spec.containers[1].image', 'spec.containers[2].image', 'spec.containers[5].image'],
-      lines: [7, 9, 11, 17],
       messages: [
         /^container "a" image "ghcr\.io\/acmecorp\/app:1\.0" comes from registry "ghcr\.io", which is not in allowedRegistries \(ghcr\.io\/acme, registry\.acme\.example, docker\.io\/library, localhost:5000\)$/,
         /container "b" image "bitnami\/redis:7\.2" comes from registry "docker\.io" \(no registry in the reference means Docker Hub\)/,
@@ -83,12 +82,11 @@ spec:
   containers:
   - {name: a, image: "ghcr.io/acme/api:1.2"}
   initContainers:
-  - {name: init, image: "busybox:1.36"}
+  - {name: init, image: "busybox:1.36"} # fails
   ephemeralContainers:
-  - {name: debug, image: "docker.io/nicolaka/netshoot:v0.13"}
+  - {name: debug, image: "docker.io/nicolaka/netshoot:v0.13"} # fails
 `,
       paths: ['spec.initContainers[0].image', 'spec.ephemeralContainers[0].image'],
-      lines: [8, 10],
       messages: [/init container "init" image "busybox:1\.36" comes from registry "docker\.io"/, /ephemeral container "debug" .*registry "docker\.io", which/],
     },
   ],

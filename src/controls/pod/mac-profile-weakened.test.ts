@@ -108,10 +108,9 @@ spec:
     image: nginx:1.27
     securityContext:
       appArmorProfile:
-        type: Unconfined
+        type: Unconfined # fails
 `,
       paths: ['spec.containers[0].securityContext.appArmorProfile.type'],
-      lines: [10],
       messages: [/^container "a" runs without AppArmor confinement: appArmorProfile.type: Unconfined$/],
     },
     {
@@ -122,12 +121,11 @@ metadata: {name: p, namespace: app}
 spec:
   securityContext:
     appArmorProfile:
-      type: Unconfined
+      type: Unconfined # fails
   containers:
   - {name: a, image: nginx:1.27}
 `,
       paths: ['spec.securityContext.appArmorProfile.type'],
-      lines: [7],
       messages: [/container "a" runs without AppArmor confinement: appArmorProfile.type: Unconfined on the pod/],
     },
     {
@@ -142,10 +140,9 @@ spec:
   - name: a
     image: nginx:1.27
     securityContext:
-      appArmorProfile: {type: Unconfined}
+      appArmorProfile: {type: Unconfined} # fails
 `,
       paths: ['spec.containers[0].securityContext.appArmorProfile.type'],
-      lines: [11],
     },
     {
       name: 'legacy AppArmor annotation unconfined, for the container it names',
@@ -156,14 +153,13 @@ metadata:
   namespace: app
   annotations:
     container.apparmor.security.beta.kubernetes.io/a: runtime/default
-    container.apparmor.security.beta.kubernetes.io/b: unconfined
+    container.apparmor.security.beta.kubernetes.io/b: unconfined # fails
 spec:
   containers:
   - {name: a, image: nginx:1.27}
   - {name: b, image: nginx:1.27}
 `,
       paths: ['metadata.annotations["container.apparmor.security.beta.kubernetes.io/b"]'],
-      lines: [8],
       messages: [/^container "b" runs without AppArmor confinement: annotation container.apparmor.security.beta.kubernetes.io\/b: unconfined$/],
     },
     {
@@ -177,9 +173,9 @@ spec:
     image: nginx:1.27
     securityContext:
       seLinuxOptions:
-        type: spc_t
-        user: system_u
-        role: system_r
+        type: spc_t # fails
+        user: system_u # fails
+        role: system_r # fails
         level: s0
 `,
       paths: [
@@ -187,7 +183,6 @@ spec:
         'spec.containers[0].securityContext.seLinuxOptions.user',
         'spec.containers[0].securityContext.seLinuxOptions.role',
       ],
-      lines: [10, 11, 12],
       messages: [
         /container "a" runs with the SELinux type spc_t \(seLinuxOptions.type\)/,
         /container "a" sets the SELinux user system_u \(seLinuxOptions.user\)/,
@@ -202,7 +197,7 @@ metadata: {name: p, namespace: app}
 spec:
   securityContext:
     seLinuxOptions:
-      type: unconfined_t
+      type: unconfined_t # fails
   containers:
   - name: a
     image: nginx:1.27
@@ -211,7 +206,6 @@ spec:
   - {name: b, image: nginx:1.27}
 `,
       paths: ['spec.securityContext.seLinuxOptions.type'],
-      lines: [7],
       messages: [/^container "b" runs with the SELinux type unconfined_t \(seLinuxOptions.type on the pod\)/],
     },
     {
@@ -226,10 +220,9 @@ spec:
   - name: a
     image: nginx:1.27
     securityContext:
-      seLinuxOptions: {user: system_u}
+      seLinuxOptions: {user: system_u} # fails
 `,
       paths: ['spec.containers[0].securityContext.seLinuxOptions.user'],
-      lines: [11],
     },
     {
       name: 'AppArmor and SELinux problems together, on init and ephemeral containers',
@@ -239,7 +232,7 @@ metadata:
   name: p
   namespace: app
   annotations:
-    container.apparmor.security.beta.kubernetes.io/setup: unconfined
+    container.apparmor.security.beta.kubernetes.io/setup: unconfined # fails
 spec:
   containers:
   - {name: a, image: nginx:1.27}
@@ -249,15 +242,14 @@ spec:
   - name: debug
     image: busybox:1.36
     securityContext:
-      appArmorProfile: {type: Unconfined}
-      seLinuxOptions: {type: spc_t}
+      appArmorProfile: {type: Unconfined} # fails
+      seLinuxOptions: {type: spc_t} # fails
 `,
       paths: [
         'metadata.annotations["container.apparmor.security.beta.kubernetes.io/setup"]',
         'spec.ephemeralContainers[0].securityContext.appArmorProfile.type',
         'spec.ephemeralContainers[0].securityContext.seLinuxOptions.type',
       ],
-      lines: [7, 17, 18],
       messages: [/^init container "setup" runs without AppArmor/, /^ephemeral container "debug" runs without AppArmor/, /^ephemeral container "debug" runs with the SELinux type spc_t/],
     },
   ],

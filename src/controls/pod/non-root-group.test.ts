@@ -56,7 +56,7 @@ kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   securityContext:
-    runAsGroup: 0
+    runAsGroup: 0 # fails
   containers:
   - name: a
     image: nginx:1.27
@@ -68,7 +68,6 @@ spec:
     image: busybox:1.36
 `,
       paths: ['spec.securityContext.runAsGroup'],
-      lines: [6],
       messages: [/^the pod runs as the root group \(runAsGroup: 0 on the pod, used by container "b", init container "setup"\)$/],
     },
     {
@@ -82,10 +81,9 @@ spec:
   - name: a
     image: nginx:1.27
     securityContext:
-      runAsGroup: 0
+      runAsGroup: 0 # fails
 `,
       paths: ['spec.containers[0].securityContext.runAsGroup'],
-      lines: [10],
       messages: [/^container "a" runs as the root group \(runAsGroup: 0\)$/],
     },
     {
@@ -100,14 +98,13 @@ spec:
   initContainers:
   - name: init
     image: busybox:1.36
-    securityContext: {runAsGroup: 0}
+    securityContext: {runAsGroup: 0} # fails
   ephemeralContainers:
   - name: debug
     image: busybox:1.36
-    securityContext: {runAsGroup: 0}
+    securityContext: {runAsGroup: 0} # fails
 `,
       paths: ['spec.initContainers[0].securityContext.runAsGroup', 'spec.ephemeralContainers[0].securityContext.runAsGroup'],
-      lines: [11, 15],
       messages: [/init container "init" runs as the root group/, /ephemeral container "debug" runs as the root group/],
     },
     {
@@ -118,16 +115,15 @@ metadata: {name: p, namespace: app}
 spec:
   securityContext:
     runAsGroup: 1000
-    fsGroup: 0
+    fsGroup: 0 # fails
     supplementalGroups:
     - 3000
-    - 0
+    - 0 # fails
   containers:
   - name: a
     image: nginx:1.27
 `,
       paths: ['spec.securityContext.fsGroup', 'spec.securityContext.supplementalGroups[1]'],
-      lines: [7, 10],
       messages: [/volumes are owned by the root group \(fsGroup: 0\)/, /supplementalGroups contains 0/],
     },
   ],

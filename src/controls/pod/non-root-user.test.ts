@@ -48,11 +48,10 @@ kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   containers:
-  - name: a
+  - name: a # fails
     image: nginx:1.27
 `,
       paths: ['spec.containers[0].securityContext.runAsNonRoot'],
-      lines: [6],
       messages: [/container "a" may run as root/],
     },
     {
@@ -66,10 +65,9 @@ spec:
   - name: a
     image: nginx:1.27
     securityContext:
-      runAsUser: 0
+      runAsUser: 0 # fails
 `,
       paths: ['spec.containers[0].securityContext.runAsUser'],
-      lines: [10],
       messages: [/UID 0/],
     },
     {
@@ -99,13 +97,12 @@ kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   securityContext:
-    runAsNonRoot: false
+    runAsNonRoot: false # fails
   containers:
   - name: a
     image: nginx:1.27
 `,
       paths: ['spec.securityContext.runAsNonRoot'],
-      lines: [6],
     },
   ],
 });

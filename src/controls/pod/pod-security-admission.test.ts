@@ -42,11 +42,10 @@ metadata:
       noWorkloadVariants: true,
       yaml: `apiVersion: v1
 kind: Namespace
-metadata:
+metadata: # fails
   name: shop
 `,
       paths: [LABEL],
-      lines: [3],
       messages: [/^namespace "shop" has no pod-security\.kubernetes\.io\/enforce label/],
     },
     {
@@ -56,12 +55,11 @@ metadata:
 kind: Namespace
 metadata:
   name: shop
-  labels:
+  labels: # fails
     pod-security.kubernetes.io/audit: restricted
     pod-security.kubernetes.io/warn: restricted
 `,
       paths: [LABEL],
-      lines: [5],
       messages: [/has no pod-security\.kubernetes\.io\/enforce label/],
     },
     {
@@ -73,10 +71,9 @@ metadata:
   name: shop
   labels:
     team: web
-    pod-security.kubernetes.io/enforce: privileged
+    pod-security.kubernetes.io/enforce: privileged # fails
 `,
       paths: [LABEL],
-      lines: [7],
       messages: [/^namespace "shop" enforces the privileged Pod Security Standard/],
     },
     {
@@ -87,10 +84,9 @@ kind: Namespace
 metadata:
   name: shop
   labels:
-    pod-security.kubernetes.io/enforce: Restricted
+    pod-security.kubernetes.io/enforce: Restricted # fails
 `,
       paths: [LABEL],
-      lines: [6],
       messages: [/sets pod-security\.kubernetes\.io\/enforce to "Restricted", which is not a Pod Security Standard level \(privileged, baseline, restricted\)/],
     },
     {

@@ -59,10 +59,9 @@ spec:
   - name: b
     image: nginx:1.27
     securityContext:
-      privileged: true
+      privileged: true # fails
 `,
       paths: ['spec.containers[1].securityContext.privileged'],
-      lines: [11],
       messages: [/^container "b" is privileged/],
     },
     {
@@ -77,15 +76,14 @@ spec:
   initContainers:
   - name: setup
     image: busybox:1.36
-    securityContext: {privileged: true}
+    securityContext: {privileged: true} # fails
   ephemeralContainers:
   - name: debug
     image: busybox:1.36
     securityContext:
-      privileged: true
+      privileged: true # fails
 `,
       paths: ['spec.initContainers[0].securityContext.privileged', 'spec.ephemeralContainers[0].securityContext.privileged'],
-      lines: [11, 16],
       messages: [/init container "setup" is privileged/, /ephemeral container "debug" is privileged/],
     },
   ],

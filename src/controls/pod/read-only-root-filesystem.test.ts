@@ -32,11 +32,10 @@ kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   containers:
-  - name: a
+  - name: a # fails
     image: nginx:1.27
 `,
       paths: ['spec.containers[0].securityContext.readOnlyRootFilesystem'],
-      lines: [6],
       messages: [/^container "a" has a writable root filesystem: readOnlyRootFilesystem is not set$/],
     },
     {
@@ -50,10 +49,9 @@ spec:
     image: nginx:1.27
     securityContext:
       runAsNonRoot: true
-      readOnlyRootFilesystem: false
+      readOnlyRootFilesystem: false # fails
 `,
       paths: ['spec.containers[0].securityContext.readOnlyRootFilesystem'],
-      lines: [10],
       messages: [/readOnlyRootFilesystem is false/],
     },
     {
@@ -71,13 +69,12 @@ spec:
   initContainers:
   - name: init
     image: busybox:1.36
-    securityContext: {runAsNonRoot: true}
+    securityContext: {runAsNonRoot: true} # fails
   ephemeralContainers:
-  - name: debug
+  - name: debug # fails
     image: busybox:1.36
 `,
       paths: ['spec.initContainers[0].securityContext.readOnlyRootFilesystem', 'spec.ephemeralContainers[0].securityContext.readOnlyRootFilesystem'],
-      lines: [14, 16],
       messages: [/init container "init" has a writable root filesystem/, /ephemeral container "debug" has a writable root filesystem/],
     },
   ],

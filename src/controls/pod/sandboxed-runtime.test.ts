@@ -26,13 +26,12 @@ spec:
       yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: p, namespace: app}
-spec:
+spec: # fails
   containers:
   - name: a
     image: nginx:1.27
 `,
       paths: ['spec.runtimeClassName'],
-      lines: [4],
       messages: [/^the pod has no runtimeClassName and runs on the node's default, unsandboxed runtime \(sandboxRuntimeClasses: gvisor, kata-qemu\)$/],
     },
     {
@@ -43,10 +42,9 @@ kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   containers: [{name: a, image: nginx:1.27}]
-  runtimeClassName: runc
+  runtimeClassName: runc # fails
 `,
       paths: ['spec.runtimeClassName'],
-      lines: [6],
       messages: [/^runtimeClassName "runc" is not a sandboxed runtime class \(sandboxRuntimeClasses: gvisor, kata-qemu\)$/],
     },
     {

@@ -80,13 +80,12 @@ ${sa('default', 'default', false)}`,
       yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: p, namespace: app}
-spec:
+spec: # fails
   containers:
   - name: a
     image: nginx:1.27
 `,
       paths: ['spec.automountServiceAccountToken'],
-      lines: [4],
       messages: [/ServiceAccount app\/default is not in the input, so the Kubernetes default \(true\) applies/],
     },
     {
@@ -96,12 +95,11 @@ kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   serviceAccountName: api
-  automountServiceAccountToken: true
+  automountServiceAccountToken: true # fails
   containers: [{name: a, image: nginx:1.27}]
 ---
 ${sa('api', 'app', false)}`,
       paths: ['spec.automountServiceAccountToken'],
-      lines: [6],
       messages: [/^the pod mounts its service account token: the pod sets automountServiceAccountToken: true$/],
     },
     {
@@ -169,13 +167,12 @@ spec:
   selector: {matchLabels: {app: d}}
   template:
     metadata: {labels: {app: d}}
-    spec:
+    spec: # fails
       serviceAccountName: api
       containers: [{name: a, image: nginx:1.27}]
 ---
 ${sa('api', 'app')}`,
       paths: ['spec.template.spec.automountServiceAccountToken'],
-      lines: [8],
       messages: [/neither the pod nor its ServiceAccount app\/api sets/],
     },
   ],
