@@ -23,9 +23,8 @@ testControl(control, {
   invalid: [
     {
       name: 'EKS role ARN and a RoleBinding',
-      yaml: `${sa('eks.amazonaws.com/role-arn: "arn:aws:iam::111122223333:role/uploader"')}---\n${bound}`,
+      yaml: `${sa('eks.amazonaws.com/role-arn: "arn:aws:iam::111122223333:role/uploader" # fails')}---\n${bound}`,
       paths: ['metadata.annotations["eks.amazonaws.com/role-arn"]'],
-      lines: [7],
       messages: [/ServiceAccount uploader is mapped to a cloud identity \(eks\.amazonaws\.com\/role-arn\) and also bound to Kubernetes roles: RoleBinding app → ClusterRole view/],
     },
     {
