@@ -37,14 +37,17 @@ spec:
     {
       name: 'trap: policyTypes omitted and no egress rules means an ingress-only policy',
       noWorkloadVariants: true,
-      yaml: `${NS}---
+      yaml: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop # fails
+---
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: deny, namespace: shop}
 spec: {podSelector: {}}
 `,
       paths: ['metadata.name'],
-      lines: [4],
       messages: [/egress traffic is allowed by default/],
     },
     {

@@ -47,9 +47,12 @@ spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
     {
       name: 'no NetworkPolicy at all',
       noWorkloadVariants: true,
-      yaml: NS,
+      yaml: `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop # fails
+`,
       paths: ['metadata.name'],
-      lines: [4],
       messages: [/namespace shop has no NetworkPolicy at all/],
     },
     {

@@ -34,12 +34,11 @@ apiVersion: v1
 kind: Service
 metadata: {name: web-lb, namespace: shop}
 spec:
-  type: LoadBalancer
+  type: LoadBalancer # fails
   selector: {app: web}
   ports: [{port: 80}]
 `,
       paths: ['spec.type'],
-      lines: [15],
       messages: [/Service type LoadBalancer web-lb is reachable from outside the cluster and reaches Deployment web/],
     },
     {

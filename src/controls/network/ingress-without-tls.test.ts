@@ -40,10 +40,12 @@ kind: Ingress
 metadata: {name: shop, namespace: shop}
 spec:
   rules:
-${rule('shop.example.com')}
+  - host: shop.example.com # fails
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
 `,
       paths: ['spec.rules[0].host'],
-      lines: [6],
       messages: [/host shop\.example\.com is served without TLS/],
     },
     {

@@ -20,9 +20,13 @@ spec: {limits: [{type: Container, default: {cpu: 500m}}]}
   invalid: [
     {
       name: 'a namespace with workloads and no limit range',
-      yaml: POD,
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: shop} # fails
+spec:
+  containers: [{name: a, image: nginx:1.27}]
+`,
       paths: ['metadata.name'],
-      lines: [3],
       messages: [/namespace shop holds 1 workload\(s\) but has no LimitRange/],
     },
     {

@@ -20,9 +20,13 @@ spec: {hard: {pods: "10"}}
   invalid: [
     {
       name: 'a namespace with workloads and no quota',
-      yaml: POD,
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: shop} # fails
+spec:
+  containers: [{name: a, image: nginx:1.27}]
+`,
       paths: ['metadata.name'],
-      lines: [3],
       messages: [/namespace shop holds 1 workload\(s\) but has no ResourceQuota/],
     },
     {

@@ -38,9 +38,16 @@ spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
   invalid: [
     {
       name: 'no policy at all',
-      yaml: POD,
+      yaml: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+  labels: {app: web, tier: front} # fails
+spec:
+  containers: [{name: web, image: nginx:1.27}]
+`,
       paths: ['metadata.labels'],
-      lines: [6],
       messages: [/selects these pods for Ingress or Egress/],
     },
     {
