@@ -20,9 +20,8 @@ testControl(control, {
     },
     {
       name: 'system:unauthenticated in a namespace',
-      yaml: binding({ roleKind: 'ClusterRole', roleName: 'edit', subjects: [group('readers'), group('system:unauthenticated')] }),
+      yaml: binding({ roleKind: 'ClusterRole', roleName: 'edit', subjects: [group('readers'), `${group('system:unauthenticated')} # fails`] }),
       paths: ['subjects[1]'],
-      lines: [7],
       messages: [/Group system:unauthenticated .* in namespace shop/],
     },
     {
