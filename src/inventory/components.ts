@@ -5,6 +5,7 @@ import type { PathSegments, Resource } from '../model/types.js';
 import { apiGroup } from '../model/kinds.js';
 import { NODE_COMPONENT_KIND } from '../model/node.js';
 import type { ContainerInfo, PodInfo } from './pods.js';
+import { imageBaseName, type ImageRef } from '../model/image-ref.js';
 import { parseFlags, type Arg, type Flags } from '../model/flags.js';
 import {
   FLAG_SPECS, HYPERKUBE_SUBCOMMANDS, VALUED_FLAGS, isComponentName, type ComponentName,
@@ -223,7 +224,7 @@ function fromContainer(resource: Resource, pod: PodInfo, c: ContainerInfo): Comp
   }
   // The image's entrypoint is the component: only flags in command/args, and the name or image says which.
   if (argv.length && !argv[0].text.startsWith('-')) return undefined;
-  const byName = componentOfName(c.name) ?? componentOfImage(c.spec.image);
+  const byName = componentOfName(c.name) ?? componentOfImage(c.image);
   return byName ? accept(byName, resource, pod, where, argv, listAt) : undefined;
 }
 
@@ -255,10 +256,9 @@ function componentOfName(name: string): ComponentName | undefined {
 }
 
 /** `registry.k8s.io/kube-apiserver-amd64:v1.30.0` → kube-apiserver. */
-function componentOfImage(image: unknown): ComponentName | undefined {
-  if (typeof image !== 'string') return undefined;
-  const repo = image.split('@')[0].replace(/:[^/:]*$/, '');
-  const base = repo.slice(repo.lastIndexOf('/') + 1).replace(/-(amd64|arm64|arm|ppc64le|s390x)$/, '');
+function componentOfImage(image: ImageRef | undefined): ComponentName | undefined {
+  if (!image) return undefined;
+  const base = imageBaseName(image).replace(/-(amd64|arm64|arm|ppc64le|s390x)$/, '');
   return isComponentName(base) ? base : undefined;
 }
 

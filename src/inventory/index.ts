@@ -2,7 +2,7 @@
 import type { Resource } from '../model/types.js';
 import { resourceId } from '../model/kinds.js';
 import { flatten } from '../model/strings.js';
-import { podOf, type PodInfo } from './pods.js';
+import { podOf, type ContainerInfo, type PodInfo } from './pods.js';
 import { Rbac } from './rbac.js';
 import { NetworkIndex } from './network.js';
 import { findExposures, ROUTE_KINDS, WorkloadIndex, type Exposure } from './exposure.js';
@@ -13,6 +13,12 @@ import { NODE_COMPONENT_KIND } from '../model/node.js';
 export interface Workload {
   resource: Resource;
   pod: PodInfo;
+}
+
+/** A container that runs an image, and the resource it is in. */
+export interface ImageUse {
+  resource: Resource;
+  container: ContainerInfo;
 }
 
 export class Inventory {
@@ -94,6 +100,28 @@ export class Inventory {
       this.ofKind('Service'), this.ofKind('Ingress'), ROUTE_KINDS.flatMap((k) => this.ofKind(k)),
       this.workloadIndex(), (ns, name) => this.get('Service', ns, name),
     ));
+  }
+
+  private imageIndex?: Map<string, ImageUse[]>;
+
+  /**
+   * Every image the workloads run, keyed by its normalised reference (`docker.io/library/nginx:latest`
+   * for `nginx`), with the containers that run it in input order (built on first use). Images that
+   * break the reference grammar are left out: nothing could pull them.
+   */
+  images(): Map<string, ImageUse[]> {
+    if (this.imageIndex) return this.imageIndex;
+    const index = new Map<string, ImageUse[]>();
+    for (const { resource, pod } of this.workloads) {
+      for (const container of pod.containers) {
+        if (!container.image?.valid) continue;
+        const key = container.image.normalized;
+        let list = index.get(key);
+        if (!list) index.set(key, (list = []));
+        list.push({ resource, container });
+      }
+    }
+    return (this.imageIndex = index);
   }
 
   private namespaceList?: Resource[];

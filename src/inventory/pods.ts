@@ -2,6 +2,7 @@
 import type { PathSegments, Resource } from '../model/types.js';
 import { POD_SPEC_PATHS } from '../model/kinds.js';
 import { isObj } from '../model/guards.js';
+import { parseImageRef, type ImageRef } from '../model/image-ref.js';
 
 export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
 export const CONTAINER_TYPES: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers'];
@@ -15,6 +16,11 @@ export interface ContainerInfo {
   spec: Obj;
   /** Path of the container from the resource root, e.g. ['spec', 'template', 'spec', 'containers', 0]. */
   path: PathSegments;
+  /**
+   * `spec.image` parsed (the raw string is `image.text`); undefined when the container has no image
+   * (not a string, or only blanks). An image that breaks the reference grammar has `valid: false`.
+   */
+  image: ImageRef | undefined;
 }
 
 export interface PodInfo {
@@ -52,7 +58,10 @@ export function podOf(resource: Resource): PodInfo | undefined {
     if (!Array.isArray(list)) continue;
     list.forEach((c, i) => {
       if (!isObj(c)) return;
-      containers.push({ name: typeof c.name === 'string' ? c.name : `#${i}`, type, spec: c, path: [...specPath, type, i] });
+      containers.push({
+        name: typeof c.name === 'string' ? c.name : `#${i}`, type, spec: c, path: [...specPath, type, i],
+        image: typeof c.image === 'string' && c.image.trim() !== '' ? parseImageRef(c.image) : undefined,
+      });
     });
   }
   return {

@@ -1,16 +1,6 @@
 import { defineControl } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 
-/** The tag of an image reference: the part after the last ':' that follows the last '/'; undefined when there is none. */
-function tagOf(reference: string): string | undefined {
-  const at = reference.indexOf('@');
-  const name = at >= 0 ? reference.slice(0, at) : reference;
-  const colon = name.lastIndexOf(':');
-  // `localhost:5000/app`: the ':' belongs to the registry host, not to a tag
-  if (colon < 0 || colon < name.lastIndexOf('/')) return undefined;
-  return name.slice(colon + 1);
-}
-
 export default defineControl({
   id: 'image-not-pinned',
   aliases: ['C-0075', 'C-0306'],
@@ -63,10 +53,12 @@ spec:
 `,
   },
   check({ container }, ctx) {
-    const image = container.spec.image;
-    if (typeof image !== 'string' || image.trim() === '') return;
-    if (/@sha256:[^@]+$/.test(image)) return;
-    const tag = tagOf(image);
+    const ref = container.image;
+    if (!ref) return;
+    const image = ref.text;
+    // a sha256 digest pins it (the reference parser splits at the first '@')
+    if (ref.digest !== undefined && ref.digest.startsWith('sha256:') && ref.digest.length > 'sha256:'.length) return;
+    const tag = ref.tag;
     if (tag !== undefined && tag !== '' && tag !== 'latest') return;
     const problem = tag === 'latest' ? 'uses the tag "latest"' : 'has no tag (it pulls "latest")';
     ctx.fail([...container.path, 'image'], `${describeContainer(container)} image "${image}" ${problem} and no @sha256: digest`, {

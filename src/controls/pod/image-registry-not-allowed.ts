@@ -1,9 +1,10 @@
 import { defineControl } from '../define.js';
 import type { ControlInputs } from '../inputs.js';
 import { describeContainer } from '../../inventory/index.js';
+import { parseImageRef, type ImageRef } from '../../model/image-ref.js';
 
 interface Reference {
-  /** Registry host, normalised: `docker.io` for Docker Hub (also written `index.docker.io` or left out). */
+  /** Registry host, lower case, for comparison: `docker.io` for Docker Hub (also written `index.docker.io` or left out). */
   registry: string;
   /** Repository path within the registry; Docker Hub's official images get their `library/` prefix. */
   repository: string;
@@ -16,21 +17,21 @@ function normaliseHost(host: string): string {
   return h === 'index.docker.io' ? 'docker.io' : h;
 }
 
-/** Splits an image reference the way Docker does (digest and tag removed). */
-export function parseImage(image: string): Reference {
-  let name = image.trim();
-  const at = name.indexOf('@');
-  if (at >= 0) name = name.slice(0, at);
-  const colon = name.lastIndexOf(':');
-  if (colon > name.lastIndexOf('/')) name = name.slice(0, colon);
-  const slash = name.indexOf('/');
-  const first = slash >= 0 ? name.slice(0, slash) : '';
-  // Docker: the first component is a registry host when it has a '.' or ':', is localhost, or has upper case
-  const explicit = slash >= 0 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
-  const registry = explicit ? normaliseHost(first) : 'docker.io';
-  let repository = explicit ? name.slice(slash + 1) : name;
+/**
+ * The registry and repository an allow-list entry is compared with, from the shared parser. Host
+ * names compare in lower case (DNS is case-insensitive), so `Index.Docker.IO/x` is Docker Hub's
+ * `library/x` here although Docker itself only maps `index.docker.io` exactly.
+ */
+export function referenceOf(ref: ImageRef): Reference {
+  const registry = normaliseHost(ref.port !== undefined ? `${ref.registry}:${ref.port}` : ref.registry);
+  let repository = ref.repository;
   if (registry === 'docker.io' && !repository.includes('/')) repository = `library/${repository}`;
-  return { registry, repository, explicit };
+  return { registry, repository, explicit: !ref.registryDefaulted };
+}
+
+/** Splits an image reference the way Docker does (digest and tag removed); surrounding blanks are ignored. */
+export function parseImage(image: string): Reference {
+  return referenceOf(parseImageRef(image.trim()));
 }
 
 interface Allowed { host: string; path: string }
@@ -119,9 +120,9 @@ spec:
 `,
   },
   check({ container }, ctx) {
-    const image = container.spec.image;
-    if (typeof image !== 'string' || image.trim() === '') return;
-    const ref = parseImage(image);
+    if (!container.image) return;
+    const image = container.image.text;
+    const ref = image === image.trim() ? referenceOf(container.image) : parseImage(image);
     if (isAllowed(ref, allowedList(ctx.inputs))) return;
     const registry = ref.explicit ? `registry "${ref.registry}"` : `registry "${ref.registry}" (no registry in the reference means Docker Hub)`;
     ctx.fail([...container.path, 'image'],
