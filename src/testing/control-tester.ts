@@ -175,22 +175,44 @@ function plannedFixes(findings: Finding[], resources: Resource[]): PlannedFix[] 
  * each fixed path must pass, except those the case lists in `fixLeaves`.
  */
 function checkFixes(control: Control, c: InvalidCase, variant: Variant, findings: Finding[], resources: Resource[]): void {
-  const planned = plannedFixes(findings, resources);
-  if (planned.length === 0) {
+  const run = applyFixesAndRescan(control, variant.yaml, c.inputs, plannedFixes(findings, resources));
+  if (!run) {
     assert.deepEqual(c.fixLeaves ?? [], [], 'fixLeaves on a case without automatic fixes');
     return;
   }
-  const result = fixText(variant.yaml, 'case.yaml', planned);
+  assert.deepEqual(run.refused, [], 'every automatic fix applies');
+  assert.notEqual(run.text, variant.yaml, 'the fixes change the text');
+  assert.deepEqual(run.left, [...new Set((c.fixLeaves ?? []).map(variant.mapPath))].sort(),
+    `paths still failing after the fixes (fixLeaves), in:\n${run.text}`);
+}
+
+export interface FixRun {
+  /** The text after the fixes. */
+  text: string;
+  /** `path: reason` of each fix fixText refused. */
+  refused: string[];
+  /** The fixed paths that still fail when the control runs on `text`, sorted, once each. */
+  left: string[];
+}
+
+/**
+ * Applies the automatic fixes of the failed findings of `yaml` (all of them, review ones too) with
+ * fixText and runs the control again; undefined when no finding has a fix with edits.
+ */
+export function applyFixesAndRescan(control: Control, yaml: string, inputs: Partial<ControlInputs> = {}, planned?: PlannedFix[]): FixRun | undefined {
+  if (!planned) {
+    const { evaluation, resources } = scan(control, yaml, inputs);
+    planned = plannedFixes(evaluation.findings.filter((f) => f.status === 'failed'), resources);
+  }
+  if (planned.length === 0) return undefined;
+  const result = fixText(yaml, 'case.yaml', planned);
   const refused = result.outcomes.filter((o) => o.outcome.status === 'refused')
     .map((o) => `${o.fix.findingPath}: ${(o.outcome as { reason: string }).reason}`);
-  assert.deepEqual(refused, [], 'every automatic fix applies');
-  assert.notEqual(result.text, variant.yaml, 'the fixes change the text');
-  const after = runControl(control, result.text, c.inputs);
+  const after = runControl(control, result.text, inputs);
   const fixed = new Set(planned.map((p) => `${p.resourceId} ${p.findingPath}`));
   const left = after.findings.filter((f) => f.status === 'failed')
     .flatMap((f) => f.paths.filter((p) => fixed.has(`${f.resourceId} ${p.path}`)).map((p) => p.path));
-  assert.deepEqual([...new Set(left)].sort(), [...new Set((c.fixLeaves ?? []).map(variant.mapPath))].sort(),
-    `paths still failing after the fixes (fixLeaves), in:\n${result.text}`);
+  return { text: result.text, refused, left: [...new Set(left)].sort() };
 }
 
 interface Variant {
