@@ -16,8 +16,8 @@ testControl(control, {
   invalid: [
     { name: 'flags only: the default is true', yaml: kubeletPod(INSECURE_KUBELET), paths: [FLAGS_AT], lines: [8], messages: [/no flag and no config file; the default is true/] },
     { name: 'enabled in the file', yaml: kubeletConfig('authentication:\n  anonymous:\n    enabled: true # fails\n'), paths: ['authentication.anonymous.enabled'] },
-    { name: 'the flag wins over the file', yaml: `${kubeletPod(['--config=/var/lib/kubelet/case.yaml', '--anonymous-auth'])}---\n${kubeletConfig('authentication: {anonymous: {enabled: false}}\n')}`,
-      paths: [flagPath(1)], lines: [11] },
+    { name: 'the flag wins over the file', yaml: `${kubeletPod(['--config=/var/lib/kubelet/case.yaml', '--anonymous-auth # fails'])}---\n${kubeletConfig('authentication: {anonymous: {enabled: false}}\n')}`,
+      paths: [flagPath(1)] },
     { name: 'a file value reported at its line in the file', yaml: `${WITH_CONFIG}---\n${kubeletConfig('authentication:\n  anonymous: {enabled: true} # fails\n')}`,
       paths: ['kubeletConfig.authentication.anonymous.enabled'] },
   ],
