@@ -3,17 +3,26 @@ import type { PathSegments, Resource } from '../model/types.js';
 import { POD_SPEC_PATHS } from '../model/kinds.js';
 import { isObj } from '../model/guards.js';
 import { parseImageRef, type ImageRef } from '../model/image-ref.js';
+import type { Container, PodSpec } from 'kubernetes-types/core/v1.js';
 
 export type ContainerType = 'containers' | 'initContainers' | 'ephemeralContainers';
 export const CONTAINER_TYPES: readonly ContainerType[] = ['containers', 'initContainers', 'ephemeralContainers'];
 
 type Obj = Record<string, any>;
 
+/**
+ * A Kubernetes object as written in a manifest: the fields kubernetes-types names (with their API
+ * documentation, for the editor), but nothing is validated — a field may hold any value
+ * (`hostNetwork: "true"`), so the fields stay loosely typed and a control checks a value's type
+ * before it trusts it; keys the API does not know stay readable.
+ */
+export type AsWritten<T> = { [K in keyof T]?: unknown } & Obj;
+
 export interface ContainerInfo {
   name: string;
   type: ContainerType;
   /** The container object as written. */
-  spec: Obj;
+  spec: AsWritten<Container>;
   /** Path of the container from the resource root, e.g. ['spec', 'template', 'spec', 'containers', 0]. */
   path: PathSegments;
   /**
@@ -25,7 +34,7 @@ export interface ContainerInfo {
 
 export interface PodInfo {
   /** The pod spec as written (empty object when the template has none). */
-  spec: Obj;
+  spec: AsWritten<PodSpec>;
   /** Path of the pod spec from the resource root. */
   specPath: PathSegments;
   /** The pod's metadata: the resource's own for a Pod, the template's for controllers. */
