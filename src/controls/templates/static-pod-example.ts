@@ -20,6 +20,3 @@ spec:
 ${flags.map((f) => `    - ${f}`).join('\n')}
 `;
 }
-
-/** 1-based line of command[i] in a staticPod() manifest. */
-export const staticPodLine = (i: number): number => 13 + i;
