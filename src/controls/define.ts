@@ -3,6 +3,7 @@ import type { Fix, FixEdit, PathSegments, Resource, Severity } from '../model/ty
 import type { ContainerInfo, ContainerType, Inventory, PodInfo } from '../inventory/index.js';
 import type { ControlInputs } from './inputs.js';
 import { flatten } from '../model/strings.js';
+import { formatPath } from '../model/paths.js';
 
 export interface ControlExample {
   /** A manifest that fails the control. */
@@ -114,7 +115,7 @@ export function editFix(description: string, edits: FixEdit[], safety: Safety): 
   return fix;
 }
 
-/** A fix that sets one field; `path` is in report form. */
-export function setFix(description: string, path: string, value: unknown, safety: Safety): Fix {
-  return editFix(description, [{ op: 'set', path, value }], safety);
+/** A fix that sets the field at `path` (segments; the fix holds it in report form). */
+export function setFix(description: string, path: PathSegments, value: unknown, safety: Safety): Fix {
+  return editFix(description, [{ op: 'set', path: formatPath(path), value }], safety);
 }

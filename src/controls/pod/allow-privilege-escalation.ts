@@ -1,7 +1,6 @@
 import { defineControl, setFix, type Safety } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext } from '../../inventory/security-context.js';
-import { formatPath } from '../../model/paths.js';
 import type { ContainerInfo } from '../../inventory/index.js';
 
 /**
@@ -66,7 +65,7 @@ spec:
       ? 'allowPrivilegeEscalation is not set (the default is true)'
       : `allowPrivilegeEscalation is ${JSON.stringify(value)}`;
     ctx.fail(path, `${describeContainer(container)} allows privilege escalation: ${detail}`, {
-      fix: setFix('set allowPrivilegeEscalation: false', formatPath(path), false, escalationSafety(container, value)),
+      fix: setFix('set allowPrivilegeEscalation: false', path, false, escalationSafety(container, value)),
     });
   },
 });

@@ -76,7 +76,7 @@ spec:
     if (drop === undefined || drop === null || (Array.isArray(drop) && drop.length === 0)) {
       const detail = drop === undefined || drop === null ? 'securityContext.capabilities.drop is not set' : 'securityContext.capabilities.drop is empty';
       ctx.fail(path, `${who} keeps the runtime's default capabilities: ${detail}`, {
-        fix: setFix('drop ALL capabilities', formatPath(path), ['ALL'], runsAsNonRoot(pod, container) ? 'safe' : {
+        fix: setFix('drop ALL capabilities', path, ['ALL'], runsAsNonRoot(pod, container) ? 'safe' : {
           review: 'the container may run as root and use the runtime\'s default capabilities (CHOWN, SETUID, SETGID, NET_BIND_SERVICE, …)',
         }),
       });

@@ -1,5 +1,4 @@
 import { defineControl, setFix } from '../define.js';
-import { formatPath } from '../../model/paths.js';
 
 const NAMESPACES = [
   { field: 'hostPID', what: 'process ID namespace', risk: 'its containers can see, signal and ptrace every process on the node' },
@@ -53,7 +52,7 @@ spec:
       if (pod.spec[ns.field] !== true) continue;
       const path = [...pod.specPath, ns.field];
       ctx.fail(path, `the pod shares the host's ${ns.what} (${ns.field}: true): ${ns.risk}`, {
-        fix: setFix(`set ${ns.field}: false`, formatPath(path), false, {
+        fix: setFix(`set ${ns.field}: false`, path, false, {
           review: `the pod asks for the host's ${ns.what}: a node agent or debugger may need it`,
         }),
       });

@@ -1,5 +1,4 @@
 import { defineControl, setFix } from '../define.js';
-import { formatPath } from '../../model/paths.js';
 
 export default defineControl({
   id: 'host-network',
@@ -48,7 +47,7 @@ spec:
     const path = [...pod.specPath, 'hostNetwork'];
     ctx.fail(path, 'the pod uses the host\'s network namespace (hostNetwork: true): it can bind node ports, '
       + 'see node traffic and reach services listening on the node\'s localhost', {
-      fix: setFix('set hostNetwork: false', formatPath(path), false, {
+      fix: setFix('set hostNetwork: false', path, false, {
         review: 'the pod asks for the node\'s network: it may serve on the node\'s addresses or reach services on its localhost',
       }),
     });

@@ -79,7 +79,7 @@ spec:
     if (ownProfile !== undefined && ownProfile !== null) {
       if (isObj(ownProfile) && ownProfile.type === 'Unconfined') {
         ctx.fail(containerTypePath, `${who} runs without AppArmor confinement: appArmorProfile.type: Unconfined`, {
-          fix: setFix('set appArmorProfile.type: RuntimeDefault', formatPath(containerTypePath), 'RuntimeDefault', UNCONFINED_WANTED),
+          fix: setFix('set appArmorProfile.type: RuntimeDefault', containerTypePath, 'RuntimeDefault', UNCONFINED_WANTED),
         });
       }
     } else if (annotation !== undefined && annotation !== null) {
@@ -98,7 +98,7 @@ spec:
       if (isObj(podProfile) && podProfile.type === 'Unconfined') {
         const path = [...pod.specPath, 'securityContext', 'appArmorProfile', 'type'];
         ctx.fail(path, `${who} runs without AppArmor confinement: appArmorProfile.type: Unconfined on the pod`, {
-          fix: setFix('set appArmorProfile.type: RuntimeDefault', formatPath(path), 'RuntimeDefault', UNCONFINED_WANTED),
+          fix: setFix('set appArmorProfile.type: RuntimeDefault', path, 'RuntimeDefault', UNCONFINED_WANTED),
         });
       }
     }

@@ -1,7 +1,6 @@
 import { defineControl, setFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { effective } from '../../inventory/security-context.js';
-import { formatPath } from '../../model/paths.js';
 
 export default defineControl({
   id: 'non-root-user',
@@ -60,7 +59,7 @@ spec:
       ? `runAsNonRoot is false${nonRoot.from === 'pod' ? ' on the pod' : ''} and runAsUser is unset`
       : 'neither runAsNonRoot: true nor a non-zero runAsUser is set';
     ctx.fail(path, `${who} may run as root: ${detail}`, {
-      fix: setFix('set runAsNonRoot: true', formatPath([...container.path, 'securityContext', 'runAsNonRoot']), true, {
+      fix: setFix('set runAsNonRoot: true', [...container.path, 'securityContext', 'runAsNonRoot'], true, {
         review: 'the image may need to run as root: the kubelet then refuses to start the container',
       }),
     });

@@ -1,5 +1,4 @@
 import { defineControl, setFix } from '../define.js';
-import { formatPath } from '../../model/paths.js';
 
 const ENFORCE = 'pod-security.kubernetes.io/enforce';
 const LEVELS = ['privileged', 'baseline', 'restricted'];
@@ -54,7 +53,7 @@ metadata:
         ? `${ns} enforces the privileged Pod Security Standard, which allows everything`
         : `${ns} sets ${ENFORCE} to "${value}", which is not a Pod Security Standard level (${LEVELS.join(', ')})`;
     const fix = setFix(
-      `label the namespace ${ENFORCE}: restricted (or baseline as a lesser first step)`, formatPath(PATH), 'restricted',
+      `label the namespace ${ENFORCE}: restricted (or baseline as a lesser first step)`, PATH, 'restricted',
       { review: 'workloads in the namespace would be rejected if they do not meet the level (palisade fix picks the level they meet)' },
     );
     if (SYSTEM_NAMESPACES.has(resource.name)) {

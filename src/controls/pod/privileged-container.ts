@@ -1,7 +1,6 @@
 import { defineControl, setFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext } from '../../inventory/security-context.js';
-import { formatPath } from '../../model/paths.js';
 
 export default defineControl({
   id: 'privileged-container',
@@ -50,7 +49,7 @@ spec:
     if (containerSecurityContext(container).privileged !== true) return;
     const path = [...container.path, 'securityContext', 'privileged'];
     ctx.fail(path, `${describeContainer(container)} is privileged (privileged: true)`, {
-      fix: setFix('set privileged: false', formatPath(path), false, {
+      fix: setFix('set privileged: false', path, false, {
         review: 'the container asks for privileged mode: it may need the host devices or kernel access only that gives',
       }),
     });

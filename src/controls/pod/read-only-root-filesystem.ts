@@ -1,7 +1,6 @@
 import { defineControl, setFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext } from '../../inventory/security-context.js';
-import { formatPath } from '../../model/paths.js';
 
 export default defineControl({
   id: 'read-only-root-filesystem',
@@ -55,7 +54,7 @@ spec:
     const path = [...container.path, 'securityContext', 'readOnlyRootFilesystem'];
     const detail = value === undefined || value === null ? 'readOnlyRootFilesystem is not set' : `readOnlyRootFilesystem is ${JSON.stringify(value)}`;
     ctx.fail(path, `${describeContainer(container)} has a writable root filesystem: ${detail}`, {
-      fix: setFix('set readOnlyRootFilesystem: true', formatPath(path), true, {
+      fix: setFix('set readOnlyRootFilesystem: true', path, true, {
         review: 'the application may write to its root filesystem: mount an emptyDir where it writes',
       }),
     });

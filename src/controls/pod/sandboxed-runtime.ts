@@ -1,5 +1,4 @@
 import { defineControl, setFix } from '../define.js';
-import { formatPath } from '../../model/paths.js';
 
 export default defineControl({
   id: 'sandboxed-runtime',
@@ -72,7 +71,7 @@ spec:
       ? `runtimeClassName "${current}" is not a sandboxed runtime class (${list})`
       : `the pod has no runtimeClassName and runs on the node's default, unsandboxed runtime (${list})`;
     ctx.fail(path, message, {
-      fix: setFix(`set runtimeClassName: ${classes[0]} (a RuntimeClass of that name must exist)`, formatPath(path), classes[0], {
+      fix: setFix(`set runtimeClassName: ${classes[0]} (a RuntimeClass of that name must exist)`, path, classes[0], {
         review: 'the RuntimeClass must exist on the cluster, and the sandbox may not support everything the workload does',
       }),
     });

@@ -110,7 +110,7 @@ spec:
     if (!decision) {
       const path = [...container.path, 'securityContext', 'seccompProfile'];
       ctx.fail(path, `${who} has no seccomp profile: neither it nor the pod sets seccompProfile, so it runs Unconfined`, {
-        fix: setFix('set seccompProfile.type: RuntimeDefault', formatPath([...path, 'type']), 'RuntimeDefault', 'safe'),
+        fix: setFix('set seccompProfile.type: RuntimeDefault', [...path, 'type'], 'RuntimeDefault', 'safe'),
       });
       return;
     }
@@ -131,7 +131,7 @@ spec:
         { op: 'set', path: formatPath(fieldPath), value: 'RuntimeDefault' },
         { op: 'remove', path: formatPath(decision.path) },
       ], safety)
-      : setFix('set seccompProfile.type: RuntimeDefault', formatPath(fieldPath), 'RuntimeDefault', safety);
+      : setFix('set seccompProfile.type: RuntimeDefault', fieldPath, 'RuntimeDefault', safety);
     ctx.fail(decision.path, message, { fix });
   },
 });

@@ -1,5 +1,4 @@
 import { defineControl, setFix } from '../define.js';
-import { formatPath } from '../../model/paths.js';
 
 export default defineControl({
   id: 'service-account-token-mounted',
@@ -46,7 +45,7 @@ spec:
   },
   check({ resource, pod }, ctx) {
     const path = [...pod.specPath, 'automountServiceAccountToken'];
-    const fix = setFix('set automountServiceAccountToken: false', formatPath(path), false, {
+    const fix = setFix('set automountServiceAccountToken: false', path, false, {
       review: 'the application may call the Kubernetes API with the token',
     });
     const own: unknown = pod.spec.automountServiceAccountToken;

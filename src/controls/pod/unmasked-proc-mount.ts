@@ -1,7 +1,6 @@
 import { defineControl, setFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext } from '../../inventory/security-context.js';
-import { formatPath } from '../../model/paths.js';
 
 export default defineControl({
   id: 'unmasked-proc-mount',
@@ -50,7 +49,7 @@ spec:
     if (containerSecurityContext(container).procMount !== 'Unmasked') return;
     const path = [...container.path, 'securityContext', 'procMount'];
     ctx.fail(path, `${describeContainer(container)} mounts /proc unmasked (procMount: Unmasked)`, {
-      fix: setFix('set procMount: Default', formatPath(path), 'Default', {
+      fix: setFix('set procMount: Default', path, 'Default', {
         review: 'the container asks for an unmasked /proc: a container runtime nested in it may need that',
       }),
     });

@@ -1,7 +1,6 @@
 import { defineControl, setFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext, podSecurityContext } from '../../inventory/security-context.js';
-import { formatPath } from '../../model/paths.js';
 
 function hostProcessOf(securityContext: Record<string, any>): unknown {
   const w: unknown = securityContext.windowsOptions;
@@ -62,14 +61,14 @@ spec:
     if (hostProcessOf(podSecurityContext(pod)) === true) {
       const path = [...pod.specPath, 'securityContext', 'windowsOptions', 'hostProcess'];
       ctx.fail(path, 'the pod runs its containers as Windows host processes (windowsOptions.hostProcess: true on the pod)', {
-        fix: setFix('set windowsOptions.hostProcess: false', formatPath(path), false, HOST_PROCESS_WANTED),
+        fix: setFix('set windowsOptions.hostProcess: false', path, false, HOST_PROCESS_WANTED),
       });
     }
     for (const c of pod.containers) {
       if (hostProcessOf(containerSecurityContext(c)) !== true) continue;
       const path = [...c.path, 'securityContext', 'windowsOptions', 'hostProcess'];
       ctx.fail(path, `${describeContainer(c)} runs as a Windows host process (windowsOptions.hostProcess: true)`, {
-        fix: setFix('set windowsOptions.hostProcess: false', formatPath(path), false, HOST_PROCESS_WANTED),
+        fix: setFix('set windowsOptions.hostProcess: false', path, false, HOST_PROCESS_WANTED),
       });
     }
   },
