@@ -50,11 +50,26 @@ export interface FailOptions {
   excepted?: string;
 }
 
+/**
+ * A resource joined to a target, such as a configuration file one of a component's flags names
+ * (`Component.configs`): its paths are shown under `name` in the target's findings.
+ */
+export interface JoinedResource {
+  /** `encryption`: a path `resources[0]` of the file is reported as `encryption.resources[0]`. */
+  name: string;
+  resource: Resource;
+}
+
 export interface CheckContext {
   readonly inventory: Inventory;
   readonly inputs: ControlInputs;
   /** Reports one failing path of the current target's resource. */
   fail(path: PathSegments, message: string, options?: FailOptions): void;
+  /**
+   * Reports one failing path of a resource joined to the current target (a component's configuration
+   * file): the finding is the target's, at `<joined.name>.<path>`, located in the joined resource's file.
+   */
+  failIn(joined: JoinedResource, path: PathSegments, message: string, options?: FailOptions): void;
 }
 
 interface Base extends ControlMeta {

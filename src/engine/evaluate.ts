@@ -1,10 +1,13 @@
 // Runs selected controls over the inventory and turns their failures into findings.
-import type { Finding, FindingPath, Fix, Resource } from '../model/types.js';
+import type { Finding, FindingPath, Fix, PathSegments, Resource, SourceLocation } from '../model/types.js';
 import { formatPath } from '../model/paths.js';
 import { flatten } from '../model/strings.js';
 import type { Inventory } from '../inventory/index.js';
 import type { CheckContext, Control, FailOptions } from '../controls/define.js';
 import type { ControlInputs } from '../controls/inputs.js';
+
+/** Where a failing path is: called only for failing paths. */
+type Locate = () => SourceLocation;
 
 export interface ControlEvaluation {
   control: Control;
@@ -38,29 +41,42 @@ export function evaluateControl(
   const pending = new Map<Resource, Pending>();
   let current: Resource | undefined;
   let lastEntry: Pending | undefined; // the entry fail() last used: a check fails a resource on several paths in a row
+  /** Records a failing path of the current target: `path` for the report, `locate` for its location. */
+  const record = (path: PathSegments, locate: Locate | undefined, message: string, options?: FailOptions): void => {
+    if (!current) throw new Error(`${control.id}: fail() called outside check()`);
+    let entry = lastEntry?.resource === current ? lastEntry : pending.get(current);
+    // Flat strings: these are kept until the report is written (see model/strings.ts).
+    const text = flatten(formatPath(path));
+    // a pod-level setting seen from each container is one failing path, not one per container
+    if (entry?.paths.some((q) => q.path === text && q.message === message)) return;
+    const p: FindingPath = { path: text, message: flatten(message) };
+    if (options?.fix) p.fix = flattenFix(options.fix);
+    // resolve the location now, while we know the segments; only failing paths pay for this
+    if (locate) {
+      p.location = locate();
+      if (p.location.yaml11) p.message = flatten(p.message + YAML11_NOTE[p.location.yaml11]);
+    }
+    // the first path makes the entry, its list of paths exactly one long (most have one)
+    if (entry) entry.paths.push(p);
+    else pending.set(current, (entry = { resource: current, paths: [p] }));
+    lastEntry = entry;
+    if (options?.excepted && entry.excepted === undefined) entry.excepted = options.excepted;
+    if (!options?.excepted) entry.excepted = '';
+  };
   const ctx: CheckContext = {
     inventory,
     inputs,
     fail(path, message, options?: FailOptions) {
-      if (!current) throw new Error(`${control.id}: fail() called outside check()`);
-      let entry = lastEntry?.resource === current ? lastEntry : pending.get(current);
-      // Flat strings: these are kept until the report is written (see model/strings.ts).
-      const text = flatten(formatPath(path));
-      // a pod-level setting seen from each container is one failing path, not one per container
-      if (entry?.paths.some((q) => q.path === text && q.message === message)) return;
-      const p: FindingPath = { path: text, message: flatten(message) };
-      if (options?.fix) p.fix = flattenFix(options.fix);
-      // resolve the location now, while we know the segments; only failing paths pay for this
-      if (current.locate) {
-        p.location = current.locate(path);
-        if (p.location.yaml11) p.message = flatten(p.message + YAML11_NOTE[p.location.yaml11]);
-      }
-      // the first path makes the entry, its list of paths exactly one long (most have one)
-      if (entry) entry.paths.push(p);
-      else pending.set(current, (entry = { resource: current, paths: [p] }));
-      lastEntry = entry;
-      if (options?.excepted && entry.excepted === undefined) entry.excepted = options.excepted;
-      if (!options?.excepted) entry.excepted = '';
+      const own = current?.locate;
+      record(path, own && (() => own(path)), message, options);
+    },
+    failIn(joined, path, message, options?: FailOptions) {
+      const inFile = joined.resource.locate, full = [joined.name, ...path];
+      // located in the joined file; a target with no locator of its own is still named (as its file, or its id)
+      const r = current;
+      const locate = inFile ? () => inFile(path) : r?.locate ? () => r.locate!(full)
+        : r ? () => ({ file: r.source.file ?? r.id, exact: false }) : undefined;
+      record(full, locate, message, options);
     },
   };
 
