@@ -46,8 +46,11 @@ export interface ResourceTarget { resource: Resource }
 
 export interface FailOptions {
   fix?: Fix;
-  /** Marks this result as excepted by Palisade itself (for example built-in system namespaces), with the reason. */
-  excepted?: string;
+  /**
+   * The reason Palisade itself excepts this failure (for example a built-in system namespace), or
+   * undefined. A resource is excepted when every failure reported for it is; the first reason is kept.
+   */
+  exceptedBy?: string;
 }
 
 /**

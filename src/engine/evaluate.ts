@@ -26,7 +26,8 @@ export interface ControlEvaluation {
 interface Pending {
   resource: Resource;
   paths: FindingPath[];
-  excepted?: string;
+  /** The first fail()'s exceptedBy, cleared by any fail() without one: the resource is excepted only when all its failures are. */
+  exceptedBy?: string;
 }
 
 export function evaluateControl(
@@ -57,11 +58,12 @@ export function evaluateControl(
       if (p.location.yaml11) p.message = flatten(p.message + YAML11_NOTE[p.location.yaml11]);
     }
     // the first path makes the entry, its list of paths exactly one long (most have one)
-    if (entry) entry.paths.push(p);
-    else pending.set(current, (entry = { resource: current, paths: [p] }));
+    const exceptedBy = options?.exceptedBy || undefined;
+    if (entry) {
+      entry.paths.push(p);
+      if (!exceptedBy) entry.exceptedBy = undefined;
+    } else pending.set(current, (entry = { resource: current, paths: [p], exceptedBy }));
     lastEntry = entry;
-    if (options?.excepted && entry.excepted === undefined) entry.excepted = options.excepted;
-    if (!options?.excepted) entry.excepted = '';
   };
   const ctx: CheckContext = {
     inventory,
@@ -147,19 +149,19 @@ export function evaluateControl(
       if (options.keepPassed) result.passedResources.push(resource.id);
       continue;
     }
-    const excepted = entry.excepted ? entry.excepted : undefined;
-    if (excepted) result.excepted++; else result.failed++;
+    const { exceptedBy } = entry;
+    if (exceptedBy) result.excepted++; else result.failed++;
     const finding: Finding = {
       controlId: control.id,
       resourceId: resource.id,
-      status: excepted ? 'excepted' : 'failed',
+      status: exceptedBy ? 'excepted' : 'failed',
       severity: control.severity,
       message: summarise(entry.paths),
       paths: entry.paths,
     };
     const fix = mergeFixes(entry.paths);
     if (fix) finding.fix = fix;
-    if (excepted) finding.exception = { source: 'palisade', reason: excepted };
+    if (exceptedBy) finding.exception = { source: 'palisade', reason: exceptedBy };
     result.findings.push(finding);
   }
   if (result.evaluated === 0) {

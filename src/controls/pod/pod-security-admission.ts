@@ -59,7 +59,7 @@ metadata:
     if (SYSTEM_NAMESPACES.has(resource.name)) {
       ctx.fail(PATH, message, {
         fix,
-        excepted: 'Kubernetes system namespace: it runs control-plane and node components that need privileges '
+        exceptedBy: 'Kubernetes system namespace: it runs control-plane and node components that need privileges '
           + 'Pod Security Standards do not allow',
       });
       return;

@@ -41,11 +41,11 @@ subjects:
     const rule = b.rules.find((r) => r.verbs.includes('*') && r.resources.includes('*') && r.apiGroups.includes('*'));
     if (!byName && !rule) return;
     const why = byName ? 'is bound to cluster-admin' : `is bound to ${b.roleRef.kind} ${b.roleRef.name}, which allows every verb on every resource: rule ${describeRule(rule!)}`;
-    const excepted = isBuiltInBinding(b) ? BUILT_IN_REASON : undefined;
+    const exceptedBy = isBuiltInBinding(b) ? BUILT_IN_REASON : undefined;
     for (const s of b.subjects) {
       ctx.fail(s.path, `${describeSubject(s)} ${why} ${scopeOf(b)}`, {
         fix: { description: 'bind the subject to a role with only the permissions it needs' },
-        ...(excepted ? { excepted } : {}),
+        exceptedBy,
       });
     }
   },

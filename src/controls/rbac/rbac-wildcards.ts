@@ -30,7 +30,7 @@ rules:
   },
   check({ resource }, ctx) {
     const rules = Array.isArray(resource.object.rules) ? resource.object.rules : [];
-    const excepted = resource.name.startsWith('system:') ? BUILT_IN_REASON : undefined;
+    const exceptedBy = resource.name.startsWith('system:') ? BUILT_IN_REASON : undefined;
     rules.forEach((rule: unknown, i: number) => {
       if (!isObj(rule)) return;
       for (const field of ['verbs', 'resources', 'apiGroups'] as const) {
@@ -39,7 +39,7 @@ rules:
         if (at < 0) continue;
         ctx.fail(['rules', i, field, at], `${resource.kind} ${resource.name} rule ${i + 1} allows * in ${field}`, {
           fix: { description: `list the ${field} the role needs instead of *` },
-          ...(excepted ? { excepted } : {}),
+          exceptedBy,
         });
       }
     });

@@ -89,7 +89,7 @@ subjects:
       if (!powers.rbac || !powers.infra) continue;
       ctx.fail(s.path, `${describeSubject(s)} may manage RBAC (via ${powers.rbac}) and infrastructure (via ${powers.infra})`, {
         fix: { description: 'give RBAC administration and infrastructure management to separate subjects' },
-        ...(isBuiltInBinding(b) ? { excepted: BUILT_IN_REASON } : {}),
+        exceptedBy: isBuiltInBinding(b) ? BUILT_IN_REASON : undefined,
       });
     }
   },

@@ -60,11 +60,11 @@ export function failGrants(ctx: CheckContext, resource: Resource, requests: Requ
   if (!b || b.subjects.length === 0) return false;
   const grant = firstGrant(b, requests);
   if (!grant) return false;
-  const excepted = isBuiltInBinding(b) ? BUILT_IN_REASON : undefined;
+  const exceptedBy = isBuiltInBinding(b) ? BUILT_IN_REASON : undefined;
   for (const s of b.subjects) {
     ctx.fail(s.path, `${describeSubject(s)} may ${what} ${scopeOf(b)} (${requestText(grant.request)}): rule ${describeRule(grant.rule)}`, {
       fix: { description: `remove the permission from ${b.roleRef.kind} ${b.roleRef.name}, or bind this subject to a narrower role` },
-      ...(excepted ? { excepted } : {}),
+      exceptedBy,
     });
   }
   return true;
