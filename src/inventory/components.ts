@@ -19,14 +19,12 @@ export interface Component {
   flags: Flags;
   /** The list that holds the flags: where an unset flag would be added. */
   flagsAt: PathSegments;
-  /** Configuration objects of the input its flags point at (see CONFIG_FLAGS). */
-  configs: Partial<Record<ConfigFileKind, Resource>>;
   /**
-   * The resource findings are reported on: `resource` itself, or, when configuration files are
-   * joined, a view of it whose locator also resolves `<config kind>.<path>` into those files
-   * (`encryption.resources[0].providers[0].identity` → the encryption config's line).
+   * The configuration files of the input its flags name (see CONFIG_FLAGS). A control reports a
+   * finding inside one with `ctx.failIn(config, path, …)`: on the component's resource, at
+   * `<kind>.<path>` (`encryption.resources[0].providers[0].identity`), located in the file.
    */
-  target: Resource;
+  configs: Partial<Record<ConfigFileKind, JoinedConfig>>;
   /**
    * etcd started with --config-file takes every setting from that file and ignores its flags. A node
    * scan rebuilds the flags from the file; when the input does not hold it (a static pod manifest,
@@ -41,6 +39,18 @@ function unreadSettings(name: ComponentName, flags: Flags, rebuiltFrom: unknown)
   const file = flags.value('config-file');
   return file && file !== rebuiltFrom ? file : undefined;
 }
+
+/** A configuration file joined to a component: which resource holds it and which flag named it. */
+export interface JoinedConfig {
+  /** Its kind of configuration: the first segment of the paths reported inside it. */
+  name: ConfigFileKind;
+  resource: Resource;
+  /** The argument of the flag that names it, in the component's resource (`spec.command[3]`): where its path is given. */
+  flagPath: PathSegments;
+}
+
+/** A component as recognised, before its configuration files are joined. */
+type Recognised = Omit<Component, 'configs'>;
 
 type Obj = Record<string, any>;
 
@@ -70,57 +80,51 @@ export class ComponentIndex {
   constructor(workloads: ReadonlyArray<{ resource: Resource; pod: PodInfo }>, nodeResources: readonly Resource[],
     private readonly configs: (kind: string) => readonly Resource[]) {
     const all: Component[] = [];
+    const add = (found: Recognised | undefined): void => {
+      if (found) all.push({ ...found, configs: this.joinConfigs(found) });
+    };
     for (const w of workloads) {
       for (const c of w.pod.containers) {
         if (c.type !== 'containers' || !mayRunComponent(c)) continue;
-        const found = fromContainer(w.resource, w.pod, c);
-        if (found) all.push(found);
+        add(fromContainer(w.resource, w.pod, c));
       }
     }
-    for (const r of nodeResources) {
-      const found = fromNodeResource(r);
-      if (found) all.push(found);
-    }
+    for (const r of nodeResources) add(fromNodeResource(r));
     this.all = all;
     for (const c of all) {
       let list = this.byName.get(c.name);
       if (!list) this.byName.set(c.name, (list = []));
       list.push(c);
-      for (const j of CONFIG_FLAGS) {
-        if (j.component !== c.name || c.configs[j.kind]) continue;
-        const file = c.flags.value(j.flag);
-        const found = file ? joinByPath(file, this.configsOf(j.kind)) : undefined;
-        if (found) c.configs[j.kind] = found;
-      }
-    }
-    // one target per resource, shared by the components it runs
-    const targets = new Map<Resource, Resource>();
-    for (const c of all) {
-      if (Object.keys(c.configs).length === 0) continue;
-      let t = targets.get(c.resource);
-      if (!t) targets.set(c.resource, (t = withConfigs(c.resource)));
-      Object.assign((t as Joined).joinedConfigs, c.configs);
-      c.target = t;
-    }
-    for (const c of all) {
-      let list = this.byTarget.get(c.target);
-      if (!list) this.byTarget.set(c.target, (list = []));
-      list.push(c);
+      let here = this.byResource.get(c.resource);
+      if (!here) this.byResource.set(c.resource, (here = []));
+      here.push(c);
     }
   }
 
-  private readonly byTarget = new Map<Resource, Component[]>();
+  private readonly byResource = new Map<Resource, Component[]>();
 
-  /** Target resources of the components with these names, in input order. */
+  /** The configuration files of the input a component's flags name (the first flag that names one of a kind). */
+  private joinConfigs(c: Recognised): Component['configs'] {
+    const configs: Component['configs'] = {};
+    for (const j of CONFIG_FLAGS) {
+      if (j.component !== c.name || configs[j.kind]) continue;
+      const flag = c.flags.get(j.flag);
+      const resource = flag?.value ? joinByPath(flag.value, this.configsOf(j.kind)) : undefined;
+      if (resource) configs[j.kind] = { name: j.kind, resource, flagPath: flag!.path };
+    }
+    return configs;
+  }
+
+  /** The resources that run components with these names, in input order. */
   targets(...names: ComponentName[]): Resource[] {
     const out = new Set<Resource>();
-    for (const c of this.all) if (names.includes(c.name)) out.add(c.target);
+    for (const c of this.all) if (names.includes(c.name)) out.add(c.resource);
     return [...out];
   }
 
-  /** The components a target resource runs. */
-  at(target: Resource, name?: ComponentName): Component[] {
-    return (this.byTarget.get(target) ?? []).filter((c) => !name || c.name === name);
+  /** The components a resource runs. */
+  at(resource: Resource, name?: ComponentName): Component[] {
+    return (this.byResource.get(resource) ?? []).filter((c) => !name || c.name === name);
   }
 
   of(name: ComponentName): readonly Component[] {
@@ -131,21 +135,6 @@ export class ComponentIndex {
     const { kind, group } = CONFIG_FILES[which];
     return this.configs(kind).filter((r) => apiGroup(r.apiVersion) === group);
   }
-}
-
-interface Joined extends Resource {
-  joinedConfigs: Partial<Record<ConfigFileKind, Resource>>;
-}
-
-/** A shallow view of a resource whose locator also resolves paths into its joined configuration files. */
-function withConfigs(own: Resource): Joined {
-  const joinedConfigs: Partial<Record<ConfigFileKind, Resource>> = {};
-  const locate = (p: PathSegments) => {
-    const config = typeof p[0] === 'string' ? joinedConfigs[p[0] as ConfigFileKind] : undefined;
-    if (config?.locate) return config.locate(p.slice(1));
-    return own.locate ? own.locate(p) : { file: own.source.file ?? own.id, exact: false };
-  };
-  return { ...own, locate, joinedConfigs };
 }
 
 /**
@@ -193,7 +182,7 @@ function names(v: unknown): boolean {
 }
 
 /** Finds the component a container runs: by executable (also behind go-runner, hyperkube or `sh -c`), else by name or image. */
-function fromContainer(resource: Resource, pod: PodInfo, c: ContainerInfo): Component | undefined {
+function fromContainer(resource: Resource, pod: PodInfo, c: ContainerInfo): Recognised | undefined {
   const cmd = strings(c.spec.command), args = strings(c.spec.args);
   const argv: Arg[] = [
     ...cmd.map((text, i) => ({ text, path: [...c.path, 'command', i] })),
@@ -228,12 +217,12 @@ function fromContainer(resource: Resource, pod: PodInfo, c: ContainerInfo): Comp
   return byName ? accept(byName, resource, pod, where, argv, listAt) : undefined;
 }
 
-function accept(name: ComponentName, resource: Resource, pod: PodInfo, where: string, args: Arg[], flagsAt: PathSegments): Component | undefined {
+function accept(name: ComponentName, resource: Resource, pod: PodInfo, where: string, args: Arg[], flagsAt: PathSegments): Recognised | undefined {
   // etcd is also run by applications for their own data: only the cluster's etcd counts.
   if (name === 'etcd' && !isControlPlanePod(resource, pod)) return undefined;
   const { flags } = parseFlags(args, FLAG_SPECS[name], VALUED_FLAGS);
   const elsewhere = unreadSettings(name, flags, undefined);
-  return { name, resource, where, flags, flagsAt, configs: {}, target: resource, ...(elsewhere ? { settingsNotInInput: elsewhere } : {}) };
+  return { name, resource, where, flags, flagsAt, ...(elsewhere ? { settingsNotInInput: elsewhere } : {}) };
 }
 
 function isControlPlanePod(resource: Resource, pod: PodInfo): boolean {
@@ -262,7 +251,7 @@ function componentOfImage(image: ImageRef | undefined): ComponentName | undefine
   return isComponentName(base) ? base : undefined;
 }
 
-function fromNodeResource(r: Resource): Component | undefined {
+function fromNodeResource(r: Resource): Recognised | undefined {
   if (r.kind !== NODE_COMPONENT_KIND) return undefined;
   const spec: Obj = (r.object.spec as Obj) ?? {};
   const name = spec.component;
@@ -272,7 +261,7 @@ function fromNodeResource(r: Resource): Component | undefined {
   const { flags } = parseFlags(args, FLAG_SPECS[name], VALUED_FLAGS);
   const where = typeof spec.pid === 'number' ? `process ${spec.pid}` : `${spec.distribution ?? 'node'} ${name}`;
   const elsewhere = unreadSettings(name, flags, spec.settingsFile);
-  return { name, resource: r, where, flags, flagsAt: ['spec', 'command'], configs: {}, target: r, ...(elsewhere ? { settingsNotInInput: elsewhere } : {}) };
+  return { name, resource: r, where, flags, flagsAt: ['spec', 'command'], ...(elsewhere ? { settingsNotInInput: elsewhere } : {}) };
 }
 
 function strings(v: unknown): string[] {

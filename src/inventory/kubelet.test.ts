@@ -44,8 +44,10 @@ describe('kubelet settings', () => {
     assert.equal(v.setting('readOnlyPort').from, 'flag');
     assert.equal(v.setting('anonymousAuth').value, false);
     assert.equal(v.setting('anonymousAuth').from, 'config');
-    assert.deepEqual(v.setting('anonymousAuth').path, ['kubeletConfig', 'authentication', 'anonymous', 'enabled']);
-    assert.equal(v.resource.locate!(['kubeletConfig', 'authentication', 'anonymous', 'enabled']).line, 18, 'the locator reaches into the config file');
+    const anonymous = v.setting('anonymousAuth');
+    assert.deepEqual(anonymous.path, ['authentication', 'anonymous', 'enabled']);
+    assert.equal(anonymous.in?.name, 'kubeletConfig', 'the field is in the joined config file');
+    assert.equal(anonymous.in?.resource.locate!(anonymous.path).line, 18);
     assert.equal(v.setting('authorizationMode').value, 'Webhook', 'with --config, unset fields take the file defaults');
     assert.equal(v.featureGate('A')?.value, false);
     assert.equal(v.featureGate('B')?.value, false);

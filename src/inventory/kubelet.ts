@@ -13,7 +13,7 @@
 // Flags given on the command line override the file field by field; feature gates merge key by key.
 import type { PathSegments, Resource } from '../model/types.js';
 import { parseGoBool, parseGoDuration, type Flags } from '../model/flags.js';
-import type { Component, ComponentIndex } from './components.js';
+import type { Component, ComponentIndex, JoinedConfig } from './components.js';
 
 type Obj = Record<string, any>;
 export type SettingType = 'bool' | 'string' | 'int' | 'duration' | 'list';
@@ -48,14 +48,13 @@ export interface Setting {
   /** The effective value; `undefined` when unset with no default, or when it does not parse. */
   value: unknown;
   from: 'flag' | 'config' | 'default';
-  /** Path into the view's resource: the flag, the config field, or where it would go. */
+  /** Where it is: the flag, the config field, or where it would go; a path of `in` when set, else of the view's resource. */
   path: PathSegments;
+  /** The component's joined config file, when `path` is a field of it (report with `ctx.failIn`). */
+  in?: JoinedConfig;
   /** How it was set, for messages: `--anonymous-auth=true`, `authentication.anonymous.enabled: true`, `unset (default true)`. */
   shown: string;
 }
-
-/** Paths into a joined config file are prefixed with this segment (see Component.target). */
-export const CONFIG_PREFIX = 'kubeletConfig';
 
 export class KubeletView {
   /** The resource findings are reported on: the kubelet process or pod, or a standalone KubeletConfiguration. */
@@ -70,8 +69,12 @@ export class KubeletView {
     readonly missingConfig?: string,
   ) {
     this.world = component && !component.flags.has('config') ? 'flags' : 'config';
-    this.resource = component?.target ?? config!;
+    this.resource = component?.resource ?? config!;
+    this.joined = component?.configs.kubeletConfig;
   }
+
+  /** The config file joined to the kubelet process or pod; undefined for a standalone KubeletConfiguration. */
+  private readonly joined: JoinedConfig | undefined;
 
   private get flags(): Flags | undefined {
     return this.component?.flags;
@@ -81,9 +84,9 @@ export class KubeletView {
     return this.config?.object as Obj | undefined;
   }
 
-  /** Path of a config field in this view's resource. */
-  configPath(field: readonly string[]): PathSegments {
-    return this.component ? [CONFIG_PREFIX, ...field] : [...field];
+  /** Where a config field is: in the joined config file, or in this view's resource (a standalone KubeletConfiguration). */
+  configField(field: readonly string[]): { path: PathSegments; in?: JoinedConfig } {
+    return this.joined ? { path: [...field], in: this.joined } : { path: [...field] };
   }
 
   setting(name: KubeletSettingName): Setting {
@@ -97,27 +100,27 @@ export class KubeletView {
     if (raw !== undefined && raw !== null) {
       // v1beta1 SetDefaults: `if obj.StreamingConnectionIdleTimeout == zeroDuration { … 4h }` — a 0 in the file is the default
       if (spec.zeroIsDefault && parseGoDuration(String(raw)) === 0) {
-        return { value: spec.configDefault, from: 'config', path: this.configPath(spec.field),
+        return { value: spec.configDefault, from: 'config', ...this.configField(spec.field),
           shown: `${spec.field.join('.')}: ${show(raw)}, which the kubelet replaces with its default ${show(spec.configDefault)}` };
       }
-      return { value: fromConfig(raw, spec.type), from: 'config', path: this.configPath(spec.field), shown: `${spec.field.join('.')}: ${show(raw)}` };
+      return { value: fromConfig(raw, spec.type), from: 'config', ...this.configField(spec.field), shown: `${spec.field.join('.')}: ${show(raw)}` };
     }
     const value = this.world === 'flags' ? spec.flagDefault : spec.configDefault;
     const where = this.world === 'flags'
       ? this.config ? 'no flag, and not in the --config-dir drop-ins' : 'no flag and no config file'
       : this.missingConfig ? `not in the command line; config file ${this.missingConfig} not read` : 'not in the config file';
-    const path = this.world === 'flags' ? this.component!.flagsAt : this.configPath(spec.field);
-    return { value, from: 'default', path, shown: `unset (${where}; the default is ${value === undefined ? 'none' : show(value)})` };
+    const at = this.world === 'flags' ? { path: this.component!.flagsAt } : this.configField(spec.field);
+    return { value, from: 'default', ...at, shown: `unset (${where}; the default is ${value === undefined ? 'none' : show(value)})` };
   }
 
   /** Effective feature gates: the config file's `featureGates`, then --feature-gates key by key. */
-  featureGate(name: string): { value: boolean | undefined; path: PathSegments } | undefined {
+  featureGate(name: string): { value: boolean | undefined; path: PathSegments; in?: JoinedConfig } | undefined {
     const fromFlag = this.flags?.featureGates().get(name);
     if (fromFlag) return { value: fromFlag.value, path: fromFlag.path };
     const gates = this.configObject?.featureGates;
     if (gates && typeof gates === 'object' && name in gates) {
       const v = gates[name];
-      return { value: typeof v === 'boolean' ? v : parseGoBool(String(v)), path: this.configPath(['featureGates', name]) };
+      return { value: typeof v === 'boolean' ? v : parseGoBool(String(v)), ...this.configField(['featureGates', name]) };
     }
     return undefined;
   }
@@ -133,7 +136,7 @@ export function kubeletViews(index: ComponentIndex): KubeletView[] {
   const views: KubeletView[] = [];
   const joined = new Set<Resource>();
   for (const c of index.of('kubelet')) {
-    const config = c.configs.kubeletConfig;
+    const config = c.configs.kubeletConfig?.resource;
     if (config) joined.add(config);
     views.push(new KubeletView(c, config, config ? undefined : c.flags.value('config')));
   }

@@ -1,6 +1,10 @@
 import { defineControl } from '../define.js';
-import { componentControl, failAt, failFlag, shown } from '../templates/component-control.js';
+import type { PathSegments } from '../../model/types.js';
+import { componentControl, failAt, failFlag, failInConfig, shown } from '../templates/component-control.js';
 import { staticPod } from '../templates/static-pod-example.js';
+
+/** Reports one failing path with this message. */
+type Report = (message: string) => void;
 
 export default defineControl({
   id: 'apiserver-authorization',
@@ -27,9 +31,10 @@ export default defineControl({
           + 'so Node and RBAC cannot be confirmed; scan that file too, or run palisade scan --node');
         return;
       }
-      const authorizers: unknown[] = Array.isArray(config.object.authorizers) ? config.object.authorizers : [];
+      const authorizers: unknown[] = Array.isArray(config.resource.object.authorizers) ? config.resource.object.authorizers : [];
       const types = authorizers.map((a) => String((a as { type?: unknown })?.type ?? ''));
-      judge(types, (i) => ['authorization', 'authorizers', i, 'type'], ['authorization', 'authorizers'], `AuthorizationConfiguration ${config.name}`);
+      const inConfig = (path: PathSegments) => (message: string) => failInConfig(c, ctx, config, path, message);
+      judge(types, (i) => inConfig(['authorizers', i, 'type']), inConfig(['authorizers']), `AuthorizationConfiguration ${config.resource.name}`);
       return;
     }
     const modes = c.flags.list('authorization-mode');
@@ -37,14 +42,16 @@ export default defineControl({
       failFlag(c, ctx, 'authorization-mode', '--authorization-mode is unset: the default is AlwaysAllow, every authenticated request is allowed');
       return;
     }
-    judge(modes.map((m) => m.item), (i) => modes[i].path, c.flags.get('authorization-mode')!.path, shown(c, 'authorization-mode'));
+    const atFlag = (path: PathSegments) => (message: string) => failAt(c, ctx, path, message);
+    judge(modes.map((m) => m.item), (i) => atFlag(modes[i].path), atFlag(c.flags.get('authorization-mode')!.path), shown(c, 'authorization-mode'));
 
-    function judge(types: string[], at: (i: number) => (string | number)[] | readonly (string | number)[], whole: readonly (string | number)[], what: string) {
+    /** Judges the authorizers in order: `at(i)` reports at the i-th, `whole` at the list. */
+    function judge(types: string[], at: (i: number) => Report, whole: Report, what: string) {
       types.forEach((t, i) => {
-        if (t === 'AlwaysAllow') failAt(c, ctx, at(i), `${what} includes AlwaysAllow: every authenticated request is allowed`);
+        if (t === 'AlwaysAllow') at(i)(`${what} includes AlwaysAllow: every authenticated request is allowed`);
       });
-      if (!types.includes('RBAC')) failAt(c, ctx, whole, `${what} lacks RBAC`);
-      if (!types.includes('Node')) failAt(c, ctx, whole, `${what} lacks Node: kubelets are not limited to their own pods' objects`);
+      if (!types.includes('RBAC')) whole(`${what} lacks RBAC`);
+      if (!types.includes('Node')) whole(`${what} lacks Node: kubelets are not limited to their own pods' objects`);
     }
   }),
 });

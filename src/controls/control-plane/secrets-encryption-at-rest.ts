@@ -1,5 +1,5 @@
 import { defineControl } from '../define.js';
-import { componentControl, failAt, failFlag, shown } from '../templates/component-control.js';
+import { componentControl, failFlag, failInConfig, shown } from '../templates/component-control.js';
 import { staticPod } from '../templates/static-pod-example.js';
 
 type Obj = Record<string, any>;
@@ -31,24 +31,25 @@ export default defineControl({
     }
     const config = c.configs.encryption;
     if (!config) return; // the flag is set and the file's content is not in the input: nothing more to judge
-    const entries: unknown[] = Array.isArray(config.object.resources) ? config.object.resources : [];
+    const { object, name } = config.resource;
+    const entries: unknown[] = Array.isArray(object.resources) ? object.resources : [];
     const index = entries.findIndex((e) => {
       const names = (e as Obj)?.resources;
       return Array.isArray(names) && names.some((n) => COVERS_SECRETS.has(String(n)));
     });
-    const file = `${config.name} (${shown(c, 'encryption-provider-config')})`;
+    const file = `${name} (${shown(c, 'encryption-provider-config')})`;
     if (index < 0) {
-      failAt(c, ctx, ['encryption', 'resources'], `the encryption config ${file} does not cover secrets`);
+      failInConfig(c, ctx, config, ['resources'], `the encryption config ${file} does not cover secrets`);
       return;
     }
     const providers: unknown[] = Array.isArray((entries[index] as Obj).providers) ? (entries[index] as Obj).providers : [];
     const first = providers[0] as Obj | undefined;
     const kind = first && typeof first === 'object' ? Object.keys(first)[0] : undefined;
     if (kind === undefined) {
-      failAt(c, ctx, ['encryption', 'resources', index, 'providers'], `the encryption config ${file} lists no provider for secrets`);
+      failInConfig(c, ctx, config, ['resources', index, 'providers'], `the encryption config ${file} lists no provider for secrets`);
     } else if (kind === 'identity') {
       // Only the provider's name: never its keys.
-      failAt(c, ctx, ['encryption', 'resources', index, 'providers', 0, 'identity'],
+      failInConfig(c, ctx, config, ['resources', index, 'providers', 0, 'identity'],
         `the first provider for secrets in ${file} is identity: new Secrets are written unencrypted`);
     }
   }),

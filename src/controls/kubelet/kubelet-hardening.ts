@@ -1,6 +1,6 @@
 import { defineControl } from '../define.js';
 import { parseGoDuration } from '../../model/flags.js';
-import { failSetting, kubeletControl } from '../templates/kubelet-control.js';
+import { failAtSetting, failSetting, kubeletControl } from '../templates/kubelet-control.js';
 import { kubeletConfig } from '../templates/kubelet-config-example.js';
 
 /** Cipher suites with forward secrecy and AEAD (CIS Kubernetes Benchmark 4.2.13), TLS 1.3 suites included. */
@@ -43,7 +43,7 @@ export default defineControl({
     if (rotate.value !== true) failSetting(view, ctx, rotate, 'client certificates are not rotated', 'set rotateCertificates: true (--rotate-certificates)');
     const gate = view.featureGate('RotateKubeletServerCertificate');
     if (gate && gate.value === false) {
-      ctx.fail(gate.path, `${view.describe()}: RotateKubeletServerCertificate=false: serving certificates are not rotated`, {
+      failAtSetting(ctx, gate, `${view.describe()}: RotateKubeletServerCertificate=false: serving certificates are not rotated`, {
         fix: { description: 'remove RotateKubeletServerCertificate=false from the feature gates' },
       });
     }

@@ -2,7 +2,7 @@
 // Shared pieces of the control-plane controls: targets, skip reasons and flag messages.
 import type { PathSegments, Resource } from '../../model/types.js';
 import type { Inventory } from '../../inventory/index.js';
-import type { Component } from '../../inventory/components.js';
+import type { Component, JoinedConfig } from '../../inventory/components.js';
 import type { ComponentName } from '../../model/component-specs.js';
 import type { CheckContext, ResourceTarget } from '../define.js';
 
@@ -59,9 +59,14 @@ export function failFlag(c: Component, ctx: CheckContext, flag: string, message:
   ctx.fail(v ? v.path : c.flagsAt, `${c.name} (${c.where}): ${message}`, { fix: flagFix(c, flag) });
 }
 
-/** Reports a problem at a given path of the component's target. */
+/** Reports a problem at a given path of the component's resource. */
 export function failAt(c: Component, ctx: CheckContext, path: PathSegments, message: string): void {
   ctx.fail(path, `${c.name} (${c.where}): ${message}`);
+}
+
+/** Reports a problem at a path inside one of the component's configuration files (`c.configs`). */
+export function failInConfig(c: Component, ctx: CheckContext, config: JoinedConfig, path: PathSegments, message: string): void {
+  ctx.failIn(config, path, `${c.name} (${c.where}): ${message}`);
 }
 
 /** Fails when a flag is missing or empty; returns whether it is set. */
