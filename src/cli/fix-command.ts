@@ -20,6 +20,7 @@ import { loadSettings, type SettingsFlags } from './settings.js';
 import { formatError } from './scan-command.js';
 import { EXIT } from './exit-codes.js';
 import { escapeControls, escapeMultiline } from '../report/safe-text.js';
+import { stripUndefined } from '../model/objects.js';
 
 export interface FixFlags extends SettingsFlags {
   dryRun?: boolean;
@@ -255,8 +256,4 @@ function summary({ applied, unchanged, changed, namespaces, review, manual, refu
   }
   // each entry is one line; file names, resource ids and reasons in it come from the input
   return lines.map(escapeControls).join('\n') + '\n';
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

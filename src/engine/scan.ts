@@ -13,6 +13,7 @@ import { controlCompliance, meanCompliance, riskScore, round } from './scores.js
 import { selectControls, type SelectOptions } from './select.js';
 import { applyExceptions, type ExceptionRule } from './exceptions.js';
 import { VERSION } from '../version.js';
+import { stripUndefined } from '../model/objects.js';
 
 export const SCHEMA_VERSION = '1.0';
 
@@ -181,10 +182,6 @@ function filterNamespaces(resources: Resource[], include?: string[], exclude?: s
     if (ns === undefined) return true; // cluster-scoped objects are not in any namespace: always kept
     return (!inc || inc.has(ns)) && !exc.has(ns);
   });
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Bindings whose role is neither in the input nor built in: said once, not guessed. */
