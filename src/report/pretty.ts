@@ -11,6 +11,7 @@ import { SEVERITIES, type ControlResult, type Finding, type ScanReport, type Sev
 import { escapeControls as t } from './safe-text.js';
 import { groupSkipped, isNote, type SkipEntry } from './skip-groups.js';
 import { visibleWidth, wrapLine } from './wrap.js';
+import { findingsByControl } from './shared.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -55,12 +56,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
     (width === undefined || width - column >= Math.max(24, Math.floor(width * 0.4)) ? column : fallback);
 
   const resources = new Map(report.resources.map((r) => [r.id, r]));
-  const findingsByControl = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    const list = findingsByControl.get(f.controlId) ?? [];
-    list.push(f);
-    findingsByControl.set(f.controlId, list);
-  }
+  const byControl = findingsByControl(report);
 
   const fw = report.frameworks[0];
   const s = report.summary;
@@ -79,7 +75,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   for (const c of failed) {
     line(`${paint(SEVERITY_STYLE[c.severity], c.severity.toUpperCase().padEnd(8))} ${paint('bold', t(c.id))} — ${t(c.title)} `
       + paint('gray', `(${c.counts.failed}/${c.counts.evaluated} failed${c.aliases.length ? `, ${t(c.aliases.join(', '))}` : ''})`), 9);
-    const list = (findingsByControl.get(c.id) ?? []).filter((f) => f.status === 'failed');
+    const list = (byControl.get(c.id) ?? []).filter((f) => f.status === 'failed');
     for (const f of list.slice(0, MAX_RESOURCES)) {
       const r = resources.get(f.resourceId);
       const name = r ? `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}` : f.resourceId;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { SEVERITIES, type ControlResult, type Finding, type FindingPath, type Fix, type ReportResource, type ScanReport } from '../../model/types.js';
 import { esc, pct } from './escape.js';
+import { findingsByControl } from '../shared.js';
 
 const STATUS_ORDER = ['failed', 'passed', 'skipped'];
 export const COLUMNS = ['', 'ID', 'Title', 'Severity', 'Section', 'Status', 'Failed', 'Passed', 'Excepted'];
@@ -32,12 +33,7 @@ function where(loc: { file?: string; line?: number; column?: number } | undefine
 /** The table in pieces: the head, then one <tbody> per control. */
 export function* controlsTable(report: ScanReport, root: string): Generator<string> {
   const resources = new Map(report.resources.map((r) => [r.id, r]));
-  const findings = new Map<string, Finding[]>();
-  for (const f of report.findings) {
-    const list = findings.get(f.controlId);
-    if (list) list.push(f);
-    else findings.set(f.controlId, [f]);
-  }
+  const findings = findingsByControl(report);
   const sectionTitles = new Map((report.frameworks[0]?.sections ?? []).map((s) => [s.id, s.title]));
   const head = `<thead><tr>${COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>`;
   yield `<table class="controls">${head}`;
