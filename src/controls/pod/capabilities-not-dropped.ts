@@ -1,15 +1,14 @@
 import { defineControl, setFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
-import { containerSecurityContext, effective } from '../../inventory/security-context.js';
+import { effective } from '../../inventory/security-context.js';
 import type { ContainerInfo, PodInfo } from '../../inventory/index.js';
 import { formatPath } from '../../model/paths.js';
 import { isWindowsPod } from '../../inventory/pods.js';
+import { capabilityList, capabilityName } from '../templates/capabilities.js';
 
 /** `ALL`, `all` and `CAP_ALL` all mean every capability. */
 function isAll(cap: unknown): boolean {
-  if (typeof cap !== 'string') return false;
-  const upper = cap.trim().toUpperCase();
-  return upper === 'ALL' || upper === 'CAP_ALL';
+  return typeof cap === 'string' && capabilityName(cap) === 'ALL';
 }
 
 /** A non-root process has no effective capabilities to lose when ALL are dropped. */
@@ -68,8 +67,7 @@ spec:
   },
   check({ pod, container }, ctx) {
     if (isWindowsPod(pod)) return; // capabilities are a Linux feature
-    const capabilities = containerSecurityContext(container).capabilities;
-    const drop: unknown = typeof capabilities === 'object' && capabilities !== null ? capabilities.drop : undefined;
+    const drop = capabilityList(container, 'drop');
     if (Array.isArray(drop) && drop.some(isAll)) return;
     const who = describeContainer(container);
     const path = [...container.path, 'securityContext', 'capabilities', 'drop'];

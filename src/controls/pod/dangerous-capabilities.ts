@@ -1,14 +1,8 @@
 import { defineControl, editFix } from '../define.js';
 import type { FixEdit } from '../../model/types.js';
 import { describeContainer } from '../../inventory/index.js';
-import { containerSecurityContext } from '../../inventory/security-context.js';
 import { formatPath } from '../../model/paths.js';
-
-/** `cap_sys_admin`, `CAP_SYS_ADMIN` and `SYS_ADMIN` are the same capability. */
-function normalise(cap: string): string {
-  const upper = cap.trim().toUpperCase();
-  return upper.startsWith('CAP_') ? upper.slice(4) : upper;
-}
+import { capabilityList, capabilityName } from '../templates/capabilities.js';
 
 export default defineControl({
   id: 'dangerous-capabilities',
@@ -59,19 +53,18 @@ spec:
 `,
   },
   check({ container }, ctx) {
-    const capabilities = containerSecurityContext(container).capabilities;
-    const add: unknown = typeof capabilities === 'object' && capabilities !== null ? capabilities.add : undefined;
+    const add = capabilityList(container, 'add');
     if (!Array.isArray(add)) return;
-    const dangerous = new Set(ctx.inputs.dangerousCapabilities.map(normalise));
+    const dangerous = new Set(ctx.inputs.dangerousCapabilities.map(capabilityName));
     const addPath = [...container.path, 'securityContext', 'capabilities', 'add'];
-    const isDangerous = (cap: unknown) => typeof cap === 'string' && dangerous.has(normalise(cap));
+    const isDangerous = (cap: unknown) => typeof cap === 'string' && dangerous.has(capabilityName(cap));
     // Each failing entry's fix leaves the same list (every dangerous entry out): whichever is applied
     // first does the work, and the others find it done, without one index shifting under another.
     const kept = add.filter((cap) => !isDangerous(cap));
     const removed = add.filter(isDangerous).join(', ');
     add.forEach((cap, i) => {
       if (!isDangerous(cap)) return;
-      const name = normalise(cap as string);
+      const name = capabilityName(cap as string);
       const what = name === 'ALL' ? 'ALL capabilities' : `the dangerous capability ${cap as string}`;
       const edit: FixEdit = kept.length ? { op: 'set', path: formatPath(addPath), value: kept } : { op: 'remove', path: formatPath(addPath) };
       ctx.fail([...addPath, i], `${describeContainer(container)} adds ${what} (securityContext.capabilities.add)`, {
