@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { IgnoredDocument, InputError, Locator, Resource, ScanTarget, SourceLocation } from '../../model/types.js';
 import { NODE_API_VERSION, NODE_COMPONENT_KIND, type NodeComponentSpec } from '../../model/node.js';
 import { FLAG_SPECS, VALUED_FLAGS, type ComponentName } from '../../model/component-specs.js';
-import { parseFlags } from '../../model/flags.js';
+import { parseFlags, type Flags } from '../../model/flags.js';
 import { readText } from '../files/index.js';
 import type { DocumentSink } from '../files/to-resources.js';
 import { LineIndex } from '../files/yaml-documents.js';
@@ -69,194 +69,292 @@ const CONFIG_FLAGS: ReadonlyArray<[ComponentName, string]> = [
 /** Where kubeadm keeps its static pods, when no kubelet found on a disk names a static pod path. */
 const KUBEADM_MANIFESTS = '/etc/kubernetes/manifests';
 
+/**
+ * The node at `root`, in four steps: discover the components' command lines (running processes, or on
+ * a disk the files that start them), expand each into the command line the component runs with,
+ * read the configuration files their flags name, and turn each component into a NodeComponent resource.
+ */
 export function readNode(root = '/'): NodeSourceResult {
-  const host = new Host(root);
-  const hostname = host.hostname();
-  const procs = listProcesses(host);
+  const node = new NodeReading(root);
+  const procs = listProcesses(node.host);
   // no process at all: a node's disk mounted elsewhere (or a /proc that is not mounted); its files say how it runs
   const disk = procs.length === 0;
-  const running: Running[] = [];
-  const distributions = new Set<string>();
-  const extraConfigs: string[] = [];
-  const warnings: string[] = [];
-  /** k3s' and rke2's data directories, when not the default. */
-  const dataDirs = new Map<string, string>();
-  /** k3s' and rke2's own config files (they may hold the cluster token), examined with the kubelet's files. */
-  const optionFiles: Array<OptionFile & { distribution: string }> = [];
-  const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
-  const configs = new Map<string, Resource[]>();
-  const readConfig = (p: string, why: string, view: Files = host): Resource[] => {
-    if (configs.has(p)) return configs.get(p)!;
-    const text = view.read(p, why);
-    const before = sink.resources.length;
-    if (text !== undefined) readText(text, [], { file: view.location(p), type: 'node', lines: new LineIndex(text) }, sink);
-    const added = sink.resources.slice(before);
-    for (const r of added) r.id = `node/${hostname}/${r.kind}${p}`;
-    configs.set(p, added);
-    return added;
-  };
-  const viewOf = (pid: number | undefined, name: string): Files => (pid === undefined ? host : host.viewOf(pid, name));
+  const running = expandCommands(node, disk ? discoverUnits(node) : discoverProcesses(procs));
+  for (const [d, marker] of DISTRIBUTION_MARKERS) if (node.host.exists(marker)) node.distributions.add(d);
+  if (disk) discoverOnDisk(node, running);
+  const resources = toResources(node, running);
+  for (const p of node.extraConfigs) node.readConfig(p, 'k3s secrets encryption');
+  return summarise(node, { root, disk, processes: procs.length, running, resources });
+}
 
-  /** A command line found running, or read from the files that start it on a disk (examined with the kubelet's files, or the first component's). */
-  const admit = (found: Found, what: string, startFiles: StartFile[] = []): void => {
-    const before = running.length;
-    admitOne(found, what);
-    const added = running.slice(before);
+/** What the steps of a node read share: the host, what they found on it, and the documents read. */
+class NodeReading {
+  readonly host: Host;
+  readonly hostname: string;
+  readonly distributions = new Set<string>();
+  /** Files that configure a distribution's components, read as Kubernetes objects (k3s' encryption config). */
+  readonly extraConfigs: string[] = [];
+  readonly warnings: string[] = [];
+  /** k3s' and rke2's data directories, when not the default. */
+  readonly dataDirs = new Map<string, string>();
+  /** k3s' and rke2's own config files (they may hold the cluster token), examined with the kubelet's files. */
+  readonly optionFiles: Array<OptionFile & { distribution: string }> = [];
+  readonly sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
+  /** The objects read from each configuration file, by the path a flag gives. */
+  readonly configs = new Map<string, Resource[]>();
+
+  constructor(root: string) {
+    this.host = new Host(root);
+    this.hostname = this.host.hostname();
+  }
+
+  /** A configuration file's objects (read once), with ids `node/<hostname>/<kind><path>`. */
+  readConfig(p: string, why: string, view: Files = this.host): Resource[] {
+    if (this.configs.has(p)) return this.configs.get(p)!;
+    const text = view.read(p, why);
+    const before = this.sink.resources.length;
+    if (text !== undefined) readText(text, [], { file: view.location(p), type: 'node', lines: new LineIndex(text) }, this.sink);
+    const added = this.sink.resources.slice(before);
+    for (const r of added) r.id = `node/${this.hostname}/${r.kind}${p}`;
+    this.configs.set(p, added);
+    return added;
+  }
+
+  /** The files as a process sees them: through its own root when it runs in a container. */
+  viewOf(pid: number | undefined, name: string): Files {
+    return pid === undefined ? this.host : this.host.viewOf(pid, name);
+  }
+}
+
+/** A command line found: recognised (`found`), or (on a disk) a unit that starts something else. */
+interface Discovered {
+  found: Found | undefined;
+  /** For messages: `process 4242`, `static pod /etc/kubernetes/manifests/etcd.yaml`, `systemd unit kubelet.service`. */
+  what: string;
+  /** On a disk: the files that start it. */
+  startFiles?: StartFile[];
+  /** Whose static pod it is, when known (`rke2`, `kubeadm`). */
+  distribution?: string;
+  /** The executable, for a warning when it is not recognised. */
+  executable?: string;
+}
+
+/** Step 1, running node: the processes that are Kubernetes components (or k3s, rke2, kubelite). */
+function discoverProcesses(procs: readonly Proc[]): Discovered[] {
+  const out: Discovered[] = [];
+  for (const proc of procs) {
+    const found = recognise(proc);
+    if (found) out.push({ found, what: `process ${proc.pid}` });
+  }
+  return out;
+}
+
+/** Step 1, disk: the command lines the node's service manager would start (systemd units, microk8s' args). */
+function discoverUnits(node: NodeReading): Discovered[] {
+  return diskLaunches(node.host, node.warnings).map(({ launch, what, files }) => (
+    { found: recognise(launch), what, startFiles: files, executable: launch.argv[0] }));
+}
+
+/**
+ * Step 1, disk, after the units: a kubelet with no unit (its config file at a usual place), and the
+ * static pods of the kubelets' manifest directories; then whose kubelet it is, when one distribution says.
+ */
+function discoverOnDisk(node: NodeReading, running: Running[]): void {
+  const { host, distributions, warnings } = node;
+  if (!running.some((r) => r.name === 'kubelet')) {
+    const config = KUBELET_CONFIG_CANDIDATES.find(([, p]) => host.exists(p));
+    if (distributions.has('rke2')) {
+      warnings.push('rke2 starts the kubelet with flags it builds when it runs, which no file on the disk holds: '
+        + 'the kubelet is not judged from a disk (scan the running node)');
+    } else if (config) {
+      const [d, p] = config;
+      warnings.push(`no systemd unit starts the kubelet on this disk: ${p} (${d} default location) is judged as its configuration, `
+        + 'as if given with --config; flags on its command line are not seen');
+      const at = { file: host.real(p), exact: false };
+      running.push({ name: 'kubelet', file: host.real(p), what: `${p}, no unit`, args: [{ text: 'kubelet', at }, { text: `--config=${p}`, at }] });
+    }
+  }
+  const dirs: string[] = [];
+  for (const r of running.filter((x) => x.name === 'kubelet' && x.distribution === undefined)) {
+    const flags = parseFlags(r.args.slice(1).map((o, i) => ({ text: o.text, path: [i] })), FLAG_SPECS.kubelet, VALUED_FLAGS).flags;
+    const config = flags.value('config');
+    const fromConfig = config ? node.readConfig(config, '--config of kubelet').find((x) => x.kind === 'KubeletConfiguration')?.object.staticPodPath : undefined;
+    const dir = flags.value('pod-manifest-path') ?? (typeof fromConfig === 'string' ? fromConfig : undefined);
+    if (dir) dirs.push(dir);
+  }
+  if (!dirs.length && distributions.has('kubeadm')) dirs.push(KUBEADM_MANIFESTS);
+  const rke2Pods = `${node.dataDirs.get('rke2') ?? DEFAULT_DATA_DIRS.rke2}/agent/pod-manifests`;
+  if (distributions.has('rke2')) dirs.push(rke2Pods);
+  const pods: Discovered[] = staticPods(host, dirs, node.sink.errors).map((pod) => ({
+    found: { type: 'component', name: pod.name, proc: pod.launch, args: pod.args },
+    what: `static pod ${pod.manifest}`,
+    startFiles: [{ path: pod.manifest, role: 'manifest', reason: 'static pod manifest' }],
+    // whose static pod it is, for messages (`kube-apiserver (kubeadm kube-apiserver)`)
+    distribution: pod.manifest.startsWith(`${rke2Pods}/`) ? 'rke2' : distributions.has('kubeadm') ? 'kubeadm' : undefined,
+  }));
+  for (const r of expandCommands(node, pods)) running.push(r);
+  // a kubelet started by its unit, on a node of one recognisable distribution: that one's (`kubelet (kubeadm kubelet)`)
+  const hosts = ['kubeadm', 'eks', 'gke', 'aks'].filter((d) => distributions.has(d));
+  for (const r of running) if (r.name === 'kubelet' && !r.distribution && hosts.length === 1) r.distribution = hosts[0];
+}
+
+/**
+ * Step 2: each command line as the component runs with it — etcd with its ETCD_* variables and its
+ * --config-file, k3s' and microk8s' components with the flags they are given, rke2's data directory.
+ * Files that start several components are examined with the kubelet's (or the first component's).
+ */
+function expandCommands(node: NodeReading, discovered: readonly Discovered[]): Running[] {
+  const running: Running[] = [];
+  for (const d of discovered) {
+    if (!d.found) {
+      node.warnings.push(`${d.what} starts ${d.executable}, which is not a Kubernetes component Palisade recognises: not judged`);
+      continue;
+    }
+    const added = expandCommand(node, d.found, d.what);
     const owner = added.find((r) => r.name === 'kubelet') ?? added[0];
-    if (owner && startFiles.length) owner.startFiles = startFiles;
-  };
-  const admitOne = (found: Found, what: string): void => {
-    const proc = found.proc;
-    const exe: Origin = proc.origins?.[0] ?? { text: proc.argv[0], at: { file: proc.file } };
-    const base = { pid: proc.pid, file: proc.file };
-    if (found.type === 'component') {
-      let args = [exe, ...found.args];
-      let settingsFile: string | undefined;
-      if (found.name === 'etcd') {
-        // flags from ETCD_* variables count as given after the command line's (which win)
-        const withEnv = proc.pid === undefined ? found.args : [...found.args, ...etcdEnvironmentFlags(host, proc as Proc, found.args)];
-        args = [exe, ...withEnv];
-        const expanded = expandEtcdConfig(viewOf(proc.pid, 'etcd'), withEnv);
-        if (expanded) {
-          args = [exe, ...expanded.args];
-          settingsFile = expanded.configFile;
-          if (expanded.ignored.length) {
-            warnings.push(`etcd (${what}) takes its settings from --config-file=${expanded.configFile}: `
-              + `etcd ignores its other command-line flags and ETCD_* variables (${expanded.ignored.join(', ')})`);
-          }
+    if (owner && d.startFiles?.length) owner.startFiles = d.startFiles;
+    for (const r of added) {
+      if (d.distribution) r.distribution = d.distribution;
+      running.push(r);
+    }
+  }
+  return running;
+}
+
+function expandCommand(node: NodeReading, found: Found, what: string): Running[] {
+  const { host } = node;
+  const proc = found.proc;
+  const exe: Origin = proc.origins?.[0] ?? { text: proc.argv[0], at: { file: proc.file } };
+  const base = { pid: proc.pid, file: proc.file };
+  if (found.type === 'component') {
+    let args = [exe, ...found.args];
+    let settingsFile: string | undefined;
+    if (found.name === 'etcd') {
+      // flags from ETCD_* variables count as given after the command line's (which win)
+      const withEnv = proc.pid === undefined ? found.args : [...found.args, ...etcdEnvironmentFlags(host, proc as Proc, found.args)];
+      args = [exe, ...withEnv];
+      const expanded = expandEtcdConfig(node.viewOf(proc.pid, 'etcd'), withEnv);
+      if (expanded) {
+        args = [exe, ...expanded.args];
+        settingsFile = expanded.configFile;
+        if (expanded.ignored.length) {
+          node.warnings.push(`etcd (${what}) takes its settings from --config-file=${expanded.configFile}: `
+            + `etcd ignores its other command-line flags and ETCD_* variables (${expanded.ignored.join(', ')})`);
         }
       }
-      running.push({ name: found.name, ...base, what, args, ...(settingsFile ? { settingsFile } : {}) });
-    } else if (found.type === 'k3s') {
-      distributions.add('k3s');
-      const k3s = synthesizeK3s(host, proc, found.role);
-      // loops, not push(...): a config.yaml.d directory can hold any number of files
-      for (const f of k3s.configFiles) extraConfigs.push(f);
-      dataDirs.set('k3s', k3s.dataDir);
-      for (const f of k3s.optionFiles) optionFiles.push({ ...f, distribution: 'k3s' });
-      for (const c of k3s.components) running.push({ name: c.name, distribution: 'k3s', ...base, what, args: [{ text: `${c.name} (k3s ${found.role})`, at: exe.at }, ...c.args] });
-    } else if (found.type === 'rke2') {
-      // rke2 runs each component as a process of its own (the kubelet directly, the control plane as
-      // static pods): they are found with their flags. Its config names the data directory.
-      distributions.add('rke2');
-      const { options, files } = readOptions(host, proc, '/etc/rancher/rke2/config.yaml', 'rke2');
-      dataDirs.set('rke2', dataDirOf(options, DEFAULT_DATA_DIRS.rke2));
-      for (const f of files) optionFiles.push({ ...f, distribution: 'rke2' });
-    } else {
-      distributions.add('microk8s');
-      for (const c of synthesizeKubelite(host, proc)) running.push({ name: c.name, distribution: 'microk8s', ...base, what, args: [{ text: `${c.name} (kubelite)`, at: exe.at }, ...c.args] });
     }
-  };
-
-  if (!disk) {
-    for (const proc of procs) {
-      const found = recognise(proc);
-      if (found) admit(found, `process ${proc.pid}`);
-    }
-  } else {
-    for (const { launch, what, files } of diskLaunches(host, warnings)) {
-      const found = recognise(launch);
-      if (found) admit(found, what, files);
-      else warnings.push(`${what} starts ${launch.argv[0]}, which is not a Kubernetes component Palisade recognises: not judged`);
-    }
+    return [{ name: found.name, ...base, what, args, ...(settingsFile ? { settingsFile } : {}) }];
   }
-  for (const [d, marker] of DISTRIBUTION_MARKERS) if (host.exists(marker)) distributions.add(d);
-  if (disk) fromDisk();
-
-  /** On a disk: a kubelet with no unit (its config file), and the static pods of the kubelet's directory. */
-  function fromDisk(): void {
-    if (!running.some((r) => r.name === 'kubelet')) {
-      const config = KUBELET_CONFIG_CANDIDATES.find(([, p]) => host.exists(p));
-      if (distributions.has('rke2')) {
-        warnings.push('rke2 starts the kubelet with flags it builds when it runs, which no file on the disk holds: '
-          + 'the kubelet is not judged from a disk (scan the running node)');
-      } else if (config) {
-        const [d, p] = config;
-        warnings.push(`no systemd unit starts the kubelet on this disk: ${p} (${d} default location) is judged as its configuration, `
-          + 'as if given with --config; flags on its command line are not seen');
-        const at = { file: host.real(p), exact: false };
-        running.push({ name: 'kubelet', file: host.real(p), what: `${p}, no unit`, args: [{ text: 'kubelet', at }, { text: `--config=${p}`, at }] });
-      }
-    }
-    const dirs: string[] = [];
-    for (const r of running.filter((x) => x.name === 'kubelet' && x.distribution === undefined)) {
-      const flags = parseFlags(r.args.slice(1).map((o, i) => ({ text: o.text, path: [i] })), FLAG_SPECS.kubelet, VALUED_FLAGS).flags;
-      const config = flags.value('config');
-      const fromConfig = config ? readConfig(config, '--config of kubelet').find((x) => x.kind === 'KubeletConfiguration')?.object.staticPodPath : undefined;
-      const dir = flags.value('pod-manifest-path') ?? (typeof fromConfig === 'string' ? fromConfig : undefined);
-      if (dir) dirs.push(dir);
-    }
-    if (!dirs.length && distributions.has('kubeadm')) dirs.push(KUBEADM_MANIFESTS);
-    const rke2Pods = `${dataDirs.get('rke2') ?? DEFAULT_DATA_DIRS.rke2}/agent/pod-manifests`;
-    if (distributions.has('rke2')) dirs.push(rke2Pods);
-    for (const pod of staticPods(host, dirs, sink.errors)) {
-      const before = running.length;
-      admit({ type: 'component', name: pod.name, proc: pod.launch, args: pod.args }, `static pod ${pod.manifest}`,
-        [{ path: pod.manifest, role: 'manifest', reason: 'static pod manifest' }]);
-      // whose static pod it is, for messages (`kube-apiserver (kubeadm kube-apiserver)`)
-      const distribution = pod.manifest.startsWith(`${rke2Pods}/`) ? 'rke2' : distributions.has('kubeadm') ? 'kubeadm' : undefined;
-      for (const r of running.slice(before)) if (distribution) r.distribution = distribution;
-    }
-    // a kubelet started by its unit, on a node of one recognisable distribution: that one's (`kubelet (kubeadm kubelet)`)
-    const hosts = ['kubeadm', 'eks', 'gke', 'aks'].filter((d) => distributions.has(d));
-    for (const r of running) if (r.name === 'kubelet' && !r.distribution && hosts.length === 1) r.distribution = hosts[0];
+  if (found.type === 'k3s') {
+    node.distributions.add('k3s');
+    const k3s = synthesizeK3s(host, proc, found.role);
+    // loops, not push(...): a config.yaml.d directory can hold any number of files
+    for (const f of k3s.configFiles) node.extraConfigs.push(f);
+    node.dataDirs.set('k3s', k3s.dataDir);
+    for (const f of k3s.optionFiles) node.optionFiles.push({ ...f, distribution: 'k3s' });
+    return k3s.components.map((c) => ({ name: c.name, distribution: 'k3s', ...base, what, args: [{ text: `${c.name} (k3s ${found.role})`, at: exe.at }, ...c.args] }));
   }
+  if (found.type === 'rke2') {
+    // rke2 runs each component as a process of its own (the kubelet directly, the control plane as
+    // static pods): they are found with their flags. Its config names the data directory.
+    node.distributions.add('rke2');
+    const { options, files } = readOptions(host, proc, '/etc/rancher/rke2/config.yaml', 'rke2');
+    node.dataDirs.set('rke2', dataDirOf(options, DEFAULT_DATA_DIRS.rke2));
+    for (const f of files) node.optionFiles.push({ ...f, distribution: 'rke2' });
+    return [];
+  }
+  node.distributions.add('microk8s');
+  return synthesizeKubelite(host, proc).map((c) => ({ name: c.name, distribution: 'microk8s', ...base, what, args: [{ text: `${c.name} (kubelite)`, at: exe.at }, ...c.args] }));
+}
 
+/** Step 3's result for one component: its parsed flags and the kubelet's effective configuration. */
+interface ReadConfigs {
+  flags: Flags;
+  kubeletConfig?: Record<string, unknown>;
+}
+
+/**
+ * Step 3: the configuration files a component's flags name, read as Kubernetes objects (as its
+ * process sees them); for the kubelet, its --config-dir drop-ins merged over its --config file.
+ */
+function readConfigs(node: NodeReading, r: Running): ReadConfigs {
+  const flags = parseFlags(r.args.slice(1).map((o, i) => ({ text: o.text, path: ['spec', 'command', i + 1] })), FLAG_SPECS[r.name], VALUED_FLAGS).flags;
+  const view = node.viewOf(r.pid, r.name);
+  let kubeletConfig: Record<string, unknown> | undefined;
+  for (const [component, flag] of CONFIG_FLAGS) {
+    const p = component === r.name ? flags.value(flag) : undefined;
+    if (!p) continue;
+    const read = node.readConfig(p, `--${flag} of ${r.name}`, view);
+    if (flag === 'config') kubeletConfig = read.find((x) => x.kind === 'KubeletConfiguration')?.object;
+  }
+  if (r.name === 'kubelet') {
+    kubeletConfig = mergeKubeletDropIns(node, view, flags.value('config'), flags.value('config-dir')) ?? kubeletConfig;
+    if (!flags.value('config') && !flags.value('config-dir')) warnUnreadCandidates(node, r);
+  }
+  return { flags, kubeletConfig };
+}
+
+/** --config-dir: the drop-ins merged over the --config file into the one configuration the kubelet runs with. */
+function mergeKubeletDropIns(node: NodeReading, view: Files, config: string | undefined, dir: string | undefined): Record<string, unknown> | undefined {
+  if (!dir) return undefined;
+  const { sink, configs } = node;
+  const base = config ? configs.get(config)?.find((x) => x.kind === 'KubeletConfiguration') : undefined;
+  const merged = mergeDropIns(view, dir, base, `node/${node.hostname}/KubeletConfiguration${config ?? dir}`, sink.errors);
+  if (!merged) return undefined;
+  const at = base ? sink.resources.indexOf(base) : -1;
+  if (at >= 0) sink.resources[at] = merged.resource;
+  else sink.resources.push(merged.resource);
+  if (config) configs.set(config, [merged.resource]);
+  return merged.resource.object;
+}
+
+/** A kubelet without --config reads no config file, whatever exists at the usual places: say so. */
+function warnUnreadCandidates(node: NodeReading, r: Running): void {
+  for (const [d, p] of KUBELET_CONFIG_CANDIDATES) {
+    if (!node.host.exists(p)) continue;
+    node.warnings.push(`kubelet (${r.what}) has no --config: ${p} (${d} default location) is not read by it; `
+      + 'it is judged on its command-line flags and their defaults, and the file only for its permissions');
+  }
+}
+
+/**
+ * Steps 3 and 4 for every component: its configuration files read, then its NodeComponent resource
+ * (`node/<hostname>/<component>`, with a suffix when two run) with the files it names or uses.
+ */
+function toResources(node: NodeReading, running: readonly Running[]): Resource[] {
   const resources: Resource[] = [];
   const ids = new Set<string>();
   for (const r of running) {
-    const flags = parseFlags(r.args.slice(1).map((o, i) => ({ text: o.text, path: ['spec', 'command', i + 1] })), FLAG_SPECS[r.name], VALUED_FLAGS).flags;
-    const view = viewOf(r.pid, r.name);
-    let kubeletConfig: Record<string, unknown> | undefined;
-    for (const [component, flag] of CONFIG_FLAGS) {
-      const p = component === r.name ? flags.value(flag) : undefined;
-      if (!p) continue;
-      const read = readConfig(p, `--${flag} of ${r.name}`, view);
-      if (flag === 'config') kubeletConfig = read.find((x) => x.kind === 'KubeletConfiguration')?.object;
-    }
-    const files = new FileList(host);
-    if (r.name === 'kubelet') {
-      kubeletConfig = kubeletDropIns(view, flags.value('config'), flags.value('config-dir')) ?? kubeletConfig;
-      if (!flags.value('config') && !flags.value('config-dir')) unreadCandidates(r);
-      for (const f of optionFiles) {
-        const reason = `${f.distribution} configuration${f.secrets.length ? `, holds ${f.secrets.join(', ')}` : ''}`;
-        files.add(f.path, f.secrets.length ? 'key' : 'config', reason, false);
-      }
-    }
-    for (const f of r.startFiles ?? []) files.add(f.path, f.role, f.reason, false);
-    namedFiles(files, r.name, flags, view, kubeletConfig);
-    candidateFiles(files, r.name, [...distributions], dataDirs);
-    let id = `node/${hostname}/${r.name}`;
+    const { flags, kubeletConfig } = readConfigs(node, r);
+    let id = `node/${node.hostname}/${r.name}`;
     if (ids.has(id)) id = `${id}-${r.pid ?? path.basename(r.file)}`;
     ids.add(id);
-    resources.push(nodeResource(id, hostname, r, files));
+    resources.push(nodeResource(id, node.hostname, r, filesOf(node, r, flags, kubeletConfig)));
   }
-  for (const p of extraConfigs) readConfig(p, 'k3s secrets encryption');
+  return resources;
+}
 
-  /** --config-dir: the drop-ins merged over the --config file into the one configuration the kubelet runs with. */
-  function kubeletDropIns(view: Files, config: string | undefined, dir: string | undefined): Record<string, unknown> | undefined {
-    if (!dir) return undefined;
-    const base = config ? configs.get(config)?.find((x) => x.kind === 'KubeletConfiguration') : undefined;
-    const merged = mergeDropIns(view, dir, base, `node/${hostname}/KubeletConfiguration${config ?? dir}`, sink.errors);
-    if (!merged) return undefined;
-    const at = base ? sink.resources.indexOf(base) : -1;
-    if (at >= 0) sink.resources[at] = merged.resource;
-    else sink.resources.push(merged.resource);
-    if (config) configs.set(config, [merged.resource]);
-    return merged.resource.object;
-  }
-
-  /** A kubelet without --config reads no config file, whatever exists at the usual places: say so. */
-  function unreadCandidates(r: Running): void {
-    for (const [d, p] of KUBELET_CONFIG_CANDIDATES) {
-      if (!host.exists(p)) continue;
-      warnings.push(`kubelet (${r.what}) has no --config: ${p} (${d} default location) is not read by it; `
-        + 'it is judged on its command-line flags and their defaults, and the file only for its permissions');
+/** The files a component uses, to be judged for their modes: distribution option files, the files that start it, those its flags and config name, and the usual places. */
+function filesOf(node: NodeReading, r: Running, flags: Flags, kubeletConfig: Record<string, unknown> | undefined): FileList {
+  const files = new FileList(node.host);
+  if (r.name === 'kubelet') {
+    for (const f of node.optionFiles) {
+      const reason = `${f.distribution} configuration${f.secrets.length ? `, holds ${f.secrets.join(', ')}` : ''}`;
+      files.add(f.path, f.secrets.length ? 'key' : 'config', reason, false);
     }
   }
+  for (const f of r.startFiles ?? []) files.add(f.path, f.role, f.reason, false);
+  namedFiles(files, r.name, flags, node.viewOf(r.pid, r.name), kubeletConfig);
+  candidateFiles(files, r.name, [...node.distributions], node.dataDirs);
+  return files;
+}
 
+/** The source's result: the resources and documents read, and notes and warnings that say what was found and how. */
+function summarise(node: NodeReading, read: { root: string; disk: boolean; processes: number; running: readonly Running[]; resources: Resource[] }): NodeSourceResult {
+  const { host, hostname, distributions, warnings, sink } = node;
+  const { root, disk, running } = read;
   const errors: InputError[] = [...host.errors, ...sink.errors];
-  const all = [...resources, ...sink.resources];
+  const all = [...read.resources, ...sink.resources];
   const notes: string[] = [];
   /** Said of a node read from its files: in the report's warnings, and in the reason of every node control skipped. */
   const diskNote = disk
@@ -267,7 +365,7 @@ export function readNode(root = '/'): NodeSourceResult {
       ? `no Kubernetes components found on this host: there are no running processes under ${host.real('/proc')} (a mounted disk?), `
         + 'and none of the files that start them where the distributions keep them (static pod manifests, systemd units of the kubelet, '
         + 'k3s or rke2, a kubelet configuration file, microk8s\' args)'
-      : `no Kubernetes components found on this host: none of the ${procs.length} processes under ${host.real('/proc')} is `
+      : `no Kubernetes components found on this host: none of the ${read.processes} processes under ${host.real('/proc')} is `
         + 'kube-apiserver, etcd, kube-controller-manager, kube-scheduler, kubelet, kube-proxy, k3s, rke2 or microk8s kubelite');
   } else if (disk) {
     notes.push(`node ${hostname}, from its files: ${running.map((r) => `${r.name} (${r.what})`).join(', ')}`
