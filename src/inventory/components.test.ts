@@ -58,4 +58,24 @@ spec:
     assert.equal(joinByPath('/etc/kubernetes/encryption.yaml', [c]), undefined);
     assert.equal(joinByPath('/x/y.yaml', [{ source: { type: 'stdin', file: '<stdin>' } } as Resource]), undefined);
   });
+
+  it('lists the config files its flags name: which resource holds each, and which flag argument named it', () => {
+    const inv = inventoryFromYaml(`${pod(`  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.30.0
+    command: [kube-apiserver, --audit-policy-file=/etc/kubernetes/elsewhere.yaml, --encryption-provider-config=/etc/kubernetes/case.yaml]
+`)}---
+apiVersion: apiserver.config.k8s.io/v1
+kind: EncryptionConfiguration
+resources:
+- resources: [secrets]
+  providers: [{identity: {}}]
+`);
+    const [c] = inv.components().of('kube-apiserver');
+    const encryption = c.configs.encryption!;
+    assert.equal(encryption.name, 'encryption');
+    assert.equal(encryption.resource.kind, 'EncryptionConfiguration');
+    assert.deepEqual(encryption.flagPath, ['spec', 'containers', 0, 'command', 2]);
+    assert.equal(c.configs.auditPolicy, undefined, 'a file the input does not hold is not joined');
+    assert.deepEqual(inv.components().targets('kube-apiserver'), [c.resource], 'findings are reported on the component\'s own resource');
+  });
 });
