@@ -1,6 +1,7 @@
 // One scan: resources → inventory → controls → the JSON report every format is derived from.
 import type {
-  ControlResult, Finding, IgnoredDocument, InputError, Resource, ScanReport, ScanTarget, Severity, UnreadableKind,
+  ControlResult, Finding, FrameworkResult, IgnoredDocument, InputError, Resource, ScanReport, ScanSummary, ScanTarget, Severity,
+  UnreadableKind,
 } from '../model/types.js';
 import { SEVERITIES } from '../model/types.js';
 import { Inventory } from '../inventory/index.js';
@@ -10,7 +11,7 @@ import { evaluateControl, type ControlEvaluation } from './evaluate.js';
 import { lackingKinds, lackingReason } from './unreadable.js';
 import { kubectlPatch } from './kubectl-patch.js';
 import { controlCompliance, meanCompliance, riskScore, round } from './scores.js';
-import { selectControls, type SelectOptions } from './select.js';
+import { selectControls, type Selection, type SelectOptions } from './select.js';
 import { applyExceptions, type ExceptionRule } from './exceptions.js';
 import { VERSION } from '../version.js';
 import { stripUndefined } from '../model/objects.js';
@@ -48,20 +49,10 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const inputs: ControlInputs = { ...DEFAULT_INPUTS, ...stripUndefined(options.inputs ?? {}) };
   const resources = filterNamespaces(input.resources, options.includeNamespaces, options.excludeNamespaces);
   const inventory = new Inventory(resources);
-
   const now = options.now ?? new Date();
   const warnings: string[] = [];
-  // a kind as a whole; one object that could not be read (a node's kubelet) leaves the kind's controls their input
-  const unreadable = new Map((input.unreadable ?? []).filter((u) => u.name === undefined).map((u) => [u.kind, u]));
-  const skippedFor = new Map<UnreadableKind, string[]>();
-  const evaluations = selection.controls.map((control): ControlEvaluation => {
-    const lacking = lackingKinds(control, unreadable);
-    if (lacking.length === 0) return evaluateControl(control, inventory, inputs, { keepPassed: options.verbose });
-    for (const u of lacking) skippedFor.set(u, [...skippedFor.get(u) ?? [], control.id]);
-    return {
-      control, skipped: lackingReason(lacking), evaluated: 0, passed: 0, failed: 0, excepted: 0, findings: [], passedResources: [],
-    };
-  });
+
+  const { evaluations, skippedFor } = evaluateAll(selection, inventory, inputs, input.unreadable, options.verbose);
   if (selection.controls.some((c) => c.section === 'rbac')) {
     for (const w of missingRoles(inventory)) warnings.push(w); // not push(...): one per binding, unbounded
   }
@@ -71,7 +62,56 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     byId, new Map(selection.controls.map((c) => [c.id, c])), now, warnings, { annotations: options.annotationExceptions },
   );
   addPatchCommands(evaluations, byId, input.targets);
+  const { controls, findings } = collectResults(evaluations, options.verbose);
+  const framework = scoreFramework(selection, controls);
 
+  const report: ScanReport = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'palisade', version: VERSION },
+    generatedAt: now.toISOString(),
+    targets: input.targets,
+    frameworks: [framework],
+    summary: summarise(input, framework, controls, findings),
+    controls,
+    resources: [...resources, ...inventory.namespaceResources().filter((r) => r.source.type === 'derived')].map((r) => ({
+      id: r.id, apiVersion: r.apiVersion, kind: r.kind, namespace: r.namespace, name: r.name, source: r.source,
+    })),
+    findings,
+    attackPaths: [],
+    vulnerabilities: [],
+    exceptions: audit,
+    errors: input.errors,
+    warnings,
+  };
+  report.ignored = input.ignored;
+  if (input.unreadable?.length) report.unreadable = input.unreadable.map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
+  report.summary.durationMs = Math.round(performance.now() - started);
+  return report;
+}
+
+/**
+ * Every selected control over the inventory. A control that needs a kind a source could not read is
+ * skipped with that reason; `skippedFor` lists, per unreadable kind, the controls it skipped.
+ */
+function evaluateAll(
+  selection: Selection, inventory: Inventory, inputs: ControlInputs, unreadableKinds: UnreadableKind[] | undefined, verbose: boolean | undefined,
+): { evaluations: ControlEvaluation[]; skippedFor: Map<UnreadableKind, string[]> } {
+  // a kind as a whole; one object that could not be read (a node's kubelet) leaves the kind's controls their input
+  const unreadable = new Map((unreadableKinds ?? []).filter((u) => u.name === undefined).map((u) => [u.kind, u]));
+  const skippedFor = new Map<UnreadableKind, string[]>();
+  const evaluations = selection.controls.map((control): ControlEvaluation => {
+    const lacking = lackingKinds(control, unreadable);
+    if (lacking.length === 0) return evaluateControl(control, inventory, inputs, { keepPassed: verbose });
+    for (const u of lacking) skippedFor.set(u, [...skippedFor.get(u) ?? [], control.id]);
+    return {
+      control, skipped: lackingReason(lacking), evaluated: 0, passed: 0, failed: 0, excepted: 0, findings: [], passedResources: [],
+    };
+  });
+  return { evaluations, skippedFor };
+}
+
+/** One result per control, counted after exceptions, and the findings in control order (passed ones too when verbose). */
+function collectResults(evaluations: ControlEvaluation[], verbose: boolean | undefined): { controls: ControlResult[]; findings: Finding[] } {
   const controls: ControlResult[] = [];
   const findings: Finding[] = [];
   for (const ev of evaluations) {
@@ -89,13 +129,17 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     controls.push(result);
     // a loop, not push(...): spread arguments go on the stack, and one control can fail on 100k+ resources
     for (const f of ev.findings) findings.push(f);
-    if (options.verbose) {
+    if (verbose) {
       for (const id of ev.passedResources) {
         findings.push({ controlId: control.id, resourceId: id, status: 'passed', severity: control.severity, message: 'passed', paths: [] });
       }
     }
   }
+  return { controls, findings };
+}
 
+/** The framework's compliance, coverage and per-section compliance. */
+function scoreFramework(selection: Selection, controls: ControlResult[]): FrameworkResult {
   const fw = selection.framework;
   // a scan narrowed to some sections (node-only) is scored against those sections only
   const fwSections = selection.sections ? fw.sections.filter((s) => selection.sections!.includes(s.id)) : fw.sections;
@@ -104,59 +148,41 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const evaluatedCount = fwControls.filter((c) => c.status !== 'skipped').length;
   const coverage = round((100 * evaluatedCount) / Math.max(1, inFramework.size));
   const compliance = meanCompliance(fwControls);
+  return {
+    id: fw.id, title: fw.title, version: fw.version, compliance, coverage,
+    controls: inFramework.size, evaluatedControls: evaluatedCount,
+    sections: fwSections.map((s) => ({
+      id: s.id, title: s.title, controls: s.controls,
+      compliance: meanCompliance(controls.filter((c) => s.controls.includes(c.id))),
+    })),
+  };
+}
 
+/** The report's summary: scores, what was read, and controls and findings counted by status and severity. */
+function summarise(input: ScanInput, framework: FrameworkResult, controls: ControlResult[], findings: Finding[]): ScanSummary {
   const failedBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) if (f.status === 'failed') failedBySeverity[f.severity]++;
-
-  const report: ScanReport = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'palisade', version: VERSION },
-    generatedAt: now.toISOString(),
-    targets: input.targets,
-    frameworks: [{
-      id: fw.id, title: fw.title, version: fw.version, compliance, coverage,
-      controls: inFramework.size, evaluatedControls: evaluatedCount,
-      sections: fwSections.map((s) => ({
-        id: s.id, title: s.title, controls: s.controls,
-        compliance: meanCompliance(controls.filter((c) => s.controls.includes(c.id))),
-      })),
-    }],
-    summary: {
-      compliance,
-      coverage,
-      risk: riskScore(controls),
-      documents: input.documents,
-      resources: input.resources.length,
-      ignoredDocuments: input.ignored.length,
-      errors: input.errors.length,
-      controls: {
-        passed: controls.filter((c) => c.status === 'passed').length,
-        failed: controls.filter((c) => c.status === 'failed').length,
-        skipped: controls.filter((c) => c.status === 'skipped').length,
-      },
-      findings: {
-        passed: controls.reduce((s, c) => s + c.counts.passed, 0),
-        failed: controls.reduce((s, c) => s + c.counts.failed, 0),
-        excepted: controls.reduce((s, c) => s + c.counts.excepted, 0),
-      },
-      failedBySeverity,
-      durationMs: 0,
+  return {
+    compliance: framework.compliance,
+    coverage: framework.coverage,
+    risk: riskScore(controls),
+    documents: input.documents,
+    resources: input.resources.length,
+    ignoredDocuments: input.ignored.length,
+    errors: input.errors.length,
+    controls: {
+      passed: controls.filter((c) => c.status === 'passed').length,
+      failed: controls.filter((c) => c.status === 'failed').length,
+      skipped: controls.filter((c) => c.status === 'skipped').length,
     },
-    controls,
-    resources: [...resources, ...inventory.namespaceResources().filter((r) => r.source.type === 'derived')].map((r) => ({
-      id: r.id, apiVersion: r.apiVersion, kind: r.kind, namespace: r.namespace, name: r.name, source: r.source,
-    })),
-    findings,
-    attackPaths: [],
-    vulnerabilities: [],
-    exceptions: audit,
-    errors: input.errors,
-    warnings,
+    findings: {
+      passed: controls.reduce((s, c) => s + c.counts.passed, 0),
+      failed: controls.reduce((s, c) => s + c.counts.failed, 0),
+      excepted: controls.reduce((s, c) => s + c.counts.excepted, 0),
+    },
+    failedBySeverity,
+    durationMs: 0,
   };
-  report.ignored = input.ignored;
-  if (input.unreadable?.length) report.unreadable = input.unreadable.map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
-  report.summary.durationMs = Math.round(performance.now() - started);
-  return report;
 }
 
 /** Fixes of objects read from a cluster, as `kubectl patch` commands against that cluster's context. */
