@@ -10,8 +10,8 @@ import type { DocumentSink } from '../sources/files/to-resources.js';
 import { judgeWorkloads } from '../fix/pod-security.js';
 import { namespaceLabels } from '../fix/namespace-labels.js';
 import { scan, type ScanOptions } from '../engine/scan.js';
-import { DEFAULT_INPUTS } from '../controls/inputs.js';
-import { planFixes, writeRoots, type Unfixed } from '../fix/plan.js';
+import { DEFAULT_INPUTS, type ControlInputs } from '../controls/inputs.js';
+import { planFixes, writeRoots, type FixPlan, type Unfixed } from '../fix/plan.js';
 import { fixText, type PlannedFix } from '../fix/file.js';
 import { redactedDiff } from '../fix/diff.js';
 import { readForFix } from '../fix/read.js';
@@ -63,81 +63,121 @@ export function runFix(paths: string[], flags: FixFlags): number {
   const input = readFiles(targets, fileOptions);
   const report = scan(input, options);
   const plan = planFixes(report, input.resources, writeRoots(targets), { all: flags.all });
+  const run = new FixRun(plan, dryRun);
 
-  const applied: PlannedFix[] = [];
-  const refused: Unfixed[] = [...plan.refused];
-  const review: Unfixed[] = [...plan.review];
-  const manual: Unfixed[] = [...plan.manual];
+  // First the fixes of workloads and everything but namespace labels.
+  for (const [real, { file, fixes }] of plan.files) run.applyTo(real, file, fixes);
+  // Files without a namespace label to add are written now (file by file: one that cannot be
+  // written is reported and the others are still written), so that the labels are decided on
+  // the workloads as they are on disk.
+  const labelFiles = new Set(plan.namespaces.map((n) => n.real));
+  run.writeChanged((state) => !labelFiles.has(state.real));
+  // Then the namespace labels, at the level the workloads in each namespace meet now.
+  const namespaces = applyNamespaceLabels(run, plan, input.resources, !!flags.all);
+  run.writeChanged();
+
+  const sensitive = { ...DEFAULT_INPUTS, ...stripUndefined(config.inputs) };
+  return summarise(run, namespaces, report, sensitive, () => recheck(targets, fileOptions, options, run.checkable()));
+}
+
+/** The state of one `palisade fix`: the files read and their new text, and every fix's outcome. */
+class FixRun {
+  readonly applied: PlannedFix[] = [];
+  readonly refused: Unfixed[];
+  readonly review: Unfixed[];
+  readonly manual: Unfixed[];
   /** Applied fixes whose finding is meant to fail still (a namespace that gets only warn and audit labels). */
-  const partial = new Set<PlannedFix>();
-  let unchanged = 0;
-  const states = new Map<string, FileState>();
+  readonly partial = new Set<PlannedFix>();
+  unchanged = 0;
+  readonly states = new Map<string, FileState>();
+
+  constructor(plan: FixPlan, readonly dryRun: boolean) {
+    this.refused = [...plan.refused];
+    this.review = [...plan.review];
+    this.manual = [...plan.manual];
+  }
 
   /** Applies fixes to a file's current text (read on first use); every new text is computed before it is written. */
-  const applyTo = (real: string, file: string, fixes: PlannedFix[]) => {
-    let state = states.get(real);
+  applyTo(real: string, file: string, fixes: PlannedFix[]): void {
+    let state = this.states.get(real);
     if (!state) {
       const read = readForFix(real);
       if ('refused' in read) {
-        for (const f of fixes) refused.push(unfixed(f, read.refused));
+        for (const f of fixes) this.refused.push(unfixed(f, read.refused));
         return;
       }
       state = { real, file, bom: read.bom, before: read.text, bytes: read.bytes, after: read.text, fixes: [] };
-      states.set(real, state);
+      this.states.set(real, state);
     }
     const result = fixText(state.after, file, fixes);
     for (const { fix, outcome } of result.outcomes) {
       if (outcome.status === 'applied') {
         state.fixes.push(fix);
-        applied.push(fix); // not push(...): a file can have 100k+ fixes
-      } else if (outcome.status === 'unchanged') unchanged++;
-      else refused.push(unfixed(fix, outcome.reason));
+        this.applied.push(fix); // not push(...): a file can have 100k+ fixes
+      } else if (outcome.status === 'unchanged') this.unchanged++;
+      else this.refused.push(unfixed(fix, outcome.reason));
     }
     state.after = result.text;
-  };
-  const write = (state: FileState) => {
-    if (state.written || dryRun || state.after === state.before) return;
-    state.written = true;
-    const outcome = replaceFile(state.real, state.bytes, (state.bom ? '\uFEFF' : '') + state.after);
-    if (!outcome.written) state.notWritten = outcome.reason;
-  };
-
-  // First the fixes of workloads and everything but namespace labels.
-  for (const [real, { file, fixes }] of plan.files) applyTo(real, file, fixes);
-  // Files without a namespace label to add are written now (file by file: one that cannot be
-  // written is reported and the others are still written), so that the labels are decided on
-  // the workloads as they are on disk.
-  const labelFiles = new Set(plan.namespaces.map((n) => n.real));
-  for (const state of states.values()) if (!labelFiles.has(state.real)) write(state);
-
-  // Then the namespace labels, at the level the workloads in each namespace meet now.
-  const namespaces: NamespaceLine[] = [];
-  if (plan.namespaces.length) {
-    const verdicts = judgeWorkloads(resourcesAfter(input.resources, [...states.values()]));
-    const byFile = new Map<string, PlannedFix[]>();
-    for (const { real, fix } of plan.namespaces) {
-      const decided = namespaceLabels(fix, verdicts);
-      const where = whereOf(fix);
-      const line: NamespaceLine = { namespace: decided.namespace, summary: decided.summary };
-      namespaces.push(line);
-      if (!decided.enforce) {
-        manual.push({ ...where, reason: `bring the workloads of namespace ${decided.namespace} up to the baseline Pod Security Standard, then run fix again to enforce it` });
-      }
-      if (decided.fix.edits.length === 0) continue;
-      if (decided.fix.safety === 'review' && !flags.all) {
-        line.review = true;
-        review.push({ ...where, reason: `${decided.fix.description} (${decided.fix.reviewReason})` });
-        continue;
-      }
-      if (!decided.enforce) partial.add(decided.fix);
-      byFile.set(real, [...byFile.get(real) ?? [], decided.fix]);
-    }
-    for (const [real, fixes] of byFile) applyTo(real, fixes[0].resource.source.file!, fixes);
   }
-  for (const state of states.values()) write(state);
 
-  const changed = [...states.values()].filter((c) => c.after !== c.before);
-  const sensitive = { ...DEFAULT_INPUTS, ...stripUndefined(config.inputs) };
+  /** Writes each changed file not written yet (all of them, or those `which` picks); nothing on a dry run. */
+  writeChanged(which: (state: FileState) => boolean = () => true): void {
+    for (const state of this.states.values()) {
+      if (!which(state) || state.written || this.dryRun || state.after === state.before) continue;
+      state.written = true;
+      const outcome = replaceFile(state.real, state.bytes, (state.bom ? '\uFEFF' : '') + state.after);
+      if (!outcome.written) state.notWritten = outcome.reason;
+    }
+  }
+
+  /** The files whose text the fixes changed. */
+  changed(): FileState[] {
+    return [...this.states.values()].filter((c) => c.after !== c.before);
+  }
+
+  /** The fixes done (applied on a dry run, else written) whose finding should pass now. */
+  checkable(): PlannedFix[] {
+    const done = this.dryRun ? this.applied : this.changed().filter((c) => !c.notWritten).flatMap((c) => c.fixes);
+    return done.filter((f) => !this.partial.has(f));
+  }
+}
+
+/** Decides and applies each namespace's Pod Security Admission labels on the workloads as the other fixes left them. */
+function applyNamespaceLabels(run: FixRun, plan: FixPlan, resources: readonly Resource[], all: boolean): NamespaceLine[] {
+  const namespaces: NamespaceLine[] = [];
+  if (!plan.namespaces.length) return namespaces;
+  const verdicts = judgeWorkloads(resourcesAfter(resources, [...run.states.values()]));
+  const byFile = new Map<string, PlannedFix[]>();
+  for (const { real, fix } of plan.namespaces) {
+    const decided = namespaceLabels(fix, verdicts);
+    const where = whereOf(fix);
+    const line: NamespaceLine = { namespace: decided.namespace, summary: decided.summary };
+    namespaces.push(line);
+    if (!decided.enforce) {
+      run.manual.push({ ...where, reason: `bring the workloads of namespace ${decided.namespace} up to the baseline Pod Security Standard, then run fix again to enforce it` });
+    }
+    if (decided.fix.edits.length === 0) continue;
+    if (decided.fix.safety === 'review' && !all) {
+      line.review = true;
+      run.review.push({ ...where, reason: `${decided.fix.description} (${decided.fix.reviewReason})` });
+      continue;
+    }
+    if (!decided.enforce) run.partial.add(decided.fix);
+    byFile.set(real, [...byFile.get(real) ?? [], decided.fix]);
+  }
+  for (const [real, fixes] of byFile) run.applyTo(real, fixes[0].resource.source.file!, fixes);
+  return namespaces;
+}
+
+/**
+ * Prints the diff (dry run), the summary and the errors, and returns the exit code. `recheck` scans
+ * the written files again for the fixed findings that still fail.
+ */
+function summarise(
+  run: FixRun, namespaces: NamespaceLine[], report: ScanReport, sensitive: ControlInputs, recheck: () => PlannedFix[],
+): number {
+  const { dryRun, applied, unchanged, review, manual, refused } = run;
+  const changed = run.changed();
   const out = dryRun ? process.stderr : process.stdout;
   if (dryRun) {
     for (const c of changed) process.stdout.write(escapeMultiline(redactedDiff(c.file, c.before, c.after, sensitive)));
@@ -145,9 +185,7 @@ export function runFix(paths: string[], flags: FixFlags): number {
 
   const written = changed.filter((c) => !c.notWritten);
   const notWritten = changed.filter((c) => c.notWritten);
-  const done = dryRun ? applied : written.flatMap((c) => c.fixes);
-  const checked = done.filter((f) => !partial.has(f));
-  const stillFailing = dryRun || written.length === 0 ? [] : recheck(targets, fileOptions, options, checked);
+  const stillFailing = dryRun || written.length === 0 ? [] : recheck();
   out.write(summary({ applied, unchanged, changed, namespaces, review, manual, refused, stillFailing, dryRun }));
   if (notWritten.length) {
     process.stderr.write(`palisade: ${notWritten.length} file(s) could not be written; their fixes were not applied (listed in the summary)\n`);
