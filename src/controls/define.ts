@@ -126,14 +126,23 @@ export function defineControl(control: Control): Control {
  */
 export type Safety = 'safe' | { review: string };
 
-/** A fix with edits (paths in report form) and its safety. */
-export function editFix(description: string, edits: FixEdit[], safety: Safety): Fix {
-  const fix: Fix = { description, edits: edits.map((e) => ({ ...e, path: flatten(e.path) })), safety: safety === 'safe' ? 'safe' : 'review' };
+/** One edit of a fix, its path in segments (the fix holds it in report form). */
+export interface Edit {
+  op: FixEdit['op'];
+  path: PathSegments;
+  value?: unknown;
+}
+
+/** A fix with edits and its safety; each edit's path is formatted once, here. */
+export function editFix(description: string, edits: Edit[], safety: Safety): Fix {
+  const fix: Fix = {
+    description, edits: edits.map((e): FixEdit => ({ ...e, path: flatten(formatPath(e.path)) })), safety: safety === 'safe' ? 'safe' : 'review',
+  };
   if (safety !== 'safe') fix.reviewReason = safety.review;
   return fix;
 }
 
 /** A fix that sets the field at `path` (segments; the fix holds it in report form). */
 export function setFix(description: string, path: PathSegments, value: unknown, safety: Safety): Fix {
-  return editFix(description, [{ op: 'set', path: formatPath(path), value }], safety);
+  return editFix(description, [{ op: 'set', path, value }], safety);
 }

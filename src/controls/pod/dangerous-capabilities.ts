@@ -1,5 +1,4 @@
-import { defineControl, editFix } from '../define.js';
-import type { FixEdit } from '../../model/types.js';
+import { defineControl, editFix, type Edit } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { formatPath } from '../../model/paths.js';
 import { capabilityList, capabilityName } from '../templates/capabilities.js';
@@ -66,7 +65,7 @@ spec:
       if (!isDangerous(cap)) return;
       const name = capabilityName(cap as string);
       const what = name === 'ALL' ? 'ALL capabilities' : `the dangerous capability ${cap as string}`;
-      const edit: FixEdit = kept.length ? { op: 'set', path: formatPath(addPath), value: kept } : { op: 'remove', path: formatPath(addPath) };
+      const edit: Edit = kept.length ? { op: 'set', path: addPath, value: kept } : { op: 'remove', path: addPath };
       ctx.fail([...addPath, i], `${describeContainer(container)} adds ${what} (securityContext.capabilities.add)`, {
         fix: editFix(`remove ${removed} from ${formatPath(addPath)}`, [edit], { review: 'the container adds this capability itself: it may need it' }),
       });

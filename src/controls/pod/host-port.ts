@@ -1,6 +1,5 @@
 import { defineControl, editFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
-import { formatPath } from '../../model/paths.js';
 import { isObj } from '../../model/guards.js';
 
 /** hostPort 0 (or empty) is how Kubernetes spells "no host port". */
@@ -62,7 +61,7 @@ spec:
       const target = port.containerPort !== undefined ? `container port ${String(port.containerPort)}/${proto}` : `a ${proto} port`;
       const name = typeof port.name === 'string' ? ` (port "${port.name}")` : '';
       ctx.fail(path, `${describeContainer(container)} binds host port ${String(port.hostPort)} on the node to ${target}${name}`, {
-        fix: editFix('remove hostPort and expose the port through a Service', [{ op: 'remove', path: formatPath(path) }], {
+        fix: editFix('remove hostPort and expose the port through a Service', [{ op: 'remove', path }], {
           review: 'clients may reach the workload on the node\'s port: give them a Service first',
         }),
       });

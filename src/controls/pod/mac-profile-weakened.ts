@@ -1,7 +1,6 @@
 import { defineControl, editFix, setFix, type Safety } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext, effective, podSecurityContext } from '../../inventory/security-context.js';
-import { formatPath } from '../../model/paths.js';
 import { isObj } from '../../model/guards.js';
 
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
@@ -88,8 +87,8 @@ spec:
         ctx.fail(path, `${who} runs without AppArmor confinement: annotation ${annotationKey}: unconfined`, {
           // Kubernetes rejects a field and an annotation that disagree, so the annotation goes.
           fix: editFix('set appArmorProfile.type: RuntimeDefault and remove the deprecated annotation', [
-            { op: 'set', path: formatPath(containerTypePath), value: 'RuntimeDefault' },
-            { op: 'remove', path: formatPath(path) },
+            { op: 'set', path: containerTypePath, value: 'RuntimeDefault' },
+            { op: 'remove', path },
           ], UNCONFINED_WANTED),
         });
       }

@@ -1,7 +1,6 @@
 import { defineControl, editFix, setFix, type Safety } from '../define.js';
 import { describeContainer, type ContainerInfo, type PodInfo } from '../../inventory/index.js';
 import { containerSecurityContext, podSecurityContext } from '../../inventory/security-context.js';
-import { formatPath } from '../../model/paths.js';
 import type { PathSegments } from '../../model/types.js';
 import { isWindowsPod } from '../../inventory/pods.js';
 import { isObj } from '../../model/guards.js';
@@ -128,8 +127,8 @@ spec:
       : 'safe';
     const fix = decision.kind === 'annotation'
       ? editFix('set seccompProfile.type: RuntimeDefault and remove the deprecated annotation', [
-        { op: 'set', path: formatPath(fieldPath), value: 'RuntimeDefault' },
-        { op: 'remove', path: formatPath(decision.path) },
+        { op: 'set', path: fieldPath, value: 'RuntimeDefault' },
+        { op: 'remove', path: decision.path },
       ], safety)
       : setFix('set seccompProfile.type: RuntimeDefault', fieldPath, 'RuntimeDefault', safety);
     ctx.fail(decision.path, message, { fix });
