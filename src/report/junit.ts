@@ -3,7 +3,7 @@
 // a <skipped> with the reason; excepted findings are noted in <system-out>. Input errors, when
 // there are any, form one more testsuite of <error>s. Derived from the JSON report only.
 import type { ControlResult, Finding, ReportResource, ScanReport } from '../model/types.js';
-import { findingsByControl, resourceLabel, resourcesById, whereText } from './shared.js';
+import { findingsByControl, resourceLabel, resourcesById, whereText } from './report-lookups.js';
 import { xmlAttr, xmlEscape } from './xml.js';
 
 interface Suite { id: string; title: string; controls: ControlResult[] }

@@ -12,7 +12,7 @@
 import { dump } from '../sources/files/js-yaml.js';
 import { isClusterScoped } from '../model/kinds.js';
 import type { Finding, ReportResource, ScanReport } from '../model/types.js';
-import { whereText } from './shared.js';
+import { whereText } from './report-lookups.js';
 
 export const POLICY_REPORT_API = 'wgpolicyk8s.io/v1alpha2';
 

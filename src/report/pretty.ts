@@ -11,7 +11,7 @@ import { SEVERITIES, type ControlResult, type ScanReport, type Severity } from '
 import { escapeControls as t } from './safe-text.js';
 import { groupSkipped, isNote, type SkipEntry } from './skip-groups.js';
 import { visibleWidth, wrapLine } from './wrap.js';
-import { findingsByControl } from './shared.js';
+import { findingsByControl } from './report-lookups.js';
 
 export interface PrettyOptions {
   color: boolean;

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { parsePath } from '../model/paths.js';
 import type { Finding, FindingPath, Fix, ReportResource, SourceLocation } from '../model/types.js';
-import { artifactUri, fixForPath, resourceLabel } from './shared.js';
+import { artifactUri, fixForPath, resourceLabel } from './report-lookups.js';
 
 export interface ResultContext {
   root: string;

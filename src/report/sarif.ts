@@ -2,7 +2,7 @@
 // GitHub code scanning and other SARIF viewers. Derived from the JSON report only.
 import type { ControlResult, ScanReport, Severity } from '../model/types.js';
 import { distinctFingerprints, resultsForFinding, SARIF_LEVEL, type ResultContext } from './sarif-results.js';
-import { artifactUri, resourcesById, rootUri } from './shared.js';
+import { artifactUri, resourcesById, rootUri } from './report-lookups.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/palisade-dev/palisade';

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { SEVERITIES, type ControlResult, type Finding, type FindingPath, type Fix, type ReportResource, type ScanReport } from '../../model/types.js';
 import { esc, pct } from './escape.js';
-import { findingsByControl } from '../shared.js';
+import { findingsByControl } from '../report-lookups.js';
 
 const STATUS_ORDER = ['failed', 'passed', 'skipped'];
 export const COLUMNS = ['', 'ID', 'Title', 'Severity', 'Section', 'Status', 'Failed', 'Passed', 'Excepted'];
