@@ -148,7 +148,7 @@ export class NetworkIndex {
 }
 
 function infosOf(p: Resource): PolicyInfo[] {
-  if (p.kind === 'NetworkPolicy' && !isCalico(apiGroup(p.apiVersion))) return [policyInfo(p)];
+  if (p.kind === 'NetworkPolicy') return isCalico(apiGroup(p.apiVersion)) ? calicoPolicies(p) : [policyInfo(p)];
   if (CILIUM_KINDS.includes(p.kind)) return ciliumPolicies(p);
   if (CALICO_KINDS.includes(p.kind)) return calicoPolicies(p);
   if (ADMIN_KINDS.includes(p.kind)) return adminPolicies(p);
