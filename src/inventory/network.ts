@@ -121,17 +121,27 @@ export class NetworkIndex {
       if (v === 'Pass') break; // network-policy-api: Pass skips the lower-priority ANPs, to NetworkPolicies
     }
     const local = all.filter((p) => p.layer === 'namespace' && p.directions.includes(direction));
+    // Where Calico enforces, it runs Kubernetes NetworkPolicies as policies of its default tier with
+    // order 1000 (Calico docs, "Kubernetes policy"): they join that tier's chain.
+    const calico = local.some((p) => p.tier !== undefined);
+    const entries = local.map((p): PolicyInfo => (calico && p.tier === undefined && p.policy.kind === 'NetworkPolicy'
+      ? { ...p, tier: 'default', order: 1000, verdict: p.allowsAll[direction] ? { [direction]: 'Allow' } : {} }
+      : p));
     // Kubernetes and Cilium allow rules add up: one select-all policy that allows everything opens every pod.
-    const opener = local.find((p) => p.tier === undefined && p.allowsAll[direction]);
+    const plain = entries.filter((p) => p.tier === undefined);
+    const opener = plain.find((p) => p.allowsAll[direction]);
     if (opener) return { by: [], openedBy: opener };
-    const denies = local.filter((p) => p.tier === undefined);
-    for (const chain of tiers(local.filter((p) => p.tier !== undefined))) {
+    const denies = [...plain];
+    let opened: PolicyInfo | undefined;
+    for (const chain of tiers(entries.filter((p) => p.tier !== undefined))) {
       // Calico: policies in order; the first rule that matches decides; traffic that none matches is
       // dropped at the end of the tier when some policy of the tier selects the pod ("end of tier drop").
       const decided = chain.find((p) => p.verdict?.[direction] !== undefined);
       if (!decided || decided.verdict![direction] === 'Deny') denies.push(...(decided ? [decided] : chain));
+      else opened ??= decided;
     }
     if (denies.length) return { by: denies };
+    if (opened) return { by: [], openedBy: opened };
     const baseline = ordered(all.filter((p) => p.layer === 'baseline'));
     for (const p of baseline) {
       const v = p.verdict?.[direction];

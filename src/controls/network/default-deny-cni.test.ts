@@ -144,6 +144,24 @@ spec:
   ingress:
   - action: Allow
 `),
+    one('Calico runs Kubernetes NetworkPolicies at order 1000 of its default tier: a Calico Deny at order 100 comes before a Kubernetes allow-all', `${NS}---
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: deny-first, namespace: shop}
+spec:
+  order: 100
+  selector: all()
+  types: [Ingress]
+  ingress:
+  - action: Deny
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: allow-all, namespace: shop}
+spec:
+  podSelector: {}
+  ingress: [{}]
+`),
     one('a BaselineAdminNetworkPolicy that denies ingress from every namespace', `${NS}---
 ${BANP_DENY}`),
     one('an AdminNetworkPolicy whose first rule covering every peer is Deny (an Allow of some namespaces before it)', `${NS}---
@@ -272,6 +290,22 @@ spec:
   - action: Deny
 `),
       paths: ['metadata.name'],
+    },
+    {
+      ...one('Calico: an Allow of all traffic at order 100 comes before the Kubernetes default deny (order 1000)', `${NS_FAILS}---
+${K8S_DENY_ALL}---
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: allow-everything, namespace: shop}
+spec:
+  order: 100
+  selector: all()
+  types: [Ingress]
+  ingress:
+  - action: Allow
+`),
+      paths: ['metadata.name'],
+      messages: [/has NetworkPolicy allow-everything \(projectcalico\.org\/v3\), which allows all ingress traffic to every pod in it/],
     },
     {
       ...one('Calico: a Pass of all traffic goes to the Kubernetes profile, which allows', `${NS_FAILS}---
