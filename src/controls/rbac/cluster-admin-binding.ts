@@ -17,7 +17,11 @@ export default defineControl({
   rationale:
     'cluster-admin, or any role that allows every verb on every resource, is full control of the cluster: secrets, '
     + 'workloads on every node, RBAC itself. The guidance asks for least privilege, so that a stolen credential or '
-    + 'a compromised service account does not hand an attacker the whole cluster.',
+    + 'a compromised service account does not hand an attacker the whole cluster. A role is judged by what it grants, '
+    + 'not by its name: every verb on every resource of the core group alone reaches every Secret, mints tokens for '
+    + 'every ServiceAccount and impersonates any user, so it counts as cluster-admin too. Unlike tools that exempt a '
+    + 'binding because of its name, only the built-in binding of Group system:masters (and system: roles bound to '
+    + 'system: subjects) is excepted, as Kubernetes built-in.',
   remediation: 'Bind subjects to roles that list only the verbs and resources they need; keep cluster-admin for break-glass accounts.',
   nothingToEvaluate: 'no RoleBindings or ClusterRoleBindings in the input',
   example: {
