@@ -67,6 +67,7 @@ export function adminPolicies(policy: Resource): PolicyInfo[] {
     verdict: valid ? verdict : {},
     order: baseline ? undefined : typeof spec.priority === 'number' ? spec.priority : undefined,
     ...(valid ? {} : { problem: 'its subject must name exactly one of namespaces or pods' }),
+    appliesIn: (ns) => valid && nsSelector.matches(ns.labels),
     selects: (ns, pod) => valid && nsSelector.matches(ns.labels) && podSelector!.matches(pod.labels),
     selectsAll: (ns) => valid && nsSelector.matches(ns.labels) && podSelector!.empty,
   }];

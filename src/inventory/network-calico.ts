@@ -21,7 +21,7 @@
 import type { Resource } from '../model/types.js';
 import { isObj } from '../model/guards.js';
 import { CalicoSelectorError, parseCalicoSelector, type CalicoSelector } from './calico-selector.js';
-import type { Direction, NamespaceFacts, PolicyInfo, Verdict } from './network-policy.js';
+import { perNamespace, type Direction, type NamespaceFacts, type PolicyInfo, type Verdict } from './network-policy.js';
 
 /** Calico kinds besides NetworkPolicy (whose kind name is Kubernetes' too: told apart by API group). */
 export const CALICO_KINDS: readonly string[] = ['GlobalNetworkPolicy'];
@@ -85,10 +85,10 @@ export function calicoPolicies(policy: Resource): PolicyInfo[] {
   const inNamespace = (ns: NamespaceFacts): boolean => {
     if (namespace !== undefined) return ns.name === namespace;
     if (!namespaces) return true;
-    // namespace labels and its name; projectcalico.org/namespace set so that global() (non-namespaced only) is false
-    const l: Record<string, string> = { ...ns.labels, 'projectcalico.org/name': ns.name, 'projectcalico.org/namespace': ns.name };
-    return namespaces.matches((k) => l[k]);
+    // the namespace's labels and its name; projectcalico.org/namespace is set so that global() (non-namespaced only) is false
+    return namespaces.matches((k) => (k === 'projectcalico.org/name' || k === 'projectcalico.org/namespace' ? ns.name : ns.labels[k]));
   };
+  const fixedOf = perNamespace(endpointLabels);
   const order = typeof spec.order === 'number' ? spec.order : undefined;
   return [{
     policy,
@@ -101,14 +101,16 @@ export function calicoPolicies(policy: Resource): PolicyInfo[] {
     tier: typeof spec.tier === 'string' && spec.tier ? spec.tier : 'default',
     order,
     ...(problems.length ? { problem: problems.join('; ') } : {}),
+    appliesIn: inNamespace,
     selects: (ns, pod) => {
       if (!inNamespace(ns)) return false;
-      const l: Record<string, string> = { ...pod.labels, ...endpointLabels(ns), 'projectcalico.org/serviceaccount': pod.serviceAccount };
-      return selector.matches((k) => l[k]) && accounts.matches((k) => (k === 'projectcalico.org/name' ? pod.serviceAccount : undefined));
+      const fixed = fixedOf(ns);
+      const label = (k: string) => (k === 'projectcalico.org/serviceaccount' ? pod.serviceAccount : k in fixed ? fixed[k] : pod.labels[k]);
+      return selector.matches(label) && accounts.matches((k) => (k === 'projectcalico.org/name' ? pod.serviceAccount : undefined));
     },
     selectsAll: (ns) => {
       if (!inNamespace(ns)) return false;
-      const fixed = endpointLabels(ns);
+      const fixed = fixedOf(ns);
       return [...selector.keys].every((k) => k in fixed) && selector.matches((k) => fixed[k])
         && accounts.keys.size === 0 && accounts.matches(() => undefined);
     },

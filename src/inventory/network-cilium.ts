@@ -19,7 +19,7 @@
 import type { Resource } from '../model/types.js';
 import { isObj } from '../model/guards.js';
 import { compileSelector } from './selectors.js';
-import { selectsWithOnly, type Direction, type PolicyInfo } from './network-policy.js';
+import { perNamespace, selectsWithOnly, type Direction, type NamespaceFacts, type PolicyInfo } from './network-policy.js';
 
 export const CILIUM_KINDS: readonly string[] = ['CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy'];
 
@@ -80,11 +80,11 @@ export function ciliumPolicies(policy: Resource): PolicyInfo[] {
       Ingress: coversAll(rule.ingress, 'fromEntities') && !coversAll(rule.ingressDeny, 'fromEntities'),
       Egress: coversAll(rule.egress, 'toEntities') && !coversAll(rule.egressDeny, 'toEntities'),
     };
-    const fixed = (ns: { name: string; labels: Record<string, string> }): Record<string, string> => {
+    const fixed = perNamespace((ns: NamespaceFacts): Record<string, string> => {
       const l: Record<string, string> = { [NS_LABEL]: ns.name };
       for (const [k, v] of Object.entries(ns.labels)) l[`${NS_LABELS_PREFIX}${k}`] = v;
       return l;
-    };
+    });
     out.push({
       policy,
       label: `${policy.kind} ${policy.name}${rules.length > 1 ? ` (${where})` : ''}`,

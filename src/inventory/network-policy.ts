@@ -45,6 +45,8 @@ export interface PolicyInfo {
   order?: number;
   /** Why the policy selects nothing (a selector that does not parse), for messages. */
   problem?: string;
+  /** For a cluster-wide policy: whether it may select pods of the namespace at all (a cheap pre-filter; absent = may). */
+  appliesIn?(ns: NamespaceFacts): boolean;
   selects(ns: NamespaceFacts, pod: PodFacts): boolean;
   /** Whether it selects every pod of the namespace, whatever the pods' labels. */
   selectsAll(ns: NamespaceFacts): boolean;
@@ -59,4 +61,14 @@ export function stringLabels(labels: Record<string, unknown>): Record<string, st
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(labels)) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
   return out;
+}
+
+/** A value computed once per namespace, by name (a Map: a WeakMap per policy costs the garbage collector far more). */
+export function perNamespace<T>(compute: (ns: NamespaceFacts) => T): (ns: NamespaceFacts) => T {
+  const memo = new Map<string, T>();
+  return (ns) => {
+    let value = memo.get(ns.name);
+    if (value === undefined && !memo.has(ns.name)) memo.set(ns.name, (value = compute(ns)));
+    return value as T;
+  };
 }

@@ -52,12 +52,18 @@ export interface DefaultDeny {
   by: PolicyInfo[];
   /** A policy that lets all traffic through before any default deny applies (an AdminNetworkPolicy Allow, an allow-all rule). */
   openedBy?: PolicyInfo;
+  /** Every policy, of any kind and direction, that selects every pod of the namespace. */
+  selectingAll: readonly PolicyInfo[];
 }
 
 export class NetworkIndex {
   private readonly byNamespace = new Map<string, PolicyInfo[]>();
   private readonly clusterWide: PolicyInfo[] = [];
   private readonly namespaceLabels = new Map<string, Labels>();
+  private readonly namespaceFacts = new Map<string, NamespaceFacts>();
+  private readonly forNamespace = new Map<string, readonly PolicyInfo[]>();
+  private readonly verdicts = new Map<string, DefaultDeny>();
+  private readonly selectingAll = new Map<string, readonly PolicyInfo[]>();
 
   /**
    * `policies`: every object of NETWORK_POLICY_KINDS; `namespaces`: the Namespace objects, whose
@@ -83,7 +89,9 @@ export class NetworkIndex {
 
   /** A namespace's name and labels; `kubernetes.io/metadata.name` is set on every namespace (Kubernetes 1.21+). */
   namespace(name: string): NamespaceFacts {
-    return { name, labels: { ...this.namespaceLabels.get(name), 'kubernetes.io/metadata.name': name } };
+    let facts = this.namespaceFacts.get(name);
+    if (!facts) this.namespaceFacts.set(name, (facts = { name, labels: { ...this.namespaceLabels.get(name), 'kubernetes.io/metadata.name': name } }));
+    return facts;
   }
 
   /** The namespaced policies of a namespace. */
@@ -92,8 +100,14 @@ export class NetworkIndex {
   }
 
   /** Namespaced policies of a namespace and the cluster-wide policies that select some pod in it. */
-  policiesFor(namespace: string): PolicyInfo[] {
-    return [...this.policiesIn(namespace), ...this.clusterWide];
+  policiesFor(namespace: string): readonly PolicyInfo[] {
+    let list = this.forNamespace.get(namespace);
+    if (!list) {
+      const ns = this.namespace(namespace);
+      list = [...this.policiesIn(namespace), ...this.clusterWide.filter((p) => p.appliesIn?.(ns) ?? true)];
+      this.forNamespace.set(namespace, list);
+    }
+    return list;
   }
 
   /** Policies that select a workload's pods, for one direction. */
@@ -110,8 +124,18 @@ export class NetworkIndex {
    * a Pass hands over), then the namespace's policies, then the BaselineAdminNetworkPolicy.
    */
   defaultDenyOf(namespace: string, direction: Direction): DefaultDeny {
-    const ns = this.namespace(namespace);
-    const all = this.policiesFor(namespace).filter((p) => p.selectsAll(ns));
+    const key = `${direction}\u0000${namespace}`;
+    let verdict = this.verdicts.get(key);
+    if (!verdict) {
+      const ns = this.namespace(namespace);
+      let all = this.selectingAll.get(namespace);
+      if (!all) this.selectingAll.set(namespace, (all = this.policiesFor(namespace).filter((p) => p.selectsAll(ns))));
+      this.verdicts.set(key, (verdict = { ...this.decide(all, direction), selectingAll: all }));
+    }
+    return verdict;
+  }
+
+  private decide(all: readonly PolicyInfo[], direction: Direction): Omit<DefaultDeny, 'selectingAll'> {
     // admin layers: their verdict on all traffic decides, whatever directions they isolate
     const admin = ordered(all.filter((p) => p.layer === 'admin'));
     for (const p of admin) {

@@ -10,8 +10,7 @@ export function checkDefaultDeny(direction: Direction, { resource }: ResourceTar
   if (verdict.by.length) return;
   const lower = direction === 'Ingress' ? 'ingress' : 'egress';
   const policies = net.policiesIn(resource.name);
-  const ns = net.namespace(resource.name);
-  const wide = net.policiesFor(resource.name).filter((p) => p.namespace === undefined && p.selectsAll(ns));
+  const wide = verdict.selectingAll.filter((p) => p.namespace === undefined);
   const problems = net.policiesFor(resource.name).filter((p) => p.problem).map((p) => `${p.label}: ${p.problem}`);
   let detail: string;
   if (verdict.openedBy) {
