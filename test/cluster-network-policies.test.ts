@@ -81,6 +81,19 @@ describe('readCluster: network policy CRDs', () => {
     }
   });
 
+  it('a CNI kind whose CRD disappears between discovery and the list (404) is absent, not unreadable, and not a warning', async () => {
+    const cluster = await serve(POLICIES, { networkPolicyCrds: true, gone: ['ciliumnetworkpolicies'] });
+    try {
+      const result = await readCluster({ kubeconfig: cluster.kubeconfig, backoffMs: 10, kubelets: false });
+      assert.ok(cluster.fake.requests.some((r) => r.path === '/apis/cilium.io/v2/ciliumnetworkpolicies'));
+      assert.deepEqual(result.unreadable, []);
+      assert.deepEqual(result.errors, []);
+      assert.ok(!result.warnings.some((w) => /cilium/i.test(w)), result.warnings.join('\n'));
+    } finally {
+      await cluster.fake.close();
+    }
+  });
+
   it('a refused CNI kind (403) skips the network controls instead of passing them', async () => {
     const cluster = await serve(POLICIES, { networkPolicyCrds: true, forbidden: ['ciliumnetworkpolicies'] });
     try {
