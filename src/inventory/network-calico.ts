@@ -11,8 +11,9 @@
 //   `projectcalico.org/orchestrator: k8s` and `projectcalico.org/serviceaccount`, and with its
 //   namespace's labels as `pcns.<key>`; a namespaceSelector sees the namespace's labels and
 //   `projectcalico.org/name`.
-// - `types` when omitted: Ingress when there are no egress rules, Egress when there are egress rules
-//   and no ingress rules, both when there are both (the table in the NetworkPolicy reference).
+// - `types` when omitted or empty: Ingress when there are no egress rules, Egress when there are egress
+//   rules and no ingress rules, both when there are both (the table in the NetworkPolicy reference;
+//   libcalico-go lib/clientv3/policy.go, defaultPolicyTypesField).
 // - Evaluation: within a tier (`tier`, default "default") the policies that apply to the endpoint run
 //   by ascending `order` (absent = last), rules in order; the first rule that matches decides: Allow,
 //   Deny, or Pass (to the next tier, and after the last one to the Kubernetes profile, which allows);
@@ -79,7 +80,8 @@ export function calicoPolicies(policy: Resource): PolicyInfo[] {
   const namespaces = global && spec.namespaceSelector !== undefined ? selectorOf(spec.namespaceSelector, problems, 'namespaceSelector') : undefined;
   const hasIn = Array.isArray(spec.ingress) && spec.ingress.length > 0;
   const hasOut = Array.isArray(spec.egress) && spec.egress.length > 0;
-  const declared = Array.isArray(spec.types) ? spec.types.filter((t: unknown): t is Direction => t === 'Ingress' || t === 'Egress') : undefined;
+  // an empty types list is defaulted as an absent one (libcalico-go lib/clientv3/policy.go, defaultPolicyTypesField: `if len(*types) > 0`)
+  const declared = Array.isArray(spec.types) && spec.types.length ? spec.types.filter((t: unknown): t is Direction => t === 'Ingress' || t === 'Egress') : undefined;
   const directions: Direction[] = declared ?? (hasIn && hasOut ? ['Ingress', 'Egress'] : hasOut ? ['Egress'] : ['Ingress']);
   const verdict = { Ingress: verdictOf(spec.ingress), Egress: verdictOf(spec.egress) };
   const inNamespace = (ns: NamespaceFacts): boolean => {

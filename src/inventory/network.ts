@@ -22,8 +22,9 @@ export { selectsWithOnly, stringLabels } from './network-policy.js';
 /** A Kubernetes NetworkPolicy (networking.k8s.io/v1). */
 export function policyInfo(policy: Resource): PolicyInfo {
   const spec = isObj(policy.object.spec) ? policy.object.spec : {};
-  const types = Array.isArray(spec.policyTypes) ? spec.policyTypes.filter((t: unknown) => t === 'Ingress' || t === 'Egress') : undefined;
-  // Without policyTypes a policy is Ingress, plus Egress when it has egress rules (API default).
+  const types = Array.isArray(spec.policyTypes) && spec.policyTypes.length ? spec.policyTypes.filter((t: unknown) => t === 'Ingress' || t === 'Egress') : undefined;
+  // Without policyTypes (absent or empty) a policy is Ingress, plus Egress when it has egress rules
+  // (pkg/apis/networking/v1/defaults.go, SetDefaults_NetworkPolicySpec: `if len(PolicyTypes) == 0`).
   const directions: Direction[] = types ?? (Array.isArray(spec.egress) ? ['Ingress', 'Egress'] : ['Ingress']);
   const allowsAllIn = (rules: unknown, peerKey: 'from' | 'to') => Array.isArray(rules) && rules.some((r) => {
     if (!isObj(r)) return false;

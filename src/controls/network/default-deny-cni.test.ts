@@ -162,6 +162,18 @@ spec:
   podSelector: {}
   ingress: [{}]
 `),
+    one('an empty policyTypes / types list is defaulted as an absent one (Ingress)', `${NS}---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: k8s-empty-types, namespace: shop}
+spec: {podSelector: {}, policyTypes: []}
+`),
+    one('Calico: an empty types list is defaulted too', `${NS}---
+apiVersion: projectcalico.org/v3
+kind: NetworkPolicy
+metadata: {name: calico-empty-types, namespace: shop}
+spec: {selector: all(), types: []}
+`),
     one('a BaselineAdminNetworkPolicy that denies ingress from every namespace', `${NS}---
 ${BANP_DENY}`),
     one('an AdminNetworkPolicy whose first rule covering every peer is Deny (an Allow of some namespaces before it)', `${NS}---
