@@ -131,6 +131,32 @@ describe('the whole corpus', () => {
     });
   });
 
+  describe('issue 15: findings that appear with CNI policies, cluster-admin in all but name and exec through get', () => {
+    it('get on pods/exec through resources [*] is exec before 1.35: Argo CD\'s server, Gatekeeper\'s manager, Kubernetes Goat\'s secret reader', () => {
+      for (const [id, file] of [
+        ['rbac.authorization.k8s.io/v1//ClusterRoleBinding/argocd-server', 'argo-cd/install.yaml'],
+        ['rbac.authorization.k8s.io/v1//ClusterRoleBinding/gatekeeper-manager-rolebinding', 'gatekeeper/gatekeeper.yaml'],
+        ['rbac.authorization.k8s.io/v1/big-monolith/RoleBinding/secret-reader-binding', 'kubernetes-goat/hunger-check/deployment.yaml'],
+      ]) {
+        const f = one('rbac-exec-attach', id, file);
+        assert.equal(f.status, 'failed');
+        assert.match(f.paths[0].message, /\(get pods\/exec\): rule \{verbs \[[^\]]*get[^\]]*\], resources \[\*\].*get is enough to exec or attach through a WebSocket upgrade on API servers before 1\.35 \(kubernetes#78741/);
+      }
+    });
+    it('the docs\' allow-all-egress policy opens namespace default for egress, whatever deny policy sits beside it (NetworkPolicies add up)', () => {
+      const f = failed('default-deny-egress', '/v1//Namespace/default');
+      assert.equal(f.length, 1);
+      assert.match(f[0].paths[0].message, /has NetworkPolicy allow-all-egress, which allows all egress traffic to every pod in it/);
+      assert.deepEqual(failed('default-deny-ingress', '/v1//Namespace/default'), []);
+    });
+    it('calico/ ships CRDs and ClusterRoles, no Calico policy: its namespaces stay without default deny, and no role of it is cluster-admin', () => {
+      for (const ns of ['calico-system', 'tigera-operator']) assert.equal(failed('default-deny-ingress', `/v1//Namespace/${ns}`).length, 1, ns);
+      const admin = report.findings.filter((f) => f.controlId === 'cluster-admin-binding' && f.paths.some((p) => rel(p.location?.file).startsWith('calico/')));
+      assert.deepEqual(admin.map((f) => f.resourceId), []);
+      assert.equal(failed('rbac-wildcards', 'rbac.authorization.k8s.io/v1//ClusterRole/calico-kube-controllers').length, 1, '* in one rule\'s resources is a wildcard, not cluster-admin');
+    });
+  });
+
   describe('pod-security findings a reviewer agrees with', () => {
     it('every badpods "priv" manifest is a privileged container, in every workload kind', () => {
       const files = new Set(report.findings.filter((f) => f.controlId === 'privileged-container' && f.status === 'failed')

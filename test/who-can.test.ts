@@ -76,3 +76,49 @@ describe('palisade who-can', () => {
     assert.equal(ctrl.binding.kind, 'ClusterRoleBinding');
   });
 });
+
+describe('palisade who-can exec pods', () => {
+  const EXEC = `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: shell, namespace: shop}
+rules:
+- {apiGroups: [""], resources: [pods/exec], verbs: [create, get]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: peek, namespace: shop}
+rules:
+- {apiGroups: [""], resources: [pods, pods/exec, pods/log], verbs: [get]}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: shell, namespace: shop}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: shell}
+subjects: [{kind: User, name: alice}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: peek, namespace: shop}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: peek}
+subjects: [{kind: ServiceAccount, name: dashboard, namespace: shop}]
+`;
+  const dir = writeTree(tempDir(), { 'rbac.yaml': EXEC });
+
+  it('lists who may create pods/exec, and who may get it (enough before 1.35), once each', () => {
+    const r = runCli(['who-can', 'exec', 'pods', '-n', 'shop', dir, '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    const who = out.answers.map((a: any) => `${a.subject.name}:${a.note ?? ''}`);
+    assert.equal(who.length, 2, who.join('\n'));
+    assert.equal(who[0], 'alice:create pods/exec');
+    assert.match(who[1], /^dashboard:get pods\/exec: get is enough to exec or attach through a WebSocket upgrade on API servers before 1\.35 \(kubernetes#78741/);
+  });
+
+  it('says so in pretty form; port-forward has no get path', () => {
+    const r = runCli(['who-can', 'exec', 'pods', dir]);
+    assert.match(r.stdout, /Who can exec pods \(in any namespace\)\?/);
+    assert.match(r.stdout, /ServiceAccount shop\/dashboard[\s\S]*as get pods\/exec: get is enough/);
+    const pf = runCli(['who-can', 'port-forward', 'pods', dir, '--format', 'json']);
+    assert.deepEqual(JSON.parse(pf.stdout).answers, []);
+  });
+});

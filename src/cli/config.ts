@@ -5,6 +5,7 @@ import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { Severity } from '../model/types.js';
 import { INPUT_KEYS, type ControlInputs } from '../controls/inputs.js';
+import { parseKubernetesVersion } from '../inventory/rbac-exec.js';
 import { parseSeverity, parsePercent } from '../engine/gates.js';
 import { parseYamlFile } from '../sources/files/yaml-file.js';
 import { Validator } from './validate.js';
@@ -108,6 +109,12 @@ export function loadConfig(file: string): PalisadeConfig {
       for (const key of INPUT_KEYS) {
         if (inputs[key] === undefined) continue;
         v.part(() => {
+          if (key === 'kubernetesVersion') { // one string, not a list
+            const version = inputs[key];
+            if (typeof version !== 'string' || !parseKubernetesVersion(version)) v.fail(['inputs', key], 'must be a Kubernetes version such as "1.35" or "v1.34.2"');
+            config.inputs[key] = String(version);
+            return;
+          }
           const list = v.stringList(['inputs', key]);
           if (key === 'sensitiveValuePatterns') {
             list.forEach((pattern, i) => {

@@ -2,7 +2,8 @@
 // RBAC questions answered from the same inventory a scan builds.
 import { UsageError } from '../model/errors.js';
 import { Inventory } from '../inventory/index.js';
-import { describeSubject, parseResource, type RbacBinding, type RbacRule, type RbacSubject, type SubjectKind } from '../inventory/rbac.js';
+import { describeSubject, parseResource, subjectKey, type RbacBinding, type RbacRule, type RbacSubject, type Request, type SubjectKind } from '../inventory/rbac.js';
+import { getNote, podSubresourceRequests } from '../inventory/rbac-exec.js';
 import { readSources, type SourceFlags } from './sources.js';
 import { EXIT } from './exit-codes.js';
 import { formatError } from './scan-command.js';
@@ -24,6 +25,8 @@ interface Answer {
   role: { kind: string; name: string; builtIn: boolean };
   rule: { role: string; verbs: string[]; apiGroups: string[]; resources: string[]; resourceNames: string[]; nonResourceURLs: string[]; location?: string };
   scope: string;
+  /** Why this grant answers a question asked with exec, attach or portforward (`get pods/exec`: …). */
+  note?: string;
 }
 
 export async function runWhoCan(args: string[], flags: WhoCanFlags): Promise<number> {
@@ -49,9 +52,20 @@ export async function runWhoCan(args: string[], flags: WhoCanFlags): Promise<num
     question = `What can ${describeSubject(subject)} do`;
     answers = rbac.bindingsOf(subject).flatMap((b) => b.rules.map((rule) => answer(subject, b, rule)));
   } else {
-    const request = { verb: verb!, ...parseResource(resourceText!), namespace: flags.namespace };
     question = `Who can ${verb} ${resourceText}${flags.namespace ? ` in namespace ${flags.namespace}` : ' (in any namespace)'}`;
-    answers = rbac.whoCan(request).map((g) => answer(g.subject, g.binding, g.rule));
+    const version = input.targets.find((t) => t.type === 'cluster' && t.version)?.version;
+    answers = [];
+    const seen = new Set<string>();
+    for (const request of requestsFor(verb!, resourceText!, flags.namespace, version)) {
+      for (const g of rbac.whoCan(request)) {
+        const key = `${subjectKey(g.subject)}\u0000${g.binding.binding.id}\u0000${g.rule.roleName}\u0000${g.rule.path.join('.')}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const a = answer(g.subject, g.binding, g.rule);
+        if (request.verb !== verb) a.note = `${request.verb} pods/${request.subresource}${request.verb === 'get' ? `: ${getNote(version)}` : ''}`;
+        answers.push(a);
+      }
+    }
   }
   const missing = rbac.bindings.filter((b) => b.roleMissing);
 
@@ -70,6 +84,7 @@ export async function runWhoCan(args: string[], flags: WhoCanFlags): Promise<num
       out.push(`      via ${a.binding.kind} ${a.binding.namespace ? `${a.binding.namespace}/` : ''}${a.binding.name}`
         + ` → ${a.role.kind} ${a.role.name}${a.role.builtIn ? ' (built-in)' : ''}${a.binding.location ? `  ${a.binding.location}` : ''}`);
       out.push(`      rule${a.rule.role !== a.role.name ? ` (from ${a.rule.role})` : ''}: ${describeRule(a.rule)}${a.rule.location ? `  ${a.rule.location}` : ''}`);
+      if (a.note) out.push(`      as ${a.note}`);
     }
     if (missing.length) {
       out.push('', `Not resolved: ${missing.length} binding(s) whose role is not in the input (their permissions are unknown):`);
@@ -89,6 +104,19 @@ export async function runWhoCan(args: string[], flags: WhoCanFlags): Promise<num
     return EXIT.INPUT;
   }
   return EXIT.OK;
+}
+
+/** Verbs people say for pod subresources: `exec pods` is create (and, before 1.35, get) on pods/exec. */
+const POD_ACTIONS: Record<string, string> = { exec: 'exec', attach: 'attach', portforward: 'portforward', 'port-forward': 'portforward' };
+
+/** The RBAC requests a question stands for: itself, or for `exec pods` and the like the subresource requests. */
+export function requestsFor(verb: string, resourceText: string, namespace: string | undefined, version: string | undefined): Request[] {
+  const parsed = parseResource(resourceText);
+  const sub = POD_ACTIONS[verb];
+  if (sub && parsed.resource === 'pods' && !parsed.subresource && (parsed.group ?? '') === '') {
+    return podSubresourceRequests(sub, version, namespace);
+  }
+  return [{ verb, ...parsed, namespace }];
 }
 
 const KINDS: Record<string, SubjectKind> = {

@@ -11,6 +11,11 @@ export interface ControlInputs {
   dangerousCapabilities: string[];
   /** RuntimeClass names that count as sandboxed; sandboxed-runtime is skipped when unset. */
   sandboxRuntimeClasses?: string[];
+  /**
+   * The Kubernetes version the manifests run on (`1.35`); a cluster scan sets it from the API
+   * server when the config does not. rbac-exec-attach counts `get` on pods/exec before 1.35.
+   */
+  kubernetesVersion?: string;
 }
 
 export const DEFAULT_INPUTS: ControlInputs = {
@@ -34,4 +39,5 @@ export const DEFAULT_INPUTS: ControlInputs = {
 
 export const INPUT_KEYS: ReadonlyArray<keyof ControlInputs> = [
   'allowedRegistries', 'sensitiveKeyNames', 'sensitiveValuePatterns', 'dangerousCapabilities', 'sandboxRuntimeClasses',
+  'kubernetesVersion',
 ];

@@ -32,6 +32,7 @@ const INPUT_NOTES: Record<keyof ControlInputs, string> = {
   sensitiveValuePatterns: 'regular expressions for values that look like credentials',
   dangerousCapabilities: 'capabilities that must not be added',
   sandboxRuntimeClasses: 'RuntimeClass names that count as sandboxed; the control is skipped when it is not set',
+  kubernetesVersion: 'the Kubernetes version the manifests run on; a cluster scan takes the API server\'s',
 };
 
 function describeInput(key: keyof ControlInputs): string {

@@ -47,6 +47,8 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const started = options.startedAt ?? performance.now();
   const selection = selectControls(options);
   const inputs: ControlInputs = { ...DEFAULT_INPUTS, ...stripUndefined(options.inputs ?? {}) };
+  // the version a cluster's API server reported, unless the config says which one the manifests run on
+  inputs.kubernetesVersion ??= input.targets.find((t) => t.type === 'cluster' && t.version)?.version;
   const resources = filterNamespaces(input.resources, options.includeNamespaces, options.excludeNamespaces);
   const inventory = new Inventory(resources);
   const now = options.now ?? new Date();

@@ -4,7 +4,7 @@ import { resourceId } from '../model/kinds.js';
 import { flatten } from '../model/strings.js';
 import { podOf, type ContainerInfo, type PodInfo } from './pods.js';
 import { Rbac } from './rbac.js';
-import { NetworkIndex } from './network.js';
+import { NetworkIndex, NETWORK_POLICY_KINDS } from './network.js';
 import { findExposures, ROUTE_KINDS, WorkloadIndex, type Exposure } from './exposure.js';
 import { ComponentIndex } from './components.js';
 import { kubeletViews, type KubeletView } from './kubelet.js';
@@ -84,9 +84,9 @@ export class Inventory {
     ));
   }
 
-  /** NetworkPolicies by namespace, with their selectors compiled (built on first use). */
+  /** Network policies of every kind (network.ts) by namespace, with their selectors compiled (built on first use). */
   network(): NetworkIndex {
-    return (this.networkIndex ??= new NetworkIndex(this.ofKind('NetworkPolicy')));
+    return (this.networkIndex ??= new NetworkIndex(NETWORK_POLICY_KINDS.flatMap((k) => this.ofKind(k)), this.ofKind('Namespace')));
   }
 
   /** Workloads by namespace and pod label (built on first use). */

@@ -13,11 +13,13 @@ export interface CompiledSelector {
   readonly empty: boolean;
   /** One label every match must carry with this value (for index look-ups), if the selector has one. */
   readonly anchor?: readonly [string, string];
+  /** The label keys the selector reads (none for an empty one); unknown when absent. */
+  readonly keys?: readonly string[];
   matches(labels: Labels | undefined): boolean;
 }
 
-const NOTHING: CompiledSelector = { empty: false, matches: () => false };
-const EVERYTHING: CompiledSelector = { empty: true, matches: () => true };
+const NOTHING: CompiledSelector = { empty: false, keys: [], matches: () => false };
+const EVERYTHING: CompiledSelector = { empty: true, keys: [], matches: () => true };
 
 /**
  * Compiles a LabelSelector (`{matchLabels, matchExpressions}`). An absent or empty selector
@@ -28,12 +30,14 @@ export function compileSelector(selector: unknown): CompiledSelector {
   if (!isRecord(selector)) return NOTHING;
   const tests: Array<(l: Labels) => boolean> = [];
   let anchor: [string, string] | undefined;
+  const keys: string[] = [];
   const ml = selector.matchLabels;
   if (ml !== undefined && ml !== null) {
     if (!isRecord(ml)) return NOTHING;
     for (const [k, v] of Object.entries(ml)) {
       const value = String(v);
       anchor ??= [k, value];
+      keys.push(k);
       tests.push((l) => l[k] === value);
     }
   }
@@ -44,6 +48,7 @@ export function compileSelector(selector: unknown): CompiledSelector {
       if (!isRecord(e) || typeof e.key !== 'string') return NOTHING;
       const key = e.key;
       const values = Array.isArray(e.values) ? e.values.map(String) : [];
+      keys.push(key);
       switch (e.operator) {
         case 'In':
           if (values.length === 1) anchor ??= [key, values[0]];
@@ -67,6 +72,7 @@ export function compileSelector(selector: unknown): CompiledSelector {
   return {
     empty: false,
     anchor,
+    keys,
     matches: (labels) => {
       const l = labels ?? {};
       for (const t of tests) if (!t(l)) return false;

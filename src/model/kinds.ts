@@ -11,6 +11,8 @@ export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
   'GatewayClass', 'ClusterPolicy', 'ClusterPolicyReport', 'IPAddress', 'ServiceCIDR',
   'DeviceClass', 'ClusterTrustBundle', 'SelfSubjectReview', 'TokenReview', 'SubjectAccessReview',
   'SelfSubjectAccessReview', 'SelfSubjectRulesReview', 'ClusterServingRuntime',
+  // cluster-wide network policies (Cilium, Calico, network-policy-api)
+  'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy',
 ]);
 
 /**

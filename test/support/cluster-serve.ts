@@ -14,10 +14,10 @@ export interface Started {
 }
 
 /** Serves `yaml` as a cluster (TLS made once per test file) and writes a kubeconfig for it. */
-export async function serve(yaml: string, options: Omit<Partial<FakeOptions>, 'token'> & { gatewayApi?: boolean; clientToken?: string } = {}): Promise<Started> {
+export async function serve(yaml: string, options: Omit<Partial<FakeOptions>, 'token'> & { gatewayApi?: boolean; networkPolicyCrds?: boolean; clientToken?: string } = {}): Promise<Started> {
   tls ??= makeTls();
-  const { gatewayApi, clientToken, ...faults } = options;
-  const store = ClusterStore.fromYaml(yaml, { gatewayApi });
+  const { gatewayApi, networkPolicyCrds, clientToken, ...faults } = options;
+  const store = ClusterStore.fromYaml(yaml, { gatewayApi, networkPolicyCrds });
   const fake = await startFakeApiserver(tls, store, { token: TOKEN, configz, ...faults });
   const file = path.join(tls.dir, `kubeconfig-${fake.url.split(':').pop()}`);
   return { fake, kubeconfig: writeKubeconfig(file, [{ name: 'fake', server: fake.url, caPem: tls.caPem, token: clientToken ?? TOKEN }]) };

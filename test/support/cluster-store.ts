@@ -49,6 +49,22 @@ export const GATEWAY_API: readonly ApiResource[] = [
   r('gateway.networking.k8s.io', 'v1alpha2', 'UDPRoute', 'udproutes'),
 ];
 
+/**
+ * Network policy CRDs: Cilium 1.16, Calico 3.29 (the projectcalico.org/v3 API server and the
+ * crd.projectcalico.org/v1 CRDs behind it, both served) and network-policy-api v0.1.
+ */
+export const NETWORK_POLICY_CRDS: readonly ApiResource[] = [
+  r('cilium.io', 'v2', 'CiliumNetworkPolicy', 'ciliumnetworkpolicies'),
+  r('cilium.io', 'v2', 'CiliumClusterwideNetworkPolicy', 'ciliumclusterwidenetworkpolicies', false),
+  r('cilium.io', 'v2', 'CiliumEndpoint', 'ciliumendpoints'),
+  r('projectcalico.org', 'v3', 'NetworkPolicy', 'networkpolicies'),
+  r('projectcalico.org', 'v3', 'GlobalNetworkPolicy', 'globalnetworkpolicies', false),
+  r('crd.projectcalico.org', 'v1', 'NetworkPolicy', 'networkpolicies'),
+  r('crd.projectcalico.org', 'v1', 'GlobalNetworkPolicy', 'globalnetworkpolicies', false),
+  r('policy.networking.k8s.io', 'v1alpha1', 'AdminNetworkPolicy', 'adminnetworkpolicies', false),
+  r('policy.networking.k8s.io', 'v1alpha1', 'BaselineAdminNetworkPolicy', 'baselineadminnetworkpolicies', false),
+];
+
 type Obj = Record<string, any>;
 
 export class ClusterStore {
@@ -57,8 +73,8 @@ export class ClusterStore {
   private readonly lists = new Map<string, Obj[]>();
   private rv = 1000;
 
-  constructor(objects: Obj[], options: { gatewayApi?: boolean } = {}) {
-    this.resources = options.gatewayApi ? [...BUILTIN, ...GATEWAY_API] : BUILTIN;
+  constructor(objects: Obj[], options: { gatewayApi?: boolean; networkPolicyCrds?: boolean } = {}) {
+    this.resources = [...BUILTIN, ...(options.gatewayApi ? GATEWAY_API : []), ...(options.networkPolicyCrds ? NETWORK_POLICY_CRDS : [])];
     const byRef = new Map<string, Obj>();
     for (const o of objects) {
       const [group, version] = o.apiVersion.includes('/') ? o.apiVersion.split('/') : ['', o.apiVersion];
@@ -90,7 +106,7 @@ export class ClusterStore {
     for (const list of this.lists.values()) list.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   }
 
-  static fromYaml(text: string, options: { gatewayApi?: boolean } = {}): ClusterStore {
+  static fromYaml(text: string, options: { gatewayApi?: boolean; networkPolicyCrds?: boolean } = {}): ClusterStore {
     return new ClusterStore(loadAll(text).filter((d): d is Obj => typeof d === 'object' && d !== null), options);
   }
 

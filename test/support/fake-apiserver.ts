@@ -17,6 +17,8 @@ export interface FakeOptions {
   token: string;
   /** Resources (`clusterroles`) answered with 403. */
   forbidden?: string[];
+  /** Resources discovery lists but whose list answers 404 (a CRD deleted between discovery and the list). */
+  gone?: string[];
   /** Resources whose first request gets 429 with Retry-After: 1. */
   throttleOnce?: string[];
   /** Resources whose first request gets 500. */
@@ -99,6 +101,7 @@ export async function startFakeApiserver(tls: Tls, store: ClusterStore, options:
       const scope = namespace ? `in the namespace "${namespace}"` : 'at the cluster scope';
       return status(403, 'Forbidden', `${resource}${group ? `.${group}` : ''} is forbidden: User "system:serviceaccount:palisade:scanner" cannot list resource "${resource}" in API group "${group}" ${scope}`);
     }
+    if (options.gone?.includes(resource)) return status(404, 'NotFound', 'the server could not find the requested resource');
     if (options.slow?.[resource]) await sleep(options.slow[resource]);
     if (first('429', resource, options.throttleOnce)) return status(429, 'TooManyRequests', 'too many requests, please try again later', { 'retry-after': '1' });
     if (first('500', resource, options.failOnce)) return status(500, 'InternalError', 'Internal error occurred: etcdserver: request timed out');

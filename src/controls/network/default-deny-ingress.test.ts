@@ -68,7 +68,7 @@ spec:
   ingress: [{}]
 `,
       paths: ['metadata.name'],
-      messages: [/none selects every pod/],
+      messages: [/has NetworkPolicy allow-all, which allows all ingress traffic to every pod in it/],
     },
     {
       name: 'a policy that selects only some pods',

@@ -1,4 +1,5 @@
 import { defineControl } from '../define.js';
+import { NETWORK_POLICY_KINDS } from '../../inventory/network.js';
 
 export default defineControl({
   id: 'workload-not-isolated',
@@ -6,9 +7,12 @@ export default defineControl({
   title: 'Workload not selected by any NetworkPolicy',
   severity: 'medium',
   section: 'network',
-  reads: ['NetworkPolicy'],
+  reads: NETWORK_POLICY_KINDS,
   appliesTo: 'pods',
-  failsWhen: 'a workload\'s pod labels are selected by no NetworkPolicy for ingress, or by none for egress (matchLabels and matchExpressions both evaluated).',
+  failsWhen: 'a workload\'s pods are selected by no network policy for ingress, or by none for egress: a NetworkPolicy (matchLabels and '
+    + 'matchExpressions both evaluated), a CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy rule that puts them in default deny '
+    + '(an ingress/egress section, enableDefaultDeny not false), a Calico NetworkPolicy or GlobalNetworkPolicy of that type (Calico '
+    + 'selector expressions), or an AdminNetworkPolicy/BaselineAdminNetworkPolicy with a Deny rule in that direction whose subject holds them.',
   rationale:
     'A pod that no NetworkPolicy selects accepts connections from, and opens connections to, anything in the '
     + 'cluster. The guidance asks that every pod be covered by policies, so that lateral movement from a compromised '
@@ -54,7 +58,7 @@ spec:
     if (missing.length === 0) return;
     const labels = pod.metadata.labels && typeof pod.metadata.labels === 'object' ? pod.metadata.labels : undefined;
     const path = labels ? [...pod.metadataPath, 'labels'] : pod.metadataPath;
-    ctx.fail(path, `no NetworkPolicy in namespace ${resource.effectiveNamespace} selects these pods for ${missing.join(' or ')}`, {
+    ctx.fail(path, `no NetworkPolicy in namespace ${resource.effectiveNamespace}, and no Cilium, Calico or admin network policy, selects these pods for ${missing.join(' or ')}`, {
       fix: { description: `add a NetworkPolicy selecting the pods' labels with policyTypes [${missing.join(', ')}]` },
     });
   },

@@ -1,5 +1,6 @@
 import { defineControl } from '../define.js';
 import { describeSubject } from '../../inventory/rbac.js';
+import { adminEquivalence, STANDARD_VERBS, type AdminEquivalence } from '../../inventory/rbac-admin.js';
 import { BUILT_IN_REASON, bindingOf, bindingTargets, describeRule, isBuiltInBinding, scopeOf } from '../templates/grants.js';
 
 export default defineControl({
@@ -10,11 +11,17 @@ export default defineControl({
   section: 'rbac',
   reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
-  failsWhen: 'a subject is bound to cluster-admin or to any role with * verbs on * resources.',
+  failsWhen: 'a subject is bound to cluster-admin, or to any role — whatever its name — whose rules (aggregated ClusterRoles included) '
+    + 'allow every verb (`*`, or get, list, watch, create, update, patch, delete and deletecollection listed one by one) on every resource (`*`) '
+    + 'of every API group (`*`) or of the core group (`""`).',
   rationale:
     'cluster-admin, or any role that allows every verb on every resource, is full control of the cluster: secrets, '
     + 'workloads on every node, RBAC itself. The guidance asks for least privilege, so that a stolen credential or '
-    + 'a compromised service account does not hand an attacker the whole cluster.',
+    + 'a compromised service account does not hand an attacker the whole cluster. A role is judged by what it grants, '
+    + 'not by its name: every verb on every resource of the core group alone reaches every Secret, mints tokens for '
+    + 'every ServiceAccount and impersonates any user, so it counts as cluster-admin too. Unlike tools that exempt a '
+    + 'binding because of its name, only the built-in binding of Group system:masters (and system: roles bound to '
+    + 'system: subjects) is excepted, as Kubernetes built-in.',
   remediation: 'Bind subjects to roles that list only the verbs and resources they need; keep cluster-admin for break-glass accounts.',
   nothingToEvaluate: 'no RoleBindings or ClusterRoleBindings in the input',
   example: {
@@ -38,9 +45,9 @@ subjects:
     const b = bindingOf(ctx, resource);
     if (!b) return;
     const byName = b.roleRef.kind === 'ClusterRole' && b.roleRef.name === 'cluster-admin';
-    const rule = b.rules.find((r) => r.verbs.includes('*') && r.resources.includes('*') && r.apiGroups.includes('*'));
-    if (!byName && !rule) return;
-    const why = byName ? 'is bound to cluster-admin' : `is bound to ${b.roleRef.kind} ${b.roleRef.name}, which allows every verb on every resource: rule ${describeRule(rule!)}`;
+    const same = byName ? undefined : adminEquivalence(b.rules);
+    if (!byName && !same) return;
+    const why = byName ? 'is bound to cluster-admin' : `is bound to ${b.roleRef.kind} ${b.roleRef.name}, ${explain(same!)}`;
     const exceptedBy = isBuiltInBinding(b) ? BUILT_IN_REASON : undefined;
     for (const s of b.subjects) {
       ctx.fail(s.path, `${describeSubject(s)} ${why} ${scopeOf(b)}`, {
@@ -50,3 +57,12 @@ subjects:
     }
   },
 });
+
+/** Why a role is cluster-admin in all but name: which rules (by index in their role) and what they allow. */
+function explain(e: AdminEquivalence): string {
+  const verbs = e.verbs === 'all' ? 'every verb' : `every standard verb (${STANDARD_VERBS.join(', ')})`;
+  const where = e.groups === 'all' ? 'every resource' : 'every resource of the core API group (Secrets, ServiceAccount tokens, Pods on any node)';
+  const rules = e.rules.map((r) => `${r.path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('')} ${describeRule(r)}`);
+  const gap = e.verbs === 'standard' ? '; it lacks only escalate, bind and impersonate, which `*` would add' : '';
+  return `which allows ${verbs} on ${where}, cluster-admin in all but name${gap}: rule${rules.length > 1 ? 's' : ''} ${rules.join(' and ')}`;
+}

@@ -55,14 +55,19 @@ export function requestText(r: Request): string {
  * Fails each subject of a binding whose rules allow one of the requests; the message names the
  * subject, what it may do, where, and quotes the rule. Returns whether it failed.
  */
-export function failGrants(ctx: CheckContext, resource: Resource, requests: Request[], what: string): boolean {
+export function failGrants(
+  ctx: CheckContext, resource: Resource, requests: Request[], what: string,
+  /** Said after the rule when the grant is through this request (why a verb counts). */
+  noteFor?: (request: Request) => string | undefined,
+): boolean {
   const b = bindingOf(ctx, resource);
   if (!b || b.subjects.length === 0) return false;
   const grant = firstGrant(b, requests);
   if (!grant) return false;
   const exceptedBy = isBuiltInBinding(b) ? BUILT_IN_REASON : undefined;
   for (const s of b.subjects) {
-    ctx.fail(s.path, `${describeSubject(s)} may ${what} ${scopeOf(b)} (${requestText(grant.request)}): rule ${describeRule(grant.rule)}`, {
+    const note = noteFor?.(grant.request);
+    ctx.fail(s.path, `${describeSubject(s)} may ${what} ${scopeOf(b)} (${requestText(grant.request)}): rule ${describeRule(grant.rule)}${note ? `; ${note}` : ''}`, {
       fix: { description: `remove the permission from ${b.roleRef.kind} ${b.roleRef.name}, or bind this subject to a narrower role` },
       exceptedBy,
     });

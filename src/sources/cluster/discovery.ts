@@ -65,5 +65,7 @@ export async function discover(client: ApiClient, kinds: readonly KindSpec[] = C
       missing.push({ kind: k, reason: `not served by this API server (looked in ${where})` });
     }
   }
-  return { served, missing };
+  // a kind with a preferred twin in another group (Calico's CRDs behind its API server) only when the twin is not served
+  const twin = (k: KindSpec) => k.unlessServed && served.some((s) => s.group === k.unlessServed!.group && s.resource === k.unlessServed!.resource);
+  return { served: served.filter((k) => !twin(k)), missing };
 }

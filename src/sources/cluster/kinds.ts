@@ -13,8 +13,14 @@ export interface KindSpec {
   namespaced: boolean;
   /** Listed as PartialObjectMetadata only: the object's data never crosses the wire (Secrets). */
   metadataOnly?: boolean;
-  /** An add-on API (Gateway API): its absence is normal and not reported. */
+  /** An add-on API (Gateway API, a CNI's CRDs): its absence is normal and not reported. */
   optional?: boolean;
+  /**
+   * The same objects under another API group, preferred when served (`{group, resource}`): this
+   * kind is listed only when that one is not (Calico's crd.projectcalico.org CRDs behind its
+   * projectcalico.org API server).
+   */
+  unlessServed?: { group: string; resource: string };
 }
 
 const core = (kind: string, resource: string, namespaced = true, extra: Partial<KindSpec> = {}): KindSpec =>
@@ -24,6 +30,10 @@ const inGroup = (group: string, versions: readonly string[], kind: string, resou
 
 const V1 = ['v1'];
 const GATEWAY = 'gateway.networking.k8s.io';
+const CILIUM = 'cilium.io';
+const CALICO = 'projectcalico.org';
+const CALICO_CRD = 'crd.projectcalico.org';
+const NETPOL_API = 'policy.networking.k8s.io';
 
 export const CLUSTER_KINDS: readonly KindSpec[] = [
   core('Namespace', 'namespaces', false),
@@ -60,6 +70,15 @@ export const CLUSTER_KINDS: readonly KindSpec[] = [
   inGroup(GATEWAY, ['v1', 'v1alpha3', 'v1alpha2'], 'TLSRoute', 'tlsroutes', true, { optional: true }),
   inGroup(GATEWAY, ['v1alpha2'], 'TCPRoute', 'tcproutes', true, { optional: true }),
   inGroup(GATEWAY, ['v1alpha2'], 'UDPRoute', 'udproutes', true, { optional: true }),
+  // network policies of CNIs and of network-policy-api (CRD installs; src/inventory/network*.ts)
+  inGroup(CILIUM, ['v2'], 'CiliumNetworkPolicy', 'ciliumnetworkpolicies', true, { optional: true }),
+  inGroup(CILIUM, ['v2'], 'CiliumClusterwideNetworkPolicy', 'ciliumclusterwidenetworkpolicies', false, { optional: true }),
+  inGroup(CALICO, ['v3'], 'NetworkPolicy', 'networkpolicies', true, { optional: true }),
+  inGroup(CALICO, ['v3'], 'GlobalNetworkPolicy', 'globalnetworkpolicies', false, { optional: true }),
+  inGroup(CALICO_CRD, V1, 'NetworkPolicy', 'networkpolicies', true, { optional: true, unlessServed: { group: CALICO, resource: 'networkpolicies' } }),
+  inGroup(CALICO_CRD, V1, 'GlobalNetworkPolicy', 'globalnetworkpolicies', false, { optional: true, unlessServed: { group: CALICO, resource: 'globalnetworkpolicies' } }),
+  inGroup(NETPOL_API, ['v1alpha1'], 'AdminNetworkPolicy', 'adminnetworkpolicies', false, { optional: true }),
+  inGroup(NETPOL_API, ['v1alpha1'], 'BaselineAdminNetworkPolicy', 'baselineadminnetworkpolicies', false, { optional: true }),
 ];
 
 /** A kind as this server serves it: the version discovery chose. */
