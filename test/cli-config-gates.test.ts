@@ -105,7 +105,7 @@ describe('config file: which one is used', () => {
 
 describe('config file: errors name file:line:column', () => {
   const cases: Array<[title: string, config: string, line: number, column: number, message: RegExp]> = [
-    ['an unknown top-level key', 'framework: nsa-cisa\nfailOn: high\n', 2, 1, /failOn: unknown key "failOn" \(known: framework, inputs, /],
+    ['an unknown top-level key', 'framework: nsa-cisa\nfailOn: high\n', 2, 1, /failOn: unknown key "failOn" \(known: framework, frameworks, inputs, /],
     ['an unknown key under inputs', 'inputs:\n  allowedRegistries: [ghcr.io]\n  allowedRegistry: [docker.io]\n', 3, 3, /inputs\.allowedRegistry: unknown key "allowedRegistry"/],
     ['an unknown gate', 'gates:\n  failOn: high\n  maxRisk: 10\n', 3, 3, /gates\.maxRisk: unknown key "maxRisk"/],
     ['a string where a list is needed', 'disabledControls: privileged-container\n', 1, 1, /disabledControls: must be a list of strings/],
@@ -168,13 +168,13 @@ describe('config file: errors name file:line:column', () => {
       `palisade: ${file}:2:3: gates.minCoverage: minCoverage: expected a number from 0 to 100, got "150"`,
       `palisade: ${file}:3:3: gates.failon: unknown key "failon"; did you mean "failOn"?`,
       `palisade: ${file}:4:1: exludeNamespaces: unknown key "exludeNamespaces"; did you mean "excludeNamespaces"?`,
-      `palisade: ${file}:5:1: framework: unknown framework "nsa-ciss"; did you mean "nsa-cisa"? (known: nsa-cisa, nsa)`,
+      `palisade: ${file}:5:1: framework: unknown framework "nsa-ciss"; did you mean "nsa-cisa"? (known: nsa-cisa, nsa, mitre-attack, mitre)`,
       `palisade: ${file}:7:3: inputs.alowedRegistries: unknown key "alowedRegistries"; did you mean "allowedRegistries"?`,
       `palisade: ${file}:8:38: inputs.dangerousCapabilities.1: must be a string`,
       `palisade: ${file}:10:14: exceptions.0.controls.0: "privileged-containr" names no control; did you mean "privileged-container"? (see 'palisade list controls')`,
       `palisade: ${file}:11:3: exceptions.0.reason: a reason is required`,
       `palisade: ${file}:14:3: exceptions.1.expires: must be a date written YYYY-MM-DD (quote it), got "2027-13-01"`,
-      `palisade: ${file}:15:1: maxRisk: unknown key "maxRisk" (known: framework, inputs, disabledControls, includeNamespaces, excludeNamespaces, annotationExceptions, gates, exceptions)`,
+      `palisade: ${file}:15:1: maxRisk: unknown key "maxRisk" (known: framework, frameworks, inputs, disabledControls, includeNamespaces, excludeNamespaces, annotationExceptions, gates, exceptions)`,
     ]);
   });
 

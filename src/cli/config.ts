@@ -6,7 +6,7 @@ import { UsageError } from '../model/errors.js';
 import type { Severity } from '../model/types.js';
 import { INPUT_KEYS, type ControlInputs } from '../controls/inputs.js';
 import { parseKubernetesVersion } from '../inventory/rbac-exec.js';
-import { parseSeverity, parsePercent } from '../engine/gates.js';
+import { parseSeverity, parseThreshold, type Threshold } from '../engine/gates.js';
 import { parseYamlFile } from '../sources/files/yaml-file.js';
 import { Validator } from './validate.js';
 import { readExceptionList } from './exceptions-file.js';
@@ -19,20 +19,21 @@ import { didYouMean } from '../engine/suggest.js';
 
 export interface PalisadeConfig {
   file?: string;
-  framework?: string;
+  /** The frameworks to score, in order (`framework:` or `frameworks:`). */
+  framework?: string[];
   inputs: Partial<ControlInputs>;
   disabledControls: string[];
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
   /** false: palisade.dev/ignore annotations on resources are not honoured. */
   annotationExceptions?: boolean;
-  gates: { failOn?: Severity; complianceThreshold?: number; minCoverage?: number };
+  gates: { failOn?: Severity; complianceThreshold?: Threshold; minCoverage?: Threshold };
   exceptions: ExceptionRule[];
 }
 
 export const CONFIG_NAMES = ['.palisade.yaml', '.palisade.yml'];
 
-const TOP_KEYS = ['framework', 'inputs', 'disabledControls', 'includeNamespaces', 'excludeNamespaces', 'annotationExceptions', 'gates', 'exceptions'];
+const TOP_KEYS = ['framework', 'frameworks', 'inputs', 'disabledControls', 'includeNamespaces', 'excludeNamespaces', 'annotationExceptions', 'gates', 'exceptions'];
 const GATE_KEYS = ['failOn', 'complianceThreshold', 'minCoverage'];
 
 export interface FoundConfig {
@@ -80,10 +81,17 @@ export function loadConfig(file: string): PalisadeConfig {
   return v.all(() => {
     const root = v.mapping([], TOP_KEYS);
     v.part(() => {
-      if (root.framework === undefined) return;
-      const name = v.string(['framework']);
-      if (!findFramework(name)) v.fail(['framework'], `unknown framework "${name}"${didYouMean(name, frameworkNames())} (known: ${frameworkNames().join(', ')})`);
-      config.framework = name;
+      // `framework: nsa` or `framework: nsa,mitre`, or a list under `framework:` or `frameworks:`
+      for (const key of ['framework', 'frameworks'] as const) {
+        if (root[key] === undefined) continue;
+        if (config.framework) v.fail([key], 'give framework or frameworks, not both');
+        const names = (typeof root[key] === 'string' ? v.string([key]).split(',') : v.stringList([key])).map((n) => n.trim()).filter(Boolean);
+        if (!names.length) v.fail([key], 'names no framework');
+        for (const name of names) {
+          if (!findFramework(name)) v.fail([key], `unknown framework "${name}"${didYouMean(name, frameworkNames())} (known: ${frameworkNames().join(', ')})`);
+        }
+        config.framework = names;
+      }
     });
     v.part(() => {
       if (root.disabledControls === undefined) return;
@@ -140,9 +148,19 @@ export function loadConfig(file: string): PalisadeConfig {
       });
       for (const key of ['complianceThreshold', 'minCoverage'] as const) {
         v.part(() => {
-          if (gates[key] === undefined) return;
-          if (typeof gates[key] !== 'number') v.fail(['gates', key], `${key} must be a number from 0 to 100`);
-          config.gates[key] = v.wrap(['gates', key], () => parsePercent(gates[key] as number, key));
+          const value = gates[key];
+          if (value === undefined) return;
+          // a number for every framework, or framework → number
+          if (typeof value === 'number') {
+            config.gates[key] = v.wrap(['gates', key], () => parseThreshold(value, key));
+            return;
+          }
+          if (value === null || typeof value !== 'object' || Array.isArray(value)) v.fail(['gates', key], `${key} must be a number from 0 to 100, or a mapping of framework to number`);
+          const parts = Object.entries(value as Record<string, unknown>).map(([fw, n]) => {
+            if (typeof n !== 'number') v.fail(['gates', key, fw], `${key}.${fw} must be a number from 0 to 100`);
+            return `${fw}=${n}`;
+          });
+          config.gates[key] = v.wrap(['gates', key], () => parseThreshold(parts.join(','), key));
         });
       }
     });

@@ -1,7 +1,7 @@
 // `palisade list` and `palisade explain`.
 import { UsageError } from '../model/errors.js';
 import { CONTROLS } from '../controls/index.js';
-import { FRAMEWORKS, findFramework, frameworkControlIds } from '../frameworks/index.js';
+import { FRAMEWORKS, findFramework, frameworkControlIds, type Framework } from '../frameworks/index.js';
 import { resolveNames } from '../engine/select.js';
 import { controlInfo } from '../report/explain.js';
 import { controlText } from '../docs/render.js';
@@ -35,12 +35,15 @@ export function runList(what: string, opts: { format: string; framework?: string
     return EXIT.OK;
   }
   if (what === 'frameworks') {
+    const list = FRAMEWORKS.map(frameworkInfo);
     if (format === 'json') {
-      process.stdout.write(JSON.stringify(FRAMEWORKS, null, 2) + '\n');
+      process.stdout.write(JSON.stringify(list, null, 2) + '\n');
     } else {
-      for (const f of FRAMEWORKS) {
-        writeLine(process.stdout, `${f.id}  ${f.title} v${f.version} — ${frameworkControlIds(f).length} controls`);
-        for (const s of f.sections) writeLine(process.stdout, `  ${s.id.padEnd(14)} ${s.title} (${s.controls.length})`);
+      for (const f of list) {
+        const names = f.aliases.length ? ` (also: ${f.aliases.join(', ')})` : '';
+        const items = f.items ? ` · ${f.items.total} items, ${f.items.notCovered} not covered${f.items.manual ? `, ${f.items.manual} manual` : ''}` : '';
+        writeLine(process.stdout, `${f.id}${names}  ${f.title} v${f.version} — ${f.controls} controls in ${f.sections.length} sections${items}`);
+        for (const sec of f.sections) writeLine(process.stdout, `  ${sec.id.padEnd(22)} ${sec.title} (${sec.controls.length} controls${sec.items ? `, ${sec.items.length} items` : ''})`);
       }
     }
     return EXIT.OK;
@@ -54,4 +57,21 @@ export function runExplain(name: string, opts: { format: string }): number {
   if (format === 'json') process.stdout.write(JSON.stringify(controls.map(controlInfo), null, 2) + '\n');
   else process.stdout.write(escapeMultiline(controls.map(controlText).join('\n')));
   return EXIT.OK;
+}
+
+/** A framework as `list frameworks` shows it: names, size, and how many of its items no control covers. */
+function frameworkInfo(f: Framework) {
+  const items = new Map(f.sections.flatMap((s) => s.items ?? []).map((i) => [i.id, i]));
+  return {
+    id: f.id, aliases: f.aliases ?? [], title: f.title, version: f.version, url: f.url,
+    controls: frameworkControlIds(f).length,
+    sections: f.sections,
+    ...(items.size ? {
+      items: {
+        total: items.size,
+        notCovered: [...items.values()].filter((i) => i.controls.length === 0 && i.manual === undefined).length,
+        manual: [...items.values()].filter((i) => i.controls.length === 0 && i.manual !== undefined).length,
+      },
+    } : {}),
+  };
 }

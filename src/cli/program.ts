@@ -56,7 +56,7 @@ export function buildProgram(): Command {
     .command('scan')
     .description('scan manifests (files, directories, charts, - for stdin), this host (--node) or a live cluster (--cluster) against a framework')
     .argument('[paths...]', 'files or directories to scan; - reads standard input', [])
-    .option('--framework <id>', 'framework to score against: nsa-cisa (Kubescape\'s name: nsa), any case (default: the config\'s framework, else nsa-cisa)')
+    .option('--framework <ids>', 'frameworks to score against, comma-separated or repeated: nsa-cisa, mitre-attack (Kubescape\'s names: nsa, mitre), any case; the first one\'s scores are the summary\'s (default: the config\'s, else nsa-cisa; see palisade list frameworks)', collect)
     .option('--controls <ids>', 'only these controls: ids, Kubescape ids (C-0057) or names ("Privileged container"), comma-separated', collect)
     .option('--exclude-controls <ids>', 'leave out these controls', collect)
     .option('-n, --namespace <names>', 'only resources in these namespaces (repeatable, comma-separated)', collect)
@@ -68,8 +68,8 @@ export function buildProgram(): Command {
     .option('--output-dir <dir>', 'write each format to its own file in this directory (needed for several formats)')
     .option('--sarif-root <dir>', 'SARIF URIs are relative to this directory (default: the repository root, the nearest directory with .git, of the first path)')
     .option('--fail-on <severity>', 'exit 1 when a failed finding is at or above: low, medium, high, critical')
-    .option('--compliance-threshold <n>', 'exit 1 when framework compliance is below n (0-100)')
-    .option('--min-coverage <n>', 'exit 1 when fewer than n% of the framework\'s controls could be evaluated')
+    .option('--compliance-threshold <n>', 'exit 1 when a framework\'s compliance is below n (0-100): n for every framework scored, or per framework: nsa=80,mitre=60')
+    .option('--min-coverage <n>', 'exit 1 when fewer than n% of a framework\'s controls could be evaluated (n, or per framework: nsa=90)')
     .option('--config <file>', CONFIG_HELP)
     .option('--no-config', 'use no config file')
     .option('--exceptions <file>', 'exceptions file: Palisade YAML or Kubescape posture-exception JSON')
@@ -128,7 +128,7 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'files or directories to fix (the same as scan; standard input cannot be fixed)', [])
     .option('--dry-run', 'print a unified diff of the changes and write nothing (the summary goes to standard error)')
     .option('--all', 'apply the review fixes too (they may change how the workload runs: a read-only root filesystem, a non-root user, namespace enforce labels); without it they are listed')
-    .option('--framework <id>', 'framework whose controls to fix (default: the config\'s framework, else nsa-cisa)')
+    .option('--framework <ids>', 'frameworks whose controls to fix, comma-separated (default: the config\'s, else nsa-cisa)', collect)
     .option('--controls <ids>', 'only fix findings of these controls (ids, Kubescape ids or names, comma-separated)', collect)
     .option('--exclude-controls <ids>', 'leave out these controls', collect)
     .option('--config <file>', CONFIG_HELP)
@@ -148,6 +148,7 @@ export function buildProgram(): Command {
     .command('docs')
     .description('write the control reference (one markdown page per control and an index) from the control metadata')
     .requiredOption('--out <dir>', 'directory to write into (the repository keeps it in docs/controls)')
+    .option('--frameworks-out <dir>', 'also write a page per framework, with each item\'s mapping, into this directory (the repository keeps it in docs/frameworks)')
     .action((opts) => {
       process.exitCode = runDocs(opts);
     });

@@ -4,7 +4,8 @@ import fsPath from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { ScanReport } from '../model/types.js';
 import { scan } from '../engine/scan.js';
-import { parsePercent, parseSeverity, trippedGates, type Gates } from '../engine/gates.js';
+import { checkThresholdFrameworks, parseSeverity, parseThreshold, trippedGates, type Gates } from '../engine/gates.js';
+import { resolveFrameworks } from '../engine/select.js';
 import { annotateReport } from '../sources/combine.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../report/formats.js';
 import { loadSettings, type SettingsFlags } from './settings.js';
@@ -42,9 +43,12 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   const gates: Gates = {
     failOn: flags.failOn !== undefined ? parseSeverity(flags.failOn, '--fail-on') : config.gates.failOn,
     complianceThreshold: flags.complianceThreshold !== undefined
-      ? parsePercent(flags.complianceThreshold, '--compliance-threshold') : config.gates.complianceThreshold,
-    minCoverage: flags.minCoverage !== undefined ? parsePercent(flags.minCoverage, '--min-coverage') : config.gates.minCoverage,
+      ? parseThreshold(flags.complianceThreshold, '--compliance-threshold') : config.gates.complianceThreshold,
+    minCoverage: flags.minCoverage !== undefined ? parseThreshold(flags.minCoverage, '--min-coverage') : config.gates.minCoverage,
   };
+  const scored = resolveFrameworks(options.framework).map((f) => f.id);
+  checkThresholdFrameworks(gates.complianceThreshold, '--compliance-threshold', scored);
+  checkThresholdFrameworks(gates.minCoverage, '--min-coverage', scored);
 
   const input = await readSources(paths, flags, {
     maxFileSize, includeNamespaces: options.includeNamespaces, excludeNamespaces: options.excludeNamespaces,

@@ -9,7 +9,8 @@ import { findConfig, loadConfig, type PalisadeConfig } from './config.js';
 import { loadExceptionsFile } from './exceptions-file.js';
 
 export interface SettingsFlags {
-  framework?: string;
+  /** --framework, repeatable and comma-separated. */
+  framework?: string[];
   controls?: string[];
   excludeControls?: string[];
   /** -n/--namespace; --include-namespaces is the same, under its older name. */

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Control } from '../controls/define.js';
 import { CONTROLS } from '../controls/index.js';
-import { FRAMEWORKS } from '../frameworks/index.js';
+import { DEFAULT_FRAMEWORK, FRAMEWORKS, findFramework } from '../frameworks/index.js';
 import { controlMarkdown, GENERATED_MARK, sectionTitle } from './render.js';
 
 /** File name → content, for every generated page. */
@@ -19,7 +19,10 @@ function indexMarkdown(controls: readonly Control[]): string {
   out.push(`Palisade has ${controls.length} controls. Each page says what fails, why it matters and how to fix it, `
     + 'with a failing and a passing example where a manifest can show one. `palisade explain <id>` prints the same page in a terminal.');
   const listed = new Set<string>();
-  for (const fw of FRAMEWORKS) {
+  // grouped by the default framework's sections; the other frameworks map the same controls (docs/frameworks)
+  const others = FRAMEWORKS.filter((f) => f.id !== DEFAULT_FRAMEWORK);
+  if (others.length) out.push('', `The same controls are mapped to ${others.map((f) => `[${f.title}](../frameworks/${f.id}.md)`).join(', ')}: see [docs/frameworks](../frameworks/README.md).`);
+  for (const fw of [findFramework(DEFAULT_FRAMEWORK)!]) {
     out.push('', `Grouped by the sections of the [${fw.title} v${fw.version}](${fw.url}) (framework \`${fw.id}\`).`);
     for (const s of fw.sections) {
       const mine = s.controls.map((id) => controls.find((c) => c.id === id)).filter((c): c is Control => c !== undefined);

@@ -1,12 +1,13 @@
 // One scan: resources → inventory → controls → the JSON report every format is derived from.
 import type {
-  ControlResult, Finding, FrameworkResult, IgnoredDocument, InputError, Resource, ScanReport, ScanSummary, ScanTarget, Severity,
+  ControlResult, Finding, FrameworkItemResult, FrameworkResult, FrameworkSectionResult, IgnoredDocument, InputError, Resource, ScanReport, ScanSummary, ScanTarget, Severity,
   UnreadableKind,
 } from '../model/types.js';
 import { SEVERITIES } from '../model/types.js';
 import { Inventory } from '../inventory/index.js';
 import { DEFAULT_INPUTS, type ControlInputs } from '../controls/inputs.js';
-import { frameworkControlIds } from '../frameworks/index.js';
+import { frameworkControlIds, type Framework, type FrameworkItem } from '../frameworks/index.js';
+import { getControl } from '../controls/index.js';
 import { evaluateControl, type ControlEvaluation } from './evaluate.js';
 import { lackingKinds, lackingReason } from './unreadable.js';
 import { kubectlPatch } from './kubectl-patch.js';
@@ -65,14 +66,15 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   );
   addPatchCommands(evaluations, byId, input.targets);
   const { controls, findings } = collectResults(evaluations, options.verbose);
-  const framework = scoreFramework(selection, controls);
+  const frameworks = scoreFrameworks(selection, controls);
+  const framework = frameworks[0]!;
 
   const report: ScanReport = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'palisade', version: VERSION },
     generatedAt: now.toISOString(),
     targets: input.targets,
-    frameworks: [framework],
+    frameworks,
     summary: summarise(input, framework, controls, findings),
     controls,
     resources: [...resources, ...inventory.namespaceResources().filter((r) => r.source.type === 'derived')].map((r) => ({
@@ -140,24 +142,48 @@ function collectResults(evaluations: ControlEvaluation[], verbose: boolean | und
   return { controls, findings };
 }
 
-/** The framework's compliance, coverage and per-section compliance. */
-function scoreFramework(selection: Selection, controls: ControlResult[]): FrameworkResult {
-  const fw = selection.framework;
-  // a scan narrowed to some sections (node-only) is scored against those sections only
-  const fwSections = selection.sections ? fw.sections.filter((s) => selection.sections!.includes(s.id)) : fw.sections;
-  const inFramework = new Set(selection.sections ? fwSections.flatMap((s) => s.controls) : frameworkControlIds(fw));
-  const fwControls = controls.filter((c) => inFramework.has(c.id));
+/**
+ * Each framework's compliance, coverage and per-section (and per-item) compliance, over the one
+ * evaluation. A scan narrowed to some control sections (node-only) is scored on their controls.
+ */
+function scoreFrameworks(selection: Selection, controls: ControlResult[]): FrameworkResult[] {
+  const byId = new Map(controls.map((c) => [c.id, c]));
+  return selection.frameworks.map((fw) => scoreFramework(fw, selection.sections, byId));
+}
+
+function scoreFramework(fw: Framework, narrowedTo: string[] | undefined, results: ReadonlyMap<string, ControlResult>): FrameworkResult {
+  const inScope = (id: string): boolean => !narrowedTo || narrowedTo.includes(getControl(id)?.section ?? '');
+  const inFramework = new Set(frameworkControlIds(fw).filter(inScope));
+  const fwControls = [...inFramework].map((id) => results.get(id)).filter((c): c is ControlResult => c !== undefined);
   const evaluatedCount = fwControls.filter((c) => c.status !== 'skipped').length;
   const coverage = round((100 * evaluatedCount) / Math.max(1, inFramework.size));
   const compliance = meanCompliance(fwControls);
-  return {
+  const resultsOf = (ids: readonly string[]): ControlResult[] => ids.map((id) => results.get(id)).filter((c): c is ControlResult => c !== undefined);
+  const sections = fw.sections.filter((s) => !narrowedTo || s.controls.some((id) => inFramework.has(id)));
+  const out: FrameworkResult = {
     id: fw.id, title: fw.title, version: fw.version, compliance, coverage,
     controls: inFramework.size, evaluatedControls: evaluatedCount,
-    sections: fwSections.map((s) => ({
-      id: s.id, title: s.title, controls: s.controls,
-      compliance: meanCompliance(controls.filter((c) => s.controls.includes(c.id))),
-    })),
+    sections: sections.map((s) => {
+      const section: FrameworkSectionResult = { id: s.id, title: s.title, controls: s.controls, compliance: meanCompliance(resultsOf(s.controls)) };
+      if (s.items) section.items = s.items.map((item) => itemResult(item, resultsOf(item.controls.filter((id) => inFramework.has(id)))));
+      return section;
+    }),
   };
+  if (fw.sections.some((s) => s.items)) {
+    const items = new Map(out.sections.flatMap((s) => s.items ?? []).map((i) => [i.id, i]));
+    out.notCovered = [...items.values()].filter((i) => i.status === 'not-covered').length;
+    out.manual = [...items.values()].filter((i) => i.status === 'manual').length;
+  }
+  return out;
+}
+
+function itemResult(item: FrameworkItem, controls: ControlResult[]): FrameworkItemResult {
+  const base = { id: item.id, ...(item.aliases?.length ? { aliases: item.aliases } : {}), title: item.title, controls: item.controls };
+  if (item.manual !== undefined && item.controls.length === 0) return { ...base, status: 'manual', compliance: null };
+  if (item.controls.length === 0) return { ...base, status: 'not-covered', compliance: null };
+  const status = controls.some((c) => c.status === 'failed') ? 'failed'
+    : controls.some((c) => c.status === 'passed') ? 'passed' : 'skipped';
+  return { ...base, status, compliance: meanCompliance(controls) };
 }
 
 /** The report's summary: scores, what was read, and controls and findings counted by status and severity. */

@@ -2,26 +2,30 @@
 import { UsageError } from '../model/errors.js';
 import type { Control } from '../controls/define.js';
 import { CONTROLS, getControl, resolveControlName } from '../controls/index.js';
-import { findFramework, frameworkControlIds, frameworkNames, type Framework } from '../frameworks/index.js';
+import { DEFAULT_FRAMEWORK, findFramework, frameworkControlIds, frameworkNames, type Framework } from '../frameworks/index.js';
 import { KUBESCAPE_CONTROL_NAMES } from '../frameworks/kubescape-names.js';
 import { didYouMean } from './suggest.js';
 
 export interface Selection {
+  /** The first framework: the summary's compliance and coverage are its. */
   framework: Framework;
+  /** Every framework the scan is scored against, each over the same evaluation. */
+  frameworks: Framework[];
   controls: Control[];
-  /** The framework sections the scan is about, when narrowed by `sections`; coverage and compliance count only these. */
+  /** The control sections the scan is about, when narrowed by `sections`; coverage and compliance count only their controls. */
   sections?: string[];
 }
 
 export interface SelectOptions {
-  framework?: string;
+  /** Framework names (ids or aliases, any case); a name may hold several, comma-separated. Default nsa-cisa. */
+  framework?: string | string[];
   controls?: string[];
   excludeControls?: string[];
   /** Disabled in the config file. */
   disabled?: string[];
   /**
-   * Only the framework's controls of these sections (a node-only scan: control-plane, kubelet).
-   * Ignored when `controls` names controls: an explicit selection wins.
+   * Only the frameworks' controls of these control sections (a node-only scan: control-plane,
+   * kubelet). Ignored when `controls` names controls: an explicit selection wins.
    */
   sections?: string[];
 }
@@ -100,23 +104,36 @@ export function resolveFramework(name: string, what = 'framework'): Framework {
   return framework;
 }
 
+/** The frameworks a scan is scored against, in the order named, each once; unknown names are usage errors. */
+export function resolveFrameworks(names: string | string[] | undefined, what = 'framework'): Framework[] {
+  const list = (Array.isArray(names) ? names : names === undefined ? [] : [names])
+    .flatMap((n) => n.split(',')).map((n) => n.trim()).filter(Boolean);
+  const out: Framework[] = [];
+  for (const name of list.length ? list : [DEFAULT_FRAMEWORK]) {
+    const fw = resolveFramework(name, what);
+    if (!out.includes(fw)) out.push(fw);
+  }
+  return out;
+}
+
 export function selectControls(options: SelectOptions): Selection {
-  const framework = resolveFramework(options.framework ?? 'nsa-cisa');
-  let controls = frameworkControlIds(framework).map((id) => getControl(id)).filter((c): c is Control => c !== undefined);
+  const frameworks = resolveFrameworks(options.framework);
+  const ids = new Set(frameworks.flatMap(frameworkControlIds));
+  let controls = [...ids].map((id) => getControl(id)).filter((c): c is Control => c !== undefined);
   let sections: string[] | undefined;
   if (options.controls?.length) {
     const wanted = resolveNames(options.controls, '--controls');
-    // Controls outside the framework may still be asked for by name.
+    // Controls outside the frameworks may still be asked for by name.
     controls = CONTROLS.filter((c) => wanted.includes(c));
   } else if (options.sections?.length) {
-    sections = framework.sections.map((s) => s.id).filter((id) => options.sections!.includes(id));
-    const ids = new Set(framework.sections.filter((s) => sections!.includes(s.id)).flatMap((s) => s.controls));
-    controls = controls.filter((c) => ids.has(c.id));
+    sections = [...options.sections];
+    controls = controls.filter((c) => sections!.includes(c.section));
   }
   const dropped = [
     ...resolveNames(options.excludeControls ?? [], '--exclude-controls'),
     ...resolveNames(options.disabled ?? [], 'the config file\'s disabledControls'),
   ];
   controls = controls.filter((c) => !dropped.includes(c));
-  return sections ? { framework, controls, sections } : { framework, controls };
+  const selection: Selection = { framework: frameworks[0]!, frameworks, controls };
+  return sections ? { ...selection, sections } : selection;
 }

@@ -185,7 +185,33 @@ export interface FrameworkResult {
   coverage: number;
   controls: number;
   evaluatedControls: number;
-  sections: Array<{ id: string; title: string; compliance: number | null; controls: string[] }>;
+  sections: FrameworkSectionResult[];
+  /** For a framework with items: those no control judges (counted, listed per section), and the manual ones. */
+  notCovered?: number;
+  manual?: number;
+}
+
+export interface FrameworkSectionResult {
+  id: string;
+  title: string;
+  compliance: number | null;
+  controls: string[];
+  /** The standard's own entries of the section (MITRE techniques), each judged by its controls. */
+  items?: FrameworkItemResult[];
+}
+
+/**
+ * One entry of a standard: `failed` when one of its controls failed, `passed` when all that were
+ * evaluated passed, `skipped` when none was evaluated, `not-covered` when no control judges it,
+ * `manual` when it needs a person to check it.
+ */
+export interface FrameworkItemResult {
+  id: string;
+  aliases?: string[];
+  title: string;
+  controls: string[];
+  status: 'passed' | 'failed' | 'skipped' | 'not-covered' | 'manual';
+  compliance: number | null;
 }
 
 export interface ScanTarget {

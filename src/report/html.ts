@@ -90,6 +90,11 @@ function header(report: ScanReport, title: string, root: string): string {
     + `${s.errors ? `, <strong class="errors">${s.errors} input error(s)</strong>` : ''}. `
     + `Controls: ${s.controls.failed} failed, ${s.controls.passed} passed, ${s.controls.skipped} skipped. `
     + `Findings: ${s.findings.failed} failed, ${s.findings.excepted} excepted.</p>`);
+  if (report.frameworks.length > 1) {
+    out.push('<p class="counts">Frameworks: ' + report.frameworks.map((f) => `<strong>${esc(f.title)} v${esc(f.version)}</strong> `
+      + `compliance ${esc(pct(f.compliance))}, coverage ${esc(pct(f.coverage))} (${f.evaluatedControls}/${f.controls} controls)`
+      + `${f.notCovered ? `, ${f.notCovered} item(s) no control covers` : ''}`).join('; ') + '.</p>');
+  }
   out.push(notes(report, root));
   out.push('</header>');
   return out.join('\n');

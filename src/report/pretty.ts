@@ -94,6 +94,8 @@ function header({ paint, line, blank }: Writer, report: ScanReport): void {
   const fw = report.frameworks[0];
   const s = report.summary;
   line(paint('bold', `Palisade ${t(report.tool.version)} — ${fw ? `${t(fw.title)} v${t(fw.version)}` : 'scan'}`), 2);
+  const also = report.frameworks.slice(1);
+  if (also.length) line(`Also scored: ${also.map((f) => `${t(f.title)} v${t(f.version)}`).join('; ')}`, 2);
   const clusters = report.targets.filter((x) => x.type === 'cluster')
     .map((x) => ` · cluster context "${t(x.context ?? '')}"${x.version ? ` (${t(x.version)})` : ''}`).join('');
   line(`Scanned ${s.resources} resource(s) from ${s.documents} document(s)${clusters}`
@@ -246,6 +248,12 @@ function totals({ paint, line }: Writer, report: ScanReport): void {
     + `(${fw?.evaluatedControls ?? 0}/${fw?.controls ?? 0} controls evaluated) · Risk ${paint(risk >= 50 ? 'red' : risk >= 20 ? 'yellow' : 'green', String(risk))}/100`, 2);
   line(`Controls: ${paint('red', `${s.controls.failed} failed`)}, ${paint('green', `${s.controls.passed} passed`)}, ${s.controls.skipped} skipped · `
     + `Failed findings: ${SEVERITIES.map((sev) => `${s.failedBySeverity[sev]} ${sev}`).join(', ')}`, 2);
+  if (report.frameworks.length > 1) {
+    for (const f of report.frameworks) {
+      const items = f.notCovered ? ` · ${f.notCovered} item(s) no control covers` : '';
+      line(`  ${t(f.id)}: compliance ${paint('bold', pct(f.compliance))} · coverage ${pct(f.coverage)} (${f.evaluatedControls}/${f.controls} controls)${items}`, 4);
+    }
+  }
 }
 
 /** The parts of the input that could not be scanned. */
