@@ -16,6 +16,7 @@ pod-security | host-port | medium | C-0044
 pod-security | host-path-volume | high | C-0048, C-0045, C-0074
 pod-security | dangerous-capabilities | high | C-0046, C-0201
 pod-security | capabilities-not-dropped | medium | C-0211
+pod-security | capabilities-added | medium |
 pod-security | seccomp-profile | medium | C-0055, C-0210
 pod-security | mac-profile-weakened | medium | C-0055
 pod-security | unmasked-proc-mount | medium |
