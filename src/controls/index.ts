@@ -10,6 +10,7 @@ import allowPrivilegeEscalation from './pod/allow-privilege-escalation.js';
 import dangerousCapabilities from './pod/dangerous-capabilities.js';
 import capabilitiesNotDropped from './pod/capabilities-not-dropped.js';
 import capabilitiesAdded from './pod/capabilities-added.js';
+import probeHost from './pod/probe-host.js';
 import seccompProfile from './pod/seccomp-profile.js';
 import macProfileWeakened from './pod/mac-profile-weakened.js';
 import unmaskedProcMount from './pod/unmasked-proc-mount.js';
@@ -82,7 +83,7 @@ export const CONTROLS: readonly Control[] = [
   nonRootUser,
   nonRootGroup, readOnlyRootFilesystem, privilegedContainer, allowPrivilegeEscalation, dangerousCapabilities,
   capabilitiesNotDropped, capabilitiesAdded, seccompProfile, macProfileWeakened, unmaskedProcMount, windowsHostProcess,
-  hostNamespaces, hostNetwork, hostPort, hostPathVolume, unsafeSysctls, serviceAccountTokenMounted,
+  hostNamespaces, hostNetwork, hostPort, hostPathVolume, probeHost, unsafeSysctls, serviceAccountTokenMounted,
   cpuLimits, memoryLimits,
   credentialsInConfig, imageNotPinned, imageRegistryNotAllowed, defaultNamespace, sandboxedRuntime,
   podSecurityAdmission,

@@ -20,6 +20,7 @@ pod-security | capabilities-added | medium |
 pod-security | seccomp-profile | medium | C-0055, C-0210
 pod-security | mac-profile-weakened | medium | C-0055
 pod-security | unmasked-proc-mount | medium |
+pod-security | probe-host | medium |
 pod-security | unsafe-sysctls | medium |
 pod-security | windows-host-process | high | C-0202
 pod-security | service-account-token-mounted | medium | C-0034, C-0190
