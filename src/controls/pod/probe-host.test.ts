@@ -1,4 +1,6 @@
+import { describe } from 'node:test';
 import { testControl } from '../../testing/control-tester.js';
+import { IMPOSTOR_NAME_ONLY, KUBEADM_ETCD, kubeadmApiserver } from '../../testing/control-plane-pods.js';
 import control from './probe-host.js';
 
 testControl(control, {
@@ -95,4 +97,20 @@ spec:
       messages: [/init container "init"'s startupProbe sends the kubelet to host db\.internal/],
     },
   ],
+});
+
+describe('control probe-host on the control plane\'s own static pods', () => {
+  testControl(control, {
+    valid: [{ name: 'a mirror pod without a probe host passes', yaml: kubeadmApiserver().replace('        host: 192.168.49.2\n', ''), noWorkloadVariants: true }],
+    invalid: [
+      {
+        name: 'kubeadm\'s apiserver probes its advertise address: excepted, Kubernetes built-in',
+        yaml: kubeadmApiserver(), noWorkloadVariants: true, excepted: true, paths: ['spec.containers[0].livenessProbe.httpGet.host'],
+        messages: [/^container "kube-apiserver"'s livenessProbe probes host 192\.168\.49\.2 \(httpGet\.host\): the kube-apiserver mirror pod of the control plane/],
+      },
+      { name: 'kubeadm\'s etcd probes 127.0.0.1: excepted', yaml: KUBEADM_ETCD, noWorkloadVariants: true, excepted: true, paths: ['spec.containers[0].livenessProbe.httpGet.host'] },
+      { name: 'impostor: the same probe on a manifest outside a static pod directory fails', yaml: kubeadmApiserver({ mirror: false }), noWorkloadVariants: true, paths: ['spec.containers[0].livenessProbe.httpGet.host'] },
+      { name: 'impostor: a container only named like the component fails', yaml: IMPOSTOR_NAME_ONLY, noWorkloadVariants: true, paths: ['spec.containers[0].livenessProbe.httpGet.host'] },
+    ],
+  });
 });

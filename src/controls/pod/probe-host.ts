@@ -1,6 +1,8 @@
 import { defineControl, editFix } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { isObj } from '../../model/guards.js';
+import { builtInComponents, describeBuiltIn } from '../../inventory/static-pods.js';
+import { BUILT_IN_REASON } from '../templates/grants.js';
 
 /**
  * The handlers with a `host` field, as the baseline Pod Security Standard lists them ("Host Probes /
@@ -21,7 +23,9 @@ export default defineControl({
   appliesTo: 'containers',
   failsWhen:
     'a container\'s livenessProbe, readinessProbe, startupProbe, lifecycle.postStart or lifecycle.preStop sets httpGet.host '
-    + 'or tcpSocket.host to anything but an empty string (the baseline Pod Security Standard forbids it since Kubernetes 1.34).',
+    + 'or tcpSocket.host to anything but an empty string (the baseline Pod Security Standard forbids it since Kubernetes 1.34). '
+    + 'The probes kubeadm writes into the control plane\'s own static pods (host: the advertise address or 127.0.0.1, on the host '
+    + 'network) are reported as excepted, "Kubernetes built-in" (see host-network for how those pods are recognised).',
   rationale:
     'The kubelet runs HTTP and TCP probes and lifecycle hooks itself, from the node, and by default aims them at the pod\'s '
     + 'own IP. A host field sends those requests wherever the manifest says instead: to the node\'s localhost, to the cloud '
@@ -68,7 +72,8 @@ spec:
   // .lifecycle.{postStart,preStop}.{httpGet,tcpSocket}.host; allowed values undefined/nil and "".
   // Every container type is visited, as pod-security-admission's visitContainers does (API validation
   // forbids probes and hooks on ephemeral containers anyway).
-  check({ container }, ctx) {
+  check({ resource, pod, container }, ctx) {
+    let builtIn: ReturnType<typeof builtInComponents> | undefined; // looked up only for a pod that sets a host
     for (const handler of HANDLERS) {
       let at: unknown = container.spec;
       for (const seg of handler) at = isObj(at) ? at[seg] : undefined;
@@ -80,6 +85,14 @@ spec:
         if (host === undefined || host === null || host === '') continue;
         const path = [...container.path, ...handler, action, 'host'];
         const shown = typeof host === 'string' ? host : JSON.stringify(host);
+        builtIn ??= builtInComponents(ctx.inventory, resource, pod).filter((b) => b.container === container);
+        if (builtIn.length) {
+          // kubeadm's static pods probe the component on the host network at its own address
+          // (cmd/kubeadm/app/util/staticpod: LivenessProbe/ReadinessProbe/StartupProbe with Host)
+          ctx.fail(path, `${describeContainer(container)}'s ${handler.join('.')} probes host ${shown} (${action}.host): the ${describeBuiltIn(builtIn)} `
+            + 'of the control plane runs on the host network and is probed at its own address', { exceptedBy: BUILT_IN_REASON });
+          continue;
+        }
         ctx.fail(path, `${describeContainer(container)}'s ${handler.join('.')} sends the kubelet to host ${shown} (${action}.host) instead of the pod's own IP`, {
           fix: editFix(`remove ${handler.join('.')}.${action}.host`, [{ op: 'remove', path }], {
             review: 'the handler aims at another address on purpose (a pod on the host network probing 127.0.0.1): it then checks the pod\'s IP',
