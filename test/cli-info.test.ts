@@ -38,8 +38,8 @@ describe('palisade list', () => {
     frameworks = JSON.parse(f.stdout) as FrameworkInfo[];
   });
 
-  it('the catalog has the 43 controls of sections 1-3', () => {
-    assert.equal(rows.length, 43);
+  it('the catalog has the 45 controls of sections 1-3', () => {
+    assert.equal(rows.length, 45);
     assert.deepEqual([...new Set(rows.map((r) => r.section))], SECTION_IDS);
   });
 
@@ -96,7 +96,7 @@ describe('palisade list', () => {
     const fw = frameworks.find((f) => f.id === 'nsa-cisa')!;
     const total = fw.sections.reduce((n, s) => n + s.controls.length, 0);
     assert.ok(out.stdout.startsWith(`nsa-cisa  NSA/CISA Kubernetes Hardening Guidance v1.2 — ${total} controls\n`), out.stdout);
-    assert.match(out.stdout, /\n {2}pod-security {3}Kubernetes Pod security \(25\)\n/);
+    assert.match(out.stdout, /\n {2}pod-security {3}Kubernetes Pod security \(27\)\n/);
     assert.match(out.stdout, /\n {2}network {8}Network separation and hardening \(7\)\n/);
     assert.match(out.stdout, /\n {2}rbac {11}Authentication and authorization \(11\)\n/);
   });
