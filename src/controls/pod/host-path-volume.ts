@@ -98,7 +98,7 @@ spec:
   check({ resource, pod }, ctx) {
     const volumes: unknown = pod.spec.volumes;
     if (!Array.isArray(volumes)) return;
-    const builtIn = builtInComponents(ctx.inventory, resource, pod);
+    let builtIn: ReturnType<typeof builtInComponents> | undefined; // looked up at the first hostPath volume
     volumes.forEach((volume, i) => {
       if (!isObj(volume) || !isObj(volume.hostPath)) return;
       const name = typeof volume.name === 'string' ? volume.name : `#${i}`;
@@ -128,6 +128,7 @@ spec:
         : `mounted ${writable ? 'writable' : 'read-only'} by ${mounts.join(', ')}`;
       const path = [...pod.specPath, 'volumes', i, 'hostPath', 'path'];
       const message = `hostPath volume "${name}" exposes ${what}, ${how}`;
+      builtIn ??= builtInComponents(ctx.inventory, resource, pod);
       const needed = builtIn.length && hostPath !== undefined ? neededHostPath(builtIn, pod, volume.name, hostPath) : undefined;
       if (needed) {
         ctx.fail(path, `${message}: the ${describeBuiltIn(builtIn)} of the control plane needs it (${needed})`, { exceptedBy: BUILT_IN_REASON });

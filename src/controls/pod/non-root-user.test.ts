@@ -136,6 +136,21 @@ spec:
       messages: [/^container "a" runs as UID 0 \(runAsUser: 0, set on the pod\) even though runAsNonRoot is true/, /^init container "i" runs as UID 0/],
     },
     {
+      // the Pod Security Standards exempt Windows pods only from allowPrivilegeEscalation, seccomp and
+      // capabilities (v1.25+); check_runAsNonRoot.go and check_runAsUser.go judge them like any pod
+      name: 'a Windows pod is judged too',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  os: {name: windows}
+  containers:
+  - name: a # fails
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+`,
+      paths: ['spec.containers[0].securityContext.runAsNonRoot'],
+    },
+    {
       name: 'pod-level runAsNonRoot false points at the pod field',
       yaml: `apiVersion: v1
 kind: Pod
