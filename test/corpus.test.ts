@@ -163,13 +163,16 @@ describe('the whole corpus', () => {
         'kops/nodeup-golden/oidc/kube-apiserver.yaml',
       ]);
     });
-    it('issue 15: kops\' control-plane manifests sit in a repository, not a static pod directory: nothing is excepted as built-in', () => {
+    it('issue 15: kops\' control-plane manifests sit in a repository, not a static pod directory, and kube-bench runs Jobs: nothing is excepted as built-in', () => {
       // they would be on a node (see 'the control plane's own static pods' below); here they are any user's pods
       const apiserver = one('host-network', '/v1/kube-system/Pod/kube-apiserver', 'kops/nodeup-golden/minimal/kube-apiserver.yaml');
       assert.equal(apiserver.status, 'failed');
       const builtIn = report.findings.filter((f) => f.exception?.reason === 'Kubernetes built-in'
         && ['host-network', 'host-path-volume', 'probe-host'].includes(f.controlId));
       assert.deepEqual(builtIn.map((f) => f.resourceId), []);
+      // kube-bench's master Job mounts /etc/kubernetes and /var/lib/etcd like the control plane does: a Job is no static pod
+      assert.equal(one('host-path-volume', 'batch/v1//Job/kube-bench-master', 'kube-bench/job-master.yaml').status, 'failed');
+      assert.equal(one('service-account-token-mounted', 'batch/v1//Job/kube-bench-master', 'kube-bench/job-master.yaml').status, 'failed');
     });
   });
 });
