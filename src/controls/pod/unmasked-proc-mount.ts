@@ -12,7 +12,8 @@ export default defineControl({
   failsWhen:
     'a container (regular, init or ephemeral) sets securityContext.procMount to anything but Default (Unmasked, or a '
     + 'value Kubernetes does not know), unless the pod runs in a user namespace (hostUsers: false), where the baseline Pod '
-    + 'Security Standard allows every value.',
+    + 'Security Standard allows every value (Pod Security admission relaxes it so where the API server enables the '
+    + 'UserNamespacesPodSecurityStandards feature gate).',
   rationale:
     'By default the container runtime masks and makes read-only sensitive parts of /proc (such as /proc/kcore, '
     + '/proc/sys and /proc/sysrq-trigger) that expose kernel memory and host-wide settings. procMount: Unmasked '
@@ -48,8 +49,9 @@ spec:
   },
   // k8s.io/pod-security-admission/policy/check_procMount.go (baseline, since 1.0): every container
   // (visitContainers: containers, initContainers, ephemeralContainers) whose procMount is set and is not
-  // "Default" fails; a pod with hostUsers: false is allowed whatever it sets (relaxPolicyForUserNamespacePod,
-  // the UserNamespacesPodSecurityStandards relaxation: /proc is then the user namespace's, not the node's).
+  // "Default" fails; a pod with hostUsers: false is allowed whatever it sets (relaxPolicyForUserNamespacePod:
+  // /proc is then the user namespace's, not the node's). Upstream applies that relaxation where the API server
+  // enables it (the UserNamespacesPodSecurityStandards feature gate); Palisade always does, as the issue asks.
   check({ pod, container }, ctx) {
     const value: unknown = containerSecurityContext(container).procMount;
     if (value === undefined || value === null || value === 'Default') return;
