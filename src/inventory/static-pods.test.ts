@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Inventory } from './index.js';
+import type { Resource } from '../model/types.js';
 import { readText } from '../sources/files/index.js';
 import type { DocumentSink } from '../sources/files/to-resources.js';
 import { LineIndex } from '../sources/files/yaml-documents.js';
@@ -8,16 +9,31 @@ import { builtInComponents, neededHostPath, staticPodEvidence } from './static-p
 import { KUBEADM_CONTROLLER_MANAGER, KUBEADM_ETCD, kubeadmApiserver } from '../testing/control-plane-pods.js';
 
 /** The inventory of `yaml` read as the file `file` (`type` as the source that read it). */
-function read(yaml: string, file: string, options: { type?: 'file' | 'stdin'; renderedBy?: 'helm' } = {}): Inventory {
+function read(yaml: string, file: string, options: { type?: 'file' | 'stdin'; renderedBy?: 'helm'; also?: Resource[] } = {}): Inventory {
+  return new Inventory([...resources(yaml, file, options), ...(options.also ?? [])]);
+}
+
+function resources(yaml: string, file: string, options: { type?: 'file' | 'stdin'; renderedBy?: 'helm' } = {}): Resource[] {
   const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
   readText(yaml, [], { file, type: options.type ?? 'file', lines: new LineIndex(yaml), ...(options.renderedBy ? { renderedBy: options.renderedBy } : {}) }, sink);
   assert.deepEqual(sink.errors, []);
-  return new Inventory(sink.resources);
+  return sink.resources;
 }
+
+/** A kubelet as the node scan describes it, with these flags. */
+const kubelet = (...flags: string[]) => resources(`apiVersion: node.palisade.dev/v1
+kind: NodeComponent
+metadata: {name: node1-kubelet}
+spec:
+  node: node1
+  component: kubelet
+  command: [/usr/bin/kubelet${flags.map((f) => `, "${f}"`).join('')}]
+  files: []
+`, '/proc/4242/cmdline');
 
 function found(inv: Inventory) {
   const w = inv.workloads[0]!;
-  return { evidence: staticPodEvidence(w.resource, w.pod), builtIn: builtInComponents(inv, w.resource, w.pod), pod: w.pod };
+  return { evidence: staticPodEvidence(w.resource, w.pod, inv), builtIn: builtInComponents(inv, w.resource, w.pod), pod: w.pod };
 }
 
 describe('static pods (staticPodEvidence)', () => {
@@ -43,6 +59,17 @@ describe('static pods (staticPodEvidence)', () => {
     }
     assert.equal(found(read(manifest, '/etc/kubernetes/manifests/x.yaml', { type: 'stdin' })).evidence, undefined);
     assert.equal(found(read(manifest, '/etc/kubernetes/manifests/x.yaml', { renderedBy: 'helm' })).evidence, undefined);
+  });
+
+  it('a manifest in the static pod directory a node scan\'s kubelet names (--pod-manifest-path) is one', () => {
+    const file = '/mnt/node/etc/kubelet.d/kube-apiserver.yaml';
+    assert.equal(found(read(manifest, file)).evidence, undefined, 'not a usual directory');
+    const f = found(read(manifest, file, { also: kubelet('--pod-manifest-path=/etc/kubelet.d/') }));
+    assert.equal(f.evidence, 'static pod manifest');
+    assert.deepEqual(f.builtIn.map((b) => b.name), ['kube-apiserver']);
+    // a kubelet naming / or a relative path widens nothing
+    assert.equal(found(read(manifest, file, { also: kubelet('--pod-manifest-path=/') })).evidence, undefined);
+    assert.equal(found(read(manifest, '/x/kubelet.d/kube-apiserver.yaml', { also: kubelet('--pod-manifest-path=kubelet.d') })).evidence, undefined);
   });
 
   it('only a Pod: a Deployment with the mirror annotation on its template is not one', () => {

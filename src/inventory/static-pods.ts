@@ -33,19 +33,41 @@ export type StaticPodEvidence = 'mirror pod' | 'static pod manifest';
 /**
  * Whether the kubelet runs this pod from a manifest file: a `Pod` (the kubelet reads no other kind
  * there) that is the mirror of one (annotation kubernetes.io/config.mirror, as a cluster scan reads it),
- * or a manifest file in a static pod directory. Static pods cannot reference a ServiceAccount, and get
+ * or a manifest file in a static pod directory (the usual ones, and with `inventory` those its kubelets
+ * name: see staticPodDirs). Static pods cannot reference a ServiceAccount, and get
  * no service-account token: the ServiceAccount admission plugin mounts none into a mirror pod and
  * rejects one that names a ServiceAccount, Secret or ConfigMap (plugin/pkg/admission/serviceaccount/
  * admission.go: "Don't modify the spec of mirror pods").
  */
-export function staticPodEvidence(resource: Resource, pod: PodInfo): StaticPodEvidence | undefined {
+export function staticPodEvidence(resource: Resource, pod: PodInfo, inventory?: Inventory): StaticPodEvidence | undefined {
   if (resource.kind !== 'Pod') return undefined;
   const annotations = pod.metadata.annotations;
   if (isObj(annotations) && typeof annotations[MIRROR_ANNOTATION] === 'string') return 'mirror pod';
   const { source } = resource;
   if (source.type !== 'file' || source.renderedBy || !source.file) return undefined;
   const dir = path.dirname(path.resolve(source.file)).replace(/\\/g, '/');
-  return STATIC_POD_DIRS.some((d) => dir === d || dir.endsWith(d)) ? 'static pod manifest' : undefined;
+  const dirs = inventory ? staticPodDirs(inventory) : STATIC_POD_DIRS;
+  return dirs.some((d) => dir === d || dir.endsWith(d)) ? 'static pod manifest' : undefined;
+}
+
+const dirsOf = new WeakMap<Inventory, readonly string[]>();
+
+/**
+ * The static pod directories: the usual ones, and those the kubelets of the input name (a node scan's
+ * kubelet: --pod-manifest-path, else staticPodPath in its configuration file, as the kubelet reads them).
+ */
+export function staticPodDirs(inventory: Inventory): readonly string[] {
+  let dirs = dirsOf.get(inventory);
+  if (dirs) return dirs;
+  const found = new Set(STATIC_POD_DIRS);
+  for (const k of inventory.components().of('kubelet')) {
+    const config = k.configs.kubeletConfig?.resource.object as Record<string, unknown> | undefined;
+    const named = k.flags.value('pod-manifest-path') ?? (typeof config?.staticPodPath === 'string' ? config.staticPodPath : undefined);
+    const dir = named && named.startsWith('/') ? path.posix.normalize(named).replace(/\/+$/, '') : undefined;
+    if (dir && dir !== '' && dir !== '/') found.add(dir);
+  }
+  dirsOf.set(inventory, (dirs = [...found]));
+  return dirs;
 }
 
 /** A control-plane component that a static pod in kube-system runs. */
@@ -68,7 +90,7 @@ export interface BuiltInComponent {
  */
 export function builtInComponents(inventory: Inventory, resource: Resource, pod: PodInfo): BuiltInComponent[] {
   if (resource.kind !== 'Pod' || resource.effectiveNamespace !== 'kube-system') return [];
-  const evidence = staticPodEvidence(resource, pod);
+  const evidence = staticPodEvidence(resource, pod, inventory);
   if (!evidence) return [];
   const labels = isObj(pod.metadata.labels) ? pod.metadata.labels : {};
   const out: BuiltInComponent[] = [];

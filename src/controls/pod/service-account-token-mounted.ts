@@ -50,7 +50,7 @@ spec:
     // Static pods get no token: the ServiceAccount admission plugin leaves mirror pods as they are and
     // rejects one that references a ServiceAccount, Secret or ConfigMap (plugin/pkg/admission/serviceaccount/
     // admission.go), and the kubelet runs the static pod from its file as written.
-    if (staticPodEvidence(resource, pod)) return;
+    if (staticPodEvidence(resource, pod, ctx.inventory)) return;
     const path = [...pod.specPath, 'automountServiceAccountToken'];
     const fix = setFix('set automountServiceAccountToken: false', path, false, {
       review: 'the application may call the Kubernetes API with the token',
