@@ -9,11 +9,11 @@ import { builtInComponents, neededHostPath, staticPodEvidence } from './static-p
 import { KUBEADM_CONTROLLER_MANAGER, KUBEADM_ETCD, kubeadmApiserver } from '../testing/control-plane-pods.js';
 
 /** The inventory of `yaml` read as the file `file` (`type` as the source that read it). */
-function read(yaml: string, file: string, options: { type?: 'file' | 'stdin'; renderedBy?: 'helm'; also?: Resource[] } = {}): Inventory {
+function read(yaml: string, file: string, options: { type?: 'file' | 'stdin' | 'node'; renderedBy?: 'helm'; also?: Resource[] } = {}): Inventory {
   return new Inventory([...resources(yaml, file, options), ...(options.also ?? [])]);
 }
 
-function resources(yaml: string, file: string, options: { type?: 'file' | 'stdin'; renderedBy?: 'helm' } = {}): Resource[] {
+function resources(yaml: string, file: string, options: { type?: 'file' | 'stdin' | 'node'; renderedBy?: 'helm' } = {}): Resource[] {
   const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
   readText(yaml, [], { file, type: options.type ?? 'file', lines: new LineIndex(yaml), ...(options.renderedBy ? { renderedBy: options.renderedBy } : {}) }, sink);
   assert.deepEqual(sink.errors, []);
@@ -21,7 +21,8 @@ function resources(yaml: string, file: string, options: { type?: 'file' | 'stdin
 }
 
 /** A kubelet as the node scan describes it, with these flags. */
-const kubelet = (...flags: string[]) => resources(`apiVersion: node.palisade.dev/v1
+const kubelet = (...flags: string[]) => kubeletFrom('node', ...flags);
+const kubeletFrom = (type: 'node' | 'file', ...flags: string[]) => resources(`apiVersion: node.palisade.dev/v1
 kind: NodeComponent
 metadata: {name: node1-kubelet}
 spec:
@@ -29,7 +30,7 @@ spec:
   component: kubelet
   command: [/usr/bin/kubelet${flags.map((f) => `, "${f}"`).join('')}]
   files: []
-`, '/proc/4242/cmdline');
+`, type === 'node' ? '/proc/4242/cmdline' : 'repo/kubelet.yaml', { type });
 
 function found(inv: Inventory) {
   const w = inv.workloads[0]!;
@@ -67,7 +68,8 @@ describe('static pods (staticPodEvidence)', () => {
     const f = found(read(manifest, file, { also: kubelet('--pod-manifest-path=/etc/kubelet.d/') }));
     assert.equal(f.evidence, 'static pod manifest');
     assert.deepEqual(f.builtIn.map((b) => b.name), ['kube-apiserver']);
-    // a kubelet naming / or a relative path widens nothing
+    // a NodeComponent written in a scanned file is no node scan; a kubelet naming / or a relative path widens nothing
+    assert.equal(found(read(manifest, file, { also: kubeletFrom('file', '--pod-manifest-path=/etc/kubelet.d') })).evidence, undefined);
     assert.equal(found(read(manifest, file, { also: kubelet('--pod-manifest-path=/') })).evidence, undefined);
     assert.equal(found(read(manifest, '/x/kubelet.d/kube-apiserver.yaml', { also: kubelet('--pod-manifest-path=kubelet.d') })).evidence, undefined);
   });

@@ -53,14 +53,16 @@ export function staticPodEvidence(resource: Resource, pod: PodInfo, inventory?: 
 const dirsOf = new WeakMap<Inventory, readonly string[]>();
 
 /**
- * The static pod directories: the usual ones, and those the kubelets of the input name (a node scan's
- * kubelet: --pod-manifest-path, else staticPodPath in its configuration file, as the kubelet reads them).
+ * The static pod directories: the usual ones, and those the kubelets a node scan found name
+ * (--pod-manifest-path, else staticPodPath in its configuration file, as the kubelet reads them).
  */
 export function staticPodDirs(inventory: Inventory): readonly string[] {
   let dirs = dirsOf.get(inventory);
   if (dirs) return dirs;
   const found = new Set(STATIC_POD_DIRS);
   for (const k of inventory.components().of('kubelet')) {
+    // only a kubelet the node scan found: a NodeComponent written in a scanned file is anyone's
+    if (k.resource.source.type !== 'node') continue;
     const config = k.configs.kubeletConfig?.resource.object as Record<string, unknown> | undefined;
     const named = k.flags.value('pod-manifest-path') ?? (typeof config?.staticPodPath === 'string' ? config.staticPodPath : undefined);
     const dir = named && named.startsWith('/') ? path.posix.normalize(named).replace(/\/+$/, '') : undefined;
