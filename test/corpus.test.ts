@@ -1,7 +1,8 @@
 // Robustness and reviewer-checked findings on test/corpus: real manifests written by other projects
-import { describe, it, before } from 'node:test';
+import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { scanPaths } from '../src/index.js';
@@ -169,6 +170,75 @@ describe('the whole corpus', () => {
         && f.paths.some((p) => rel(p.location?.file).startsWith('badpods/nothing-allowed/')));
       assert.deepEqual(bad.map((f) => f.controlId), []);
     });
+    it('issue 15: capabilities-added appears on the 8 workloads that add a capability other than NET_BIND_SERVICE', () => {
+      const ids = report.findings.filter((f) => f.controlId === 'capabilities-added' && f.status === 'failed').map((f) => f.resourceId).sort();
+      assert.equal(ids.length, 8, ids.join('\n'));
+      assert.match(one('capabilities-added', 'apps/v1/monitoring/DaemonSet/node-exporter', 'kube-prometheus/nodeExporter-daemonset.yaml').paths[0].message,
+        /container "node-exporter" adds SYS_TIME: the restricted Pod Security Standard allows adding only NET_BIND_SERVICE/);
+      assert.ok(ids.includes('apps/v1//StatefulSet/cassandra'), 'cassandra adds IPC_LOCK');
+    });
+    it('issue 15: probe-host appears on the 7 pods whose probes name a host, kops\' control plane among them', () => {
+      const files = report.findings.filter((f) => f.controlId === 'probe-host' && f.status === 'failed').map((f) => rel(f.paths[0].location?.file)).sort();
+      assert.deepEqual(files, [
+        'k8s-website/admin/konnectivity/konnectivity-server.yaml',
+        'kops/integration-minimal_gce/addons/gcp-cloud-controller.yaml',
+        'kops/nodeup-golden/audit/kube-apiserver.yaml',
+        'kops/nodeup-golden/minimal/kube-apiserver.yaml',
+        'kops/nodeup-golden/minimal/kube-controller-manager.yaml',
+        'kops/nodeup-golden/minimal/kube-scheduler.yaml',
+        'kops/nodeup-golden/oidc/kube-apiserver.yaml',
+      ]);
+    });
+    it('issue 15: kops\' control-plane manifests sit in a repository, not a static pod directory, and kube-bench runs Jobs: nothing is excepted as built-in', () => {
+      // they would be on a node (see 'the control plane's own static pods' below); here they are any user's pods
+      const apiserver = one('host-network', '/v1/kube-system/Pod/kube-apiserver', 'kops/nodeup-golden/minimal/kube-apiserver.yaml');
+      assert.equal(apiserver.status, 'failed');
+      const builtIn = report.findings.filter((f) => f.exception?.reason === 'Kubernetes built-in'
+        && ['host-network', 'host-path-volume', 'probe-host'].includes(f.controlId));
+      assert.deepEqual(builtIn.map((f) => f.resourceId), []);
+      // kube-bench's master Job mounts /etc/kubernetes and /var/lib/etcd like the control plane does: a Job is no static pod
+      assert.equal(one('host-path-volume', 'batch/v1//Job/kube-bench-master', 'kube-bench/job-master.yaml').status, 'failed');
+      assert.equal(one('service-account-token-mounted', 'batch/v1//Job/kube-bench-master', 'kube-bench/job-master.yaml').status, 'failed');
+    });
+  });
+});
+
+describe('the control plane\'s own static pods (issue 15)', () => {
+  // kops' kube-apiserver manifest where kops' nodeup writes it, under a node's disk mounted elsewhere
+  let report: ScanReport;
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-static-'));
+    const manifests = path.join(dir, 'etc/kubernetes/manifests');
+    fs.mkdirSync(manifests, { recursive: true });
+    fs.copyFileSync(path.join(CORPUS, 'kops/nodeup-golden/minimal/kube-apiserver.yaml'), path.join(manifests, 'kube-apiserver.yaml'));
+    fs.copyFileSync(path.join(CORPUS, 'kops/nodeup-golden/minimal/kube-proxy.yaml'), path.join(manifests, 'kube-proxy.yaml'));
+    report = scanPaths([dir]);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const finding = (control: string, name: string) => report.findings.find((f) => f.controlId === control && f.resourceId === `/v1/kube-system/Pod/${name}`);
+
+  it('host-network: the apiserver is excepted as Kubernetes built-in, visible and counted; kube-proxy (not control plane) still fails', () => {
+    const f = finding('host-network', 'kube-apiserver')!;
+    assert.equal(f.status, 'excepted');
+    assert.deepEqual(f.exception, { source: 'palisade', reason: 'Kubernetes built-in' });
+    assert.match(f.message, /it is the kube-apiserver static pod manifest of the control plane/);
+    const c = report.controls.find((x) => x.id === 'host-network')!;
+    assert.deepEqual([c.counts.excepted, c.counts.failed], [1, 1]);
+    assert.equal(finding('host-network', 'kube-proxy')!.status, 'failed');
+  });
+
+  it('probe-host: its probes of 127.0.0.1 are excepted', () => {
+    assert.equal(finding('probe-host', 'kube-apiserver')!.status, 'excepted');
+  });
+
+  it('host-path-volume: the mounts its flags name are excepted, the others keep the pod failed', () => {
+    const f = finding('host-path-volume', 'kube-apiserver')!;
+    assert.equal(f.status, 'failed');
+    const srv = f.paths.find((p) => /"srvkapi"/.test(p.message))!;
+    assert.match(srv.message, /needs it \(kube-apiserver's --etcd-cafile names \/srv\/kubernetes\/kube-apiserver\/etcd-ca\.crt\)/);
+    const sshproxy = f.paths.find((p) => /"srvsshproxy"/.test(p.message))!;
+    assert.doesNotMatch(sshproxy.message, /needs it/);
   });
 });
 

@@ -9,6 +9,8 @@ import privilegedContainer from './pod/privileged-container.js';
 import allowPrivilegeEscalation from './pod/allow-privilege-escalation.js';
 import dangerousCapabilities from './pod/dangerous-capabilities.js';
 import capabilitiesNotDropped from './pod/capabilities-not-dropped.js';
+import capabilitiesAdded from './pod/capabilities-added.js';
+import probeHost from './pod/probe-host.js';
 import seccompProfile from './pod/seccomp-profile.js';
 import macProfileWeakened from './pod/mac-profile-weakened.js';
 import unmaskedProcMount from './pod/unmasked-proc-mount.js';
@@ -80,8 +82,8 @@ import nodeFilePermissions from './kubelet/node-file-permissions.js';
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
   nonRootGroup, readOnlyRootFilesystem, privilegedContainer, allowPrivilegeEscalation, dangerousCapabilities,
-  capabilitiesNotDropped, seccompProfile, macProfileWeakened, unmaskedProcMount, windowsHostProcess,
-  hostNamespaces, hostNetwork, hostPort, hostPathVolume, unsafeSysctls, serviceAccountTokenMounted,
+  capabilitiesNotDropped, capabilitiesAdded, seccompProfile, macProfileWeakened, unmaskedProcMount, windowsHostProcess,
+  hostNamespaces, hostNetwork, hostPort, hostPathVolume, probeHost, unsafeSysctls, serviceAccountTokenMounted,
   cpuLimits, memoryLimits,
   credentialsInConfig, imageNotPinned, imageRegistryNotAllowed, defaultNamespace, sandboxedRuntime,
   podSecurityAdmission,

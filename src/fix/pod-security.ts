@@ -14,8 +14,8 @@
 //   runAsUser is not enough), runAsUser 0, capabilities (drop exactly ALL, add at most
 //   NET_BIND_SERVICE, as admission compares the strings).
 // Approximations: seccomp-profile also accepts the legacy seccomp annotations, which admission at
-// `latest` no longer reads; allow-privilege-escalation does not exempt Windows pods as admission
-// does; the checks judge the standard as of Kubernetes 1.33 (`latest`), not older versions.
+// `latest` no longer reads; the checks judge the standard as of Kubernetes 1.33 (`latest`), not older
+// versions (nor 1.34's host probes and lifecycle hooks, which probe-host reports).
 import type { Resource } from '../model/types.js';
 import { Inventory, type ContainerInfo, type PodInfo } from '../inventory/index.js';
 import { containerSecurityContext, podSecurityContext } from '../inventory/security-context.js';

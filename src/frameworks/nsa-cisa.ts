@@ -17,8 +17,8 @@ export const nsaCisa: Framework = {
       controls: [
         'non-root-user', 'non-root-group', 'read-only-root-filesystem', 'privileged-container',
         'allow-privilege-escalation', 'host-namespaces', 'host-network', 'host-port', 'host-path-volume',
-        'dangerous-capabilities', 'capabilities-not-dropped', 'seccomp-profile', 'mac-profile-weakened',
-        'unmasked-proc-mount', 'unsafe-sysctls', 'windows-host-process', 'service-account-token-mounted',
+        'dangerous-capabilities', 'capabilities-not-dropped', 'capabilities-added', 'seccomp-profile', 'mac-profile-weakened',
+        'unmasked-proc-mount', 'probe-host', 'unsafe-sysctls', 'windows-host-process', 'service-account-token-mounted',
         'cpu-limits', 'memory-limits', 'credentials-in-config', 'image-not-pinned',
         'image-registry-not-allowed', 'default-namespace', 'sandboxed-runtime', 'pod-security-admission',
       ],

@@ -31,6 +31,13 @@ export interface Component {
    * or a file the node scan could not read) this is its path, and the flags say nothing.
    */
   settingsNotInInput?: string;
+  /** For a component found in a pod: its container. */
+  container?: ContainerInfo;
+  /**
+   * For a component found in a pod: true when its executable is in the container's command or args
+   * (also behind go-runner, hyperkube or `sh -c`), false when only the container's name or image said which.
+   */
+  byExecutable?: boolean;
 }
 
 /** etcd's --config-file, when the flags were not rebuilt from it. */
@@ -195,7 +202,7 @@ function fromContainer(resource: Resource, pod: PodInfo, c: ContainerInfo): Reco
     const name = executableComponent(text, argv[i + 1]?.text);
     if (name) {
       const skip = path.basename(text) === 'hyperkube' ? 2 : 1;
-      return accept(name, resource, pod, where, argv.slice(i + skip), listAt);
+      return inContainer(accept(name, resource, pod, where, argv.slice(i + skip), listAt), c, true);
     }
     // `sh -c "kube-apiserver --a=b ..."`: split the script into words, each pointing at the script
     if (i > 0 && argv[i - 1].text === '-c' && /\s/.test(text)) {
@@ -208,13 +215,17 @@ function fromContainer(resource: Resource, pod: PodInfo, c: ContainerInfo): Reco
         if (SHELL_STOP.test(w) || w.startsWith('>') || w.startsWith('1>') || w.startsWith('2>')) break;
         rest.push({ text: w, path: argv[i].path });
       }
-      return accept(name2, resource, pod, where, rest, argv[i].path);
+      return inContainer(accept(name2, resource, pod, where, rest, argv[i].path), c, true);
     }
   }
   // The image's entrypoint is the component: only flags in command/args, and the name or image says which.
   if (argv.length && !argv[0].text.startsWith('-')) return undefined;
   const byName = componentOfName(c.name) ?? componentOfImage(c.image);
-  return byName ? accept(byName, resource, pod, where, argv, listAt) : undefined;
+  return byName ? inContainer(accept(byName, resource, pod, where, argv, listAt), c, false) : undefined;
+}
+
+function inContainer(found: Recognised | undefined, container: ContainerInfo, byExecutable: boolean): Recognised | undefined {
+  return found && { ...found, container, byExecutable };
 }
 
 function accept(name: ComponentName, resource: Resource, pod: PodInfo, where: string, args: Arg[], flagsAt: PathSegments): Recognised | undefined {

@@ -60,7 +60,10 @@ metadata:
   name: kube-apiserver-node1
   namespace: kube-system
   ownerReferences: [{apiVersion: v1, kind: Node, name: node1, controller: true}]
+  annotations: {kubernetes.io/config.mirror: 6d1f0c3b2a1e4d5c6b7a8f9e0d1c2b3a}
+  labels: {component: kube-apiserver, tier: control-plane}
 spec:
+  hostNetwork: true
   containers:
   - name: kube-apiserver
     image: registry.k8s.io/kube-apiserver:v1.33.1

@@ -16,9 +16,11 @@ pod-security | host-port | medium | C-0044
 pod-security | host-path-volume | high | C-0048, C-0045, C-0074
 pod-security | dangerous-capabilities | high | C-0046, C-0201
 pod-security | capabilities-not-dropped | medium | C-0211
+pod-security | capabilities-added | medium |
 pod-security | seccomp-profile | medium | C-0055, C-0210
 pod-security | mac-profile-weakened | medium | C-0055
 pod-security | unmasked-proc-mount | medium |
+pod-security | probe-host | medium |
 pod-security | unsafe-sysctls | medium |
 pod-security | windows-host-process | high | C-0202
 pod-security | service-account-token-mounted | medium | C-0034, C-0190

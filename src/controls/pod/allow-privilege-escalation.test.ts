@@ -4,6 +4,21 @@ import control from './allow-privilege-escalation.js';
 testControl(control, {
   valid: [
     {
+      name: 'a Windows pod (spec.os.name: windows) is exempt, as in check_allowPrivilegeEscalation.go since 1.25',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  os: {name: windows}
+  containers:
+  - name: a
+    image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+  initContainers:
+  - name: i
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+`,
+    },
+    {
       name: 'false on every container type',
       yaml: `apiVersion: v1
 kind: Pod
@@ -25,6 +40,20 @@ spec:
     },
   ],
   invalid: [
+    {
+      name: 'only spec.os.name windows exempts: linux, a capitalised Windows and a node selector do not',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  os: {name: Windows}
+  nodeSelector: {kubernetes.io/os: windows}
+  containers:
+  - name: a # fails
+    image: nginx:1.27
+`,
+      paths: ['spec.containers[0].securityContext.allowPrivilegeEscalation'],
+    },
     {
       name: 'unset counts as allowed (the default is true)',
       yaml: `apiVersion: v1

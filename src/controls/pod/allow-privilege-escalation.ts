@@ -2,6 +2,7 @@ import { defineControl, setFix, type Safety } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { containerSecurityContext } from '../../inventory/security-context.js';
 import type { ContainerInfo } from '../../inventory/index.js';
+import { isWindowsPod } from '../../inventory/pods.js';
 
 /**
  * Safe unless the manifest asked for escalation, or the API server would reject the fix on its own:
@@ -25,7 +26,7 @@ export default defineControl({
   severity: 'medium',
   section: 'pod-security',
   appliesTo: 'containers',
-  failsWhen: 'a container\'s securityContext.allowPrivilegeEscalation is not false (unset counts, since the default is true).',
+  failsWhen: 'a container\'s securityContext.allowPrivilegeEscalation is not false (unset counts, since the default is true). Windows pods (spec.os.name: windows) are exempt, as in the restricted Pod Security Standard since 1.25.',
   rationale:
     'allowPrivilegeEscalation controls the no_new_privs flag of the container\'s processes: unless it is false, a '
     + 'process can gain more privileges than its parent, for example through setuid or setgid binaries or file '
@@ -57,7 +58,10 @@ spec:
       allowPrivilegeEscalation: false
 `,
   },
-  check({ container }, ctx) {
+  check({ pod, container }, ctx) {
+    // check_allowPrivilegeEscalation.go, allowPrivilegeEscalationV1Dot25: a pod with spec.os.name windows is
+    // allowed (no_new_privs is a Linux flag; API validation forbids the field on Windows pods)
+    if (isWindowsPod(pod)) return;
     const value: unknown = containerSecurityContext(container).allowPrivilegeEscalation;
     if (value === false) return;
     const path = [...container.path, 'securityContext', 'allowPrivilegeEscalation'];

@@ -1,4 +1,6 @@
+import { describe } from 'node:test';
 import { testControl } from '../../testing/control-tester.js';
+import { IMPOSTOR_COMMAND, KUBEADM_CONTROLLER_MANAGER, KUBEADM_ETCD, kubeadmApiserver } from '../../testing/control-plane-pods.js';
 import control from './host-path-volume.js';
 
 testControl(control, {
@@ -149,4 +151,37 @@ spec:
       ],
     },
   ],
+});
+
+describe('control host-path-volume on the control plane\'s own static pods', () => {
+  const apiserverPaths = [0, 1, 2, 3, 4].map((i) => `spec.volumes[${i}].hostPath.path`);
+  const withSocket = kubeadmApiserver()
+    .replace('    - {mountPath: /etc/ssl/certs, name: ca-certs, readOnly: true}', '    - {mountPath: /etc/ssl/certs, name: ca-certs, readOnly: true}\n    - {mountPath: /var/run/docker.sock, name: docker}')
+    .replace(/\n$/, '\n  - {hostPath: {path: /var/run/docker.sock}, name: docker}\n');
+  testControl(control, {
+    valid: [{ name: 'a mirror pod without hostPath volumes is evaluated and passes', yaml: KUBEADM_ETCD.replace(/ {2}volumes:[\s\S]*$/, ''), noWorkloadVariants: true }],
+    invalid: [
+      {
+        name: 'kubeadm\'s kube-apiserver: its certificates and CA trust stores are excepted, Kubernetes built-in',
+        yaml: kubeadmApiserver(), noWorkloadVariants: true, excepted: true, paths: apiserverPaths,
+        messages: [
+          /hostPath volume "k8s-certs" exposes sensitive host path \/etc\/kubernetes\/pki \(under \/etc\/kubernetes\), mounted read-only by container "kube-apiserver" at \/etc\/kubernetes\/pki \(read-only\): the kube-apiserver mirror pod of the control plane needs it \(kube-apiserver's --client-ca-file names \/etc\/kubernetes\/pki\/ca\.crt\)/,
+          /"ca-certs" .*needs it \(kube-apiserver reads its CA trust store there\)/,
+        ],
+      },
+      { name: 'kubeadm\'s etcd: its writable data directory and certificates are excepted', yaml: KUBEADM_ETCD, noWorkloadVariants: true, excepted: true, paths: ['spec.volumes[0].hostPath.path', 'spec.volumes[1].hostPath.path'] },
+      {
+        name: 'kubeadm\'s controller-manager: kubeconfig, certificates, CA store, flexvolume directory',
+        yaml: KUBEADM_CONTROLLER_MANAGER, noWorkloadVariants: true, excepted: true, paths: [0, 1, 2, 3].map((i) => `spec.volumes[${i}].hostPath.path`),
+      },
+      {
+        // one path the component does not need fails the pod: it is excepted only when all its paths are
+        name: 'a runtime socket mounted into the apiserver fails, beside the excepted mounts',
+        yaml: withSocket, noWorkloadVariants: true, paths: [...apiserverPaths, 'spec.volumes[5].hostPath.path'],
+        messages: [/^hostPath volume "docker" exposes sensitive host path \/var\/run\/docker\.sock \(a container runtime socket\), mounted writable/],
+      },
+      { name: 'impostor: the apiserver\'s manifest outside a static pod directory fails', yaml: kubeadmApiserver({ mirror: false }), noWorkloadVariants: true, paths: apiserverPaths },
+      { name: 'impostor: a shell in the apiserver\'s clothes fails', yaml: IMPOSTOR_COMMAND, noWorkloadVariants: true, paths: apiserverPaths },
+    ],
+  });
 });

@@ -2,6 +2,8 @@ import { posix } from 'node:path';
 import { defineControl } from '../define.js';
 import { describeContainer } from '../../inventory/index.js';
 import { isObj } from '../../model/guards.js';
+import { builtInComponents, describeBuiltIn, neededHostPath } from '../../inventory/static-pods.js';
+import { BUILT_IN_REASON } from '../templates/grants.js';
 
 /** Container runtime sockets: whoever can write to one controls every container on the node. */
 const RUNTIME_SOCKETS: ReadonlySet<string> = new Set([
@@ -42,7 +44,10 @@ export default defineControl({
   severity: 'high',
   section: 'pod-security',
   appliesTo: 'pods',
-  failsWhen: 'the pod declares a hostPath volume.',
+  failsWhen:
+    'the pod declares a hostPath volume. On the control plane\'s own static pods (see host-network) a volume the component '
+    + 'needs — a CA trust store mounted read-only, or a path its own flags name: its certificates, kubeconfig, etcd\'s data '
+    + 'directory — is reported as excepted, "Kubernetes built-in"; any other hostPath on them still fails.',
   rationale:
     'A hostPath volume puts part of the node\'s file system inside the container. Mounted writable, it lets a '
     + 'compromised container plant files the node will execute or trust; on a sensitive path such as /etc, '
@@ -90,9 +95,10 @@ spec:
     emptyDir: {}
 `,
   },
-  check({ pod }, ctx) {
+  check({ resource, pod }, ctx) {
     const volumes: unknown = pod.spec.volumes;
     if (!Array.isArray(volumes)) return;
+    let builtIn: ReturnType<typeof builtInComponents> | undefined; // looked up at the first hostPath volume
     volumes.forEach((volume, i) => {
       if (!isObj(volume) || !isObj(volume.hostPath)) return;
       const name = typeof volume.name === 'string' ? volume.name : `#${i}`;
@@ -120,7 +126,15 @@ spec:
       const how = mounts.length === 0
         ? 'not mounted by any container'
         : `mounted ${writable ? 'writable' : 'read-only'} by ${mounts.join(', ')}`;
-      ctx.fail([...pod.specPath, 'volumes', i, 'hostPath', 'path'], `hostPath volume "${name}" exposes ${what}, ${how}`, {
+      const path = [...pod.specPath, 'volumes', i, 'hostPath', 'path'];
+      const message = `hostPath volume "${name}" exposes ${what}, ${how}`;
+      builtIn ??= builtInComponents(ctx.inventory, resource, pod);
+      const needed = builtIn.length && hostPath !== undefined ? neededHostPath(builtIn, pod, volume.name, hostPath) : undefined;
+      if (needed) {
+        ctx.fail(path, `${message}: the ${describeBuiltIn(builtIn)} of the control plane needs it (${needed})`, { exceptedBy: BUILT_IN_REASON });
+        return;
+      }
+      ctx.fail(path, message, {
         fix: {
           description: writable
             ? 'replace the hostPath volume with a ConfigMap, Secret, emptyDir or PersistentVolumeClaim volume, or mount it with readOnly: true'

@@ -49,14 +49,14 @@ spec:
 `,
     },
     {
-      name: 'container settings override a weakened pod',
+      name: 'a container AppArmor profile overrides an Unconfined pod; empty SELinux type, user and role are unset',
       yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   securityContext:
     appArmorProfile: {type: Unconfined}
-    seLinuxOptions: {type: spc_t, user: system_u}
+    seLinuxOptions: {type: "", user: "", role: "", level: "s0"}
   containers:
   - name: a
     image: nginx:1.27
@@ -206,23 +206,55 @@ spec:
   - {name: b, image: nginx:1.27}
 `,
       paths: ['spec.securityContext.seLinuxOptions.type'],
-      messages: [/^container "b" runs with the SELinux type unconfined_t \(seLinuxOptions.type on the pod\)/],
+      messages: [/^the pod runs with the SELinux type unconfined_t \(seLinuxOptions.type\), not a container type$/],
     },
     {
-      name: 'container seLinuxOptions replace the pod\'s as a whole: a container user still fails',
+      name: 'the pod\'s and each container\'s seLinuxOptions are judged each on its own (check_seLinuxOptions.go)',
       yaml: `apiVersion: v1
 kind: Pod
 metadata: {name: p, namespace: app}
 spec:
   securityContext:
-    seLinuxOptions: {type: spc_t}
+    seLinuxOptions:
+      type: spc_t # fails
+      role: system_r # fails
   containers:
   - name: a
     image: nginx:1.27
     securityContext:
       seLinuxOptions: {user: system_u} # fails
+  - name: b
+    image: nginx:1.27
+    securityContext:
+      seLinuxOptions: {type: container_engine_t}
+  initContainers:
+  - name: i
+    image: busybox:1.36
+    securityContext:
+      seLinuxOptions: {type: container_init_t, role: object_r} # fails
 `,
-      paths: ['spec.containers[0].securityContext.seLinuxOptions.user'],
+      paths: [
+        'spec.securityContext.seLinuxOptions.type', 'spec.securityContext.seLinuxOptions.role',
+        'spec.containers[0].securityContext.seLinuxOptions.user', 'spec.initContainers[0].securityContext.seLinuxOptions.role',
+      ],
+      messages: [/^the pod sets the SELinux role system_r/, /^container "a" sets the SELinux user system_u/, /^init container "i" sets the SELinux role object_r/],
+    },
+    {
+      // every container overrides it, yet Pod Security admission rejects the pod for it: judged the same
+      name: 'a bad pod-level type fails even when every container sets its own',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  securityContext:
+    seLinuxOptions: {type: unconfined_t} # fails
+  containers:
+  - name: a
+    image: nginx:1.27
+    securityContext:
+      seLinuxOptions: {type: container_t}
+`,
+      paths: ['spec.securityContext.seLinuxOptions.type'],
     },
     {
       name: 'AppArmor and SELinux problems together, on init and ephemeral containers',

@@ -1,11 +1,28 @@
-import { defineControl, editFix, setFix, type Safety } from '../define.js';
+import { defineControl, editFix, setFix, type CheckContext, type Safety } from '../define.js';
+import type { PathSegments } from '../../model/types.js';
 import { describeContainer } from '../../inventory/index.js';
-import { containerSecurityContext, effective, podSecurityContext } from '../../inventory/security-context.js';
+import { containerSecurityContext, podSecurityContext } from '../../inventory/security-context.js';
 import { isObj } from '../../model/guards.js';
 
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const UNCONFINED_WANTED: Safety = { review: 'the manifest asks for AppArmor Unconfined: the workload may do what the runtime\'s default profile denies' };
 const SELINUX_CONTAINER_TYPES = new Set(['container_t', 'container_init_t', 'container_kvm_t', 'container_engine_t']);
+
+/** One seLinuxOptions object (the pod's or a container's) against the baseline standard; `who` names its owner. */
+function checkSelinux(options: Record<string, unknown>, base: PathSegments, who: string, ctx: CheckContext): void {
+  if (isSet(options.type) && !SELINUX_CONTAINER_TYPES.has(options.type)) {
+    ctx.fail([...base, 'type'], `${who} runs with the SELinux type ${options.type} (seLinuxOptions.type), not a container type`, {
+      fix: { description: 'remove seLinuxOptions.type, or use container_t, container_init_t, container_kvm_t or container_engine_t' },
+    });
+  }
+  for (const field of ['user', 'role'] as const) {
+    const value = options[field];
+    if (!isSet(value)) continue;
+    ctx.fail([...base, field], `${who} sets the SELinux ${field} ${value} (seLinuxOptions.${field})`, {
+      fix: { description: `remove seLinuxOptions.${field}` },
+    });
+  }
+}
 
 function isSet(v: unknown): v is string {
   return typeof v === 'string' && v !== '';
@@ -20,8 +37,8 @@ export default defineControl({
   appliesTo: 'containers',
   failsWhen:
     'a container\'s AppArmor profile is unconfined (appArmorProfile.type: Unconfined or the legacy container.apparmor.security.beta.kubernetes.io '
-    + 'annotation), or its effective seLinuxOptions sets a type other than container_t, container_init_t, container_kvm_t or '
-    + 'container_engine_t, or sets user or role.',
+    + 'annotation), or the pod\'s or a container\'s seLinuxOptions (each judged on its own, as Pod Security admission does) sets '
+    + 'a type other than container_t, container_init_t, container_kvm_t or container_engine_t (1.31), or sets user or role.',
   rationale:
     'AppArmor and SELinux are the mandatory access control layer between a container and its node: even a process '
     + 'running as root inside the container is refused access to host files, devices and kernel interfaces its profile '
@@ -102,21 +119,14 @@ spec:
       }
     }
 
-    // SELinux: the container's seLinuxOptions replace the pod's as a whole.
-    const selinux = effective<unknown>(pod, container, 'seLinuxOptions');
-    if (!isObj(selinux.value)) return;
-    const options = selinux.value;
-    const where = selinux.from === 'pod' ? ' on the pod' : '';
-    if (isSet(options.type) && !SELINUX_CONTAINER_TYPES.has(options.type)) {
-      ctx.fail([...selinux.path, 'type'], `${who} runs with the SELinux type ${options.type} (seLinuxOptions.type${where}), not a container type`, {
-        fix: { description: 'remove seLinuxOptions.type, or use container_t, container_init_t, container_kvm_t or container_engine_t' },
-      });
-    }
-    for (const field of ['user', 'role'] as const) {
-      if (!isSet(options[field])) continue;
-      ctx.fail([...selinux.path, field], `${who} sets the SELinux ${field} ${options[field]} (seLinuxOptions.${field}${where})`, {
-        fix: { description: `remove seLinuxOptions.${field}` },
-      });
-    }
+    // SELinux, as k8s.io/pod-security-admission/policy/check_seLinuxOptions.go judges it (baseline): the
+    // pod's seLinuxOptions and each container's (containers, initContainers, ephemeralContainers) are
+    // checked each on its own — a bad pod-level value fails even when every container sets its own.
+    // type: unset, "", container_t, container_init_t, container_kvm_t (1.0) or container_engine_t (1.31);
+    // user and role: unset or "".
+    const podOptions = podSecurityContext(pod).seLinuxOptions;
+    if (isObj(podOptions)) checkSelinux(podOptions, [...pod.specPath, 'securityContext', 'seLinuxOptions'], 'the pod', ctx);
+    const own = containerSecurityContext(container).seLinuxOptions;
+    if (isObj(own)) checkSelinux(own, [...container.path, 'securityContext', 'seLinuxOptions'], who, ctx);
   },
 });

@@ -91,6 +91,66 @@ spec:
       messages: [/init container "init"/, /ephemeral container "debug"/],
     },
     {
+      name: 'an explicit runAsUser 0 is root even with runAsNonRoot true (check_runAsUser.go)',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  securityContext: {runAsNonRoot: true}
+  containers:
+  - name: a
+    image: nginx:1.27
+    securityContext:
+      runAsUser: 0 # fails
+  - name: b
+    image: nginx:1.27
+    securityContext: {runAsNonRoot: true, runAsUser: 0} # fails
+  - name: c
+    image: nginx:1.27
+    securityContext: {runAsUser: 1000}
+`,
+      paths: ['spec.containers[0].securityContext.runAsUser', 'spec.containers[1].securityContext.runAsUser'],
+      messages: [/container "a" runs as UID 0 \(runAsUser: 0\) even though runAsNonRoot is true/],
+    },
+    {
+      name: 'a pod-level runAsUser 0 with runAsNonRoot true fails the containers that do not override it',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 0 # fails
+  containers:
+  - name: a
+    image: nginx:1.27
+  - name: b
+    image: nginx:1.27
+    securityContext: {runAsUser: 1000}
+  initContainers:
+  - name: i
+    image: busybox:1.36
+`,
+      // one path, named once for each container that runs with it (a and the init container i, not b)
+      paths: ['spec.securityContext.runAsUser', 'spec.securityContext.runAsUser'],
+      messages: [/^container "a" runs as UID 0 \(runAsUser: 0, set on the pod\) even though runAsNonRoot is true/, /^init container "i" runs as UID 0/],
+    },
+    {
+      // the Pod Security Standards exempt Windows pods only from allowPrivilegeEscalation, seccomp and
+      // capabilities (v1.25+); check_runAsNonRoot.go and check_runAsUser.go judge them like any pod
+      name: 'a Windows pod is judged too',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata: {name: p, namespace: app}
+spec:
+  os: {name: windows}
+  containers:
+  - name: a # fails
+    image: mcr.microsoft.com/windows/nanoserver:ltsc2022
+`,
+      paths: ['spec.containers[0].securityContext.runAsNonRoot'],
+    },
+    {
       name: 'pod-level runAsNonRoot false points at the pod field',
       yaml: `apiVersion: v1
 kind: Pod

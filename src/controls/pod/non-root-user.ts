@@ -9,7 +9,7 @@ export default defineControl({
   severity: 'medium',
   section: 'pod-security',
   appliesTo: 'containers',
-  failsWhen: 'a container\'s effective runAsNonRoot is not true and its effective runAsUser is unset or 0.',
+  failsWhen: 'a container\'s effective runAsUser is 0 (even with runAsNonRoot: true), or its effective runAsNonRoot is not true and its effective runAsUser is unset.',
   rationale:
     'A process that runs as root inside a container is root on the node if it escapes the container, and can '
     + 'write anywhere the image lets root write. The guidance asks that containers run as non-root users, enforced '
@@ -42,18 +42,23 @@ spec:
     image: nginx:1.27
 `,
   },
+  // An explicit runAsUser: 0 is root whatever runAsNonRoot says: k8s.io/pod-security-admission/policy/
+  // check_runAsUser.go (restricted, since 1.23) forbids runAsUser 0 on the pod and on every container,
+  // independently of check_runAsNonRoot.go. Here the container's field wins over the pod's (the value the
+  // container runs with); with runAsNonRoot: true too, the kubelet refuses to start the container.
   check({ pod, container }, ctx) {
     const nonRoot = effective<boolean>(pod, container, 'runAsNonRoot');
-    if (nonRoot.value === true) return;
     const user = effective<number>(pod, container, 'runAsUser');
-    if (typeof user.value === 'number' && user.value > 0) return;
     const who = describeContainer(container);
     if (user.value === 0) {
-      ctx.fail(user.path, `${who} runs as UID 0 (runAsUser: 0${user.from === 'pod' ? ', set on the pod' : ''})`, {
+      const also = nonRoot.value === true ? ' even though runAsNonRoot is true (the kubelet then refuses to start it)' : '';
+      ctx.fail(user.path, `${who} runs as UID 0 (runAsUser: 0${user.from === 'pod' ? ', set on the pod' : ''})${also}`, {
         fix: { description: 'set runAsUser to a non-zero UID the image supports' },
       });
       return;
     }
+    if (nonRoot.value === true) return;
+    if (typeof user.value === 'number' && user.value > 0) return;
     const path = nonRoot.value === false ? nonRoot.path : [...container.path, 'securityContext', 'runAsNonRoot'];
     const detail = nonRoot.value === false
       ? `runAsNonRoot is false${nonRoot.from === 'pod' ? ' on the pod' : ''} and runAsUser is unset`

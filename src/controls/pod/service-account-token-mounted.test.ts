@@ -1,4 +1,6 @@
+import { describe } from 'node:test';
 import { testControl } from '../../testing/control-tester.js';
+import { KUBEADM_ETCD, kubeadmApiserver } from '../../testing/control-plane-pods.js';
 import control from './service-account-token-mounted.js';
 
 const sa = (name: string, namespace: string, automount?: boolean) => `apiVersion: v1
@@ -176,4 +178,46 @@ ${sa('api', 'app')}`,
       messages: [/neither the pod nor its ServiceAccount app\/api sets/],
     },
   ],
+});
+
+describe('control service-account-token-mounted on static pods', () => {
+  // any static pod, not only the control plane's: the kubelet runs it from its file and no token is mounted into it
+  const mirrorAddon = `apiVersion: v1
+kind: Pod
+metadata:
+  name: haproxy-cp1
+  namespace: ingress
+  annotations: {kubernetes.io/config.mirror: 2f1e0d9c8b7a6f5e4d3c2b1a09f8e7d6}
+spec:
+  containers: [{name: haproxy, image: haproxy:2.9}]
+`;
+  testControl(control, {
+    valid: [
+      { name: 'kubeadm\'s kube-apiserver mirror pod', yaml: kubeadmApiserver(), noWorkloadVariants: true },
+      { name: 'kubeadm\'s etcd mirror pod', yaml: KUBEADM_ETCD, noWorkloadVariants: true },
+      { name: 'a mirror pod of any static pod, in any namespace', yaml: mirrorAddon, noWorkloadVariants: true },
+    ],
+    invalid: [
+      {
+        name: 'the same pods without the mirror annotation, outside a static pod directory, get the default token',
+        yaml: kubeadmApiserver({ mirror: false }), noWorkloadVariants: true, paths: ['spec.automountServiceAccountToken'],
+      },
+      {
+        name: 'a Deployment whose template carries the mirror annotation is no static pod',
+        yaml: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: d, namespace: app}
+spec:
+  selector: {matchLabels: {app: d}}
+  template:
+    metadata:
+      labels: {app: d}
+      annotations: {kubernetes.io/config.mirror: x}
+    spec:
+      containers: [{name: a, image: nginx:1.27}]
+`,
+        noWorkloadVariants: true, paths: ['spec.template.spec.automountServiceAccountToken'],
+      },
+    ],
+  });
 });

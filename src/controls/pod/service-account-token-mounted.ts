@@ -1,4 +1,5 @@
 import { defineControl, setFix } from '../define.js';
+import { staticPodEvidence } from '../../inventory/static-pods.js';
 
 export default defineControl({
   id: 'service-account-token-mounted',
@@ -10,7 +11,9 @@ export default defineControl({
   appliesTo: 'pods',
   failsWhen:
     'the pod\'s effective automountServiceAccountToken is not false: the pod field wins, else the field of its '
-    + 'ServiceAccount when that is in the input, else the Kubernetes default (true).',
+    + 'ServiceAccount when that is in the input, else the Kubernetes default (true). A static pod (a mirror pod, or a '
+    + 'manifest in a static pod directory) passes: the kubelet runs it from its file, and no service-account token is ever '
+    + 'mounted into it.',
   rationale:
     'Unless told otherwise, Kubernetes mounts a token for the pod\'s service account into every container, so anyone '
     + 'who compromises the application can call the Kubernetes API with whatever permissions that account has, and '
@@ -44,6 +47,10 @@ spec:
 `,
   },
   check({ resource, pod }, ctx) {
+    // Static pods get no token: the ServiceAccount admission plugin leaves mirror pods as they are and
+    // rejects one that references a ServiceAccount, Secret or ConfigMap (plugin/pkg/admission/serviceaccount/
+    // admission.go), and the kubelet runs the static pod from its file as written.
+    if (staticPodEvidence(resource, pod, ctx.inventory)) return;
     const path = [...pod.specPath, 'automountServiceAccountToken'];
     const fix = setFix('set automountServiceAccountToken: false', path, false, {
       review: 'the application may call the Kubernetes API with the token',

@@ -31,6 +31,8 @@ spec:
     - {name: net.ipv4.tcp_fin_timeout, value: "30"}
     - {name: net/ipv4/tcp_keepalive_intvl, value: "60"}
     - {name: net.ipv4.tcp_keepalive_probes, value: "5"}
+    - {name: net.ipv4.tcp_rmem, value: "4096 87380 6291456"}
+    - {name: net/ipv4/tcp_wmem, value: "4096 16384 4194304"}
   containers: [{name: a, image: nginx:1.27}]
 `,
     },
@@ -65,6 +67,10 @@ spec:
     - {name: vm.overcommit_memory, value: "1"} # fails
     - {name: net.ipv4.tcp_syncookies.extra, value: "1"} # fails
     - {name: net.ipv4.ip_forward, value: "1"} # fails
+    - {name: net.ipv4.tcp_mem, value: "1 2 3"} # fails
+    - {name: net.ipv6.tcp_rmem, value: "1 2 3"} # fails
+    - {name: NET.IPV4.TCP_RMEM, value: "1 2 3"} # fails
+    - {name: net.core.rmem_max, value: "1"} # fails
   containers: [{name: a, image: nginx:1.27}]
 `,
       paths: [
@@ -72,6 +78,10 @@ spec:
         'spec.securityContext.sysctls[1].name',
         'spec.securityContext.sysctls[2].name',
         'spec.securityContext.sysctls[3].name',
+        'spec.securityContext.sysctls[4].name',
+        'spec.securityContext.sysctls[5].name',
+        'spec.securityContext.sysctls[6].name', // check_sysctls.go compares names case-sensitively; so does the kernel
+        'spec.securityContext.sysctls[7].name',
       ],
       messages: [/"net\/core\/somaxconn"/, /"vm\.overcommit_memory"/, /"net\.ipv4\.ip_forward"/],
     },

@@ -1,19 +1,27 @@
 import { defineControl } from '../define.js';
 import { isObj } from '../../model/guards.js';
 
-/** The safe sysctls of the baseline Pod Security Standard. */
-const SAFE_SYSCTLS: ReadonlySet<string> = new Set([
-  'kernel.shm_rmid_forced',
-  'net.ipv4.ip_local_port_range',
-  'net.ipv4.ip_unprivileged_port_start',
-  'net.ipv4.tcp_syncookies',
-  'net.ipv4.ping_group_range',
-  'net.ipv4.ip_local_reserved_ports',
-  'net.ipv4.tcp_keepalive_time',
-  'net.ipv4.tcp_fin_timeout',
-  'net.ipv4.tcp_keepalive_intvl',
-  'net.ipv4.tcp_keepalive_probes',
-]);
+/**
+ * The safe sysctls of the baseline Pod Security Standard, each with the Kubernetes version whose
+ * policy added it: k8s.io/pod-security-admission/policy/check_sysctls.go (sysctlsAllowedV1Dot0,
+ * V1Dot27, V1Dot29, V1Dot32; each version's set is the previous one plus these). Palisade judges
+ * with the newest set; a namespace that pins an older `enforce-version` rejects the newer names.
+ */
+export const SAFE_SYSCTLS: ReadonlyArray<readonly [name: string, since: string]> = [
+  ['kernel.shm_rmid_forced', '1.0'],
+  ['net.ipv4.ip_local_port_range', '1.0'],
+  ['net.ipv4.tcp_syncookies', '1.0'],
+  ['net.ipv4.ping_group_range', '1.0'],
+  ['net.ipv4.ip_unprivileged_port_start', '1.0'],
+  ['net.ipv4.ip_local_reserved_ports', '1.27'],
+  ['net.ipv4.tcp_keepalive_time', '1.29'],
+  ['net.ipv4.tcp_fin_timeout', '1.29'],
+  ['net.ipv4.tcp_keepalive_intvl', '1.29'],
+  ['net.ipv4.tcp_keepalive_probes', '1.29'],
+  ['net.ipv4.tcp_rmem', '1.32'],
+  ['net.ipv4.tcp_wmem', '1.32'],
+];
+const SAFE: ReadonlySet<string> = new Set(SAFE_SYSCTLS.map(([name]) => name));
 
 export default defineControl({
   id: 'unsafe-sysctls',
@@ -22,7 +30,10 @@ export default defineControl({
   severity: 'medium',
   section: 'pod-security',
   appliesTo: 'pods',
-  failsWhen: 'the pod\'s securityContext.sysctls names a sysctl outside the safe set of the baseline Pod Security Standard.',
+  failsWhen: 'the pod\'s securityContext.sysctls names a sysctl outside the safe set of the baseline Pod Security Standard: '
+    + SAFE_SYSCTLS.map(([name, since]) => `${name} (${since})`).join(', ')
+    + '. A name written with slashes (net/ipv4/tcp_syncookies) is judged as its dotted form, as the kubelet and the kernel read it; '
+    + 'Pod Security admission compares the name as written and rejects that form.',
   rationale:
     'Sysctls change kernel parameters. The few in the baseline Pod Security Standard\'s safe set are namespaced and '
     + 'affect only the pod; the others either act on the whole node, where one pod can degrade or destabilise every '
@@ -67,8 +78,9 @@ spec:
     if (!isObj(sc) || !Array.isArray(sc.sysctls)) return;
     sc.sysctls.forEach((s: unknown, i: number) => {
       if (!isObj(s) || typeof s.name !== 'string') return;
-      // the kernel accepts both separators: net/ipv4/tcp_syncookies is net.ipv4.tcp_syncookies
-      if (SAFE_SYSCTLS.has(s.name.replace(/\//g, '.'))) return;
+      // the kernel accepts both separators: net/ipv4/tcp_syncookies is net.ipv4.tcp_syncookies (the kubelet
+      // converts with ConvertSysctlVariableToDotsSeparator). check_sysctls.go compares sysctl.Name as written.
+      if (SAFE.has(s.name.replace(/\//g, '.'))) return;
       ctx.fail(
         [...pod.specPath, 'securityContext', 'sysctls', i, 'name'],
         `the pod sets sysctl "${s.name}", which is not in the baseline Pod Security Standard's safe set`,
