@@ -96,7 +96,7 @@ describe('palisade list', () => {
     const fw = frameworks.find((f) => f.id === 'nsa-cisa')!;
     const total = fw.sections.reduce((n, s) => n + s.controls.length, 0);
     assert.ok(out.stdout.startsWith(`nsa-cisa (also: nsa)  NSA/CISA Kubernetes Hardening Guidance v1.2 — ${total} controls in 5 sections\n`), out.stdout);
-    assert.match(out.stdout, /\n {2}pod-security {11}Kubernetes Pod security \(25 controls\)\n/);
+    assert.match(out.stdout, /\n {2}pod-security {11}Kubernetes Pod security \(27 controls\)\n/);
     assert.match(out.stdout, /\n {2}network {16}Network separation and hardening \(7 controls\)\n/);
     assert.match(out.stdout, /\n {2}rbac {19}Authentication and authorization \(11 controls\)\n/);
   });

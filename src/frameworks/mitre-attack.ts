@@ -51,7 +51,7 @@ export const mitreAttack: Framework = {
       t('static-pods', 'Static pods', ['node-file-permissions']),
     ]),
     tactic('privilege-escalation', 'TA0004', 'Privilege escalation', 'Getting more than was given: a privileged container, host access, a cluster-admin binding, cloud resources.', [
-      t('privileged-container', 'Privileged container', ['privileged-container', 'allow-privilege-escalation', 'dangerous-capabilities', 'host-namespaces', 'windows-host-process'], ['T1611']),
+      t('privileged-container', 'Privileged container', ['privileged-container', 'allow-privilege-escalation', 'dangerous-capabilities', 'capabilities-added', 'host-namespaces', 'windows-host-process'], ['T1611']),
       t('cluster-admin-binding', 'Cluster-admin binding', ['cluster-admin-binding', 'rbac-escalation-verbs', 'rbac-wildcards']),
       t('hostpath-mount', 'hostPath mount', ['host-path-volume'], ['T1611']),
       t('access-cloud-resources', 'Access cloud resources', ['cloud-identity-with-rbac']),
@@ -84,7 +84,7 @@ export const mitreAttack: Framework = {
       t('application-credentials-in-configuration-files', 'Application credentials in configuration files', ['credentials-in-config'], ['T1552.001']),
       t('writable-hostpath-mount', 'Writable hostPath mount', ['host-path-volume']),
       t('coredns-poisoning', 'CoreDNS poisoning', []),
-      t('arp-poisoning-and-ip-spoofing', 'ARP poisoning and IP spoofing', ['capabilities-not-dropped', 'dangerous-capabilities'], ['T1557']),
+      t('arp-poisoning-and-ip-spoofing', 'ARP poisoning and IP spoofing', ['capabilities-not-dropped', 'dangerous-capabilities', 'capabilities-added'], ['T1557']),
     ]),
     tactic('collection', 'TA0009', 'Collection', 'Gathering data: images from a private registry, data from pods.', [
       t('images-from-a-private-registry', 'Images from a private registry', []),
