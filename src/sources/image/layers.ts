@@ -12,6 +12,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import type { LayerRef } from '../../model/vulnerability.js';
+import { Verifier } from './cache.js';
 import { ReadError } from './errors.js';
 import { GoScanner, type GoBuildInfo } from './catalog/go-buildinfo.js';
 
@@ -101,6 +102,8 @@ export async function applyLayers(layers: LayerInput[], opts: ApplyOptions): Pro
     const what = `layer ${layer.ref.index} (${layer.ref.digest})`;
     const blob = await layer.open();
     const streams = await decompressed(blob, layer.mediaType, what);
+    // The uncompressed layer must be the config's rootfs.diff_ids entry (image-spec config.md).
+    if (layer.ref.diffId?.startsWith('sha256:')) streams.push(new Verifier(`${what} uncompressed`, layer.ref.diffId, Number.MAX_SAFE_INTEGER));
     const extract = tar.extract();
     const done = pipeline([...streams, extract]).catch((e: unknown) => {
       throw e instanceof ReadError ? e : new ReadError(`${what} is not a readable layer: ${(e as Error).message}`);
