@@ -8,7 +8,7 @@
 // Layers are read through tar-stream as streams; a kept file is at most MAX_FILE_BYTES, and every
 // ELF regular file is streamed through the Go build-info scanner without being kept.
 import { createGunzip } from 'node:zlib';
-import { Readable } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import type { LayerRef } from '../../model/vulnerability.js';
@@ -79,6 +79,24 @@ async function decompressed(blob: Readable, mediaType: string, layer: string): P
   return GZIP.every((b, i) => start[i] === b) ? [rest, createGunzip()] : [rest];
 }
 
+/**
+ * Ends a tar stream with its last block's padding and the two zero blocks that mark the end of an
+ * archive (POSIX ustar), when the writer left them out: umoci 0.4.7 (Debian 12's) closes the gzip
+ * stream of `umoci insert` layers without closing the tar writer. GNU tar pads archives with zero
+ * records too, so zeros after a complete archive change nothing. The layer's content was already
+ * checked against its digests (and diff_id) before this point.
+ */
+class TarEnd extends Transform {
+  private size = 0;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.size += chunk.length;
+    done(null, chunk);
+  }
+  override _flush(done: TransformCallback): void {
+    done(null, Buffer.alloc((512 - (this.size % 512)) % 512 + 1024));
+  }
+}
+
 interface LayerState {
   pending: Map<string, FileRecord>;
   whiteouts: string[];
@@ -104,6 +122,7 @@ export async function applyLayers(layers: LayerInput[], opts: ApplyOptions): Pro
     const streams = await decompressed(blob, layer.mediaType, what);
     // The uncompressed layer must be the config's rootfs.diff_ids entry (image-spec config.md).
     if (layer.ref.diffId?.startsWith('sha256:')) streams.push(new Verifier(`${what} uncompressed`, layer.ref.diffId, Number.MAX_SAFE_INTEGER));
+    streams.push(new TarEnd());
     const extract = tar.extract();
     const done = pipeline([...streams, extract]).catch((e: unknown) => {
       throw e instanceof ReadError ? e : new ReadError(`${what} is not a readable layer: ${(e as Error).message}`);

@@ -28,5 +28,6 @@ export function catalog(files: Map<string, FileRecord>, warn: (m: string) => voi
   const os = findOs(files);
   const packages: ImagePackage[] = [];
   for (const c of CATALOGUERS) packages.push(...c.catalog({ files, ...(os ? { os } : {}), warn }));
+  packages.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.path.localeCompare(b.path));
   return { ...(os ? { os } : {}), packages };
 }
