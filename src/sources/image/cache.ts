@@ -26,7 +26,8 @@ export class Verifier extends Transform {
   private readonly hash = crypto.createHash('sha256');
   size = 0;
   digest = '';
-  constructor(private readonly what: string, private readonly expected: string | undefined, private readonly maxBytes: number) {
+  constructor(private readonly what: string, private readonly expected: string | undefined, private readonly maxBytes: number,
+    private readonly onMismatch?: () => void) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -41,7 +42,8 @@ export class Verifier extends Transform {
   override _flush(done: TransformCallback): void {
     this.digest = `sha256:${this.hash.digest('hex')}`;
     if (this.expected !== undefined && this.digest !== this.expected) {
-      done(new ReadError(`${this.what} does not match its digest (expected ${this.expected}, got ${this.digest})`));
+      this.onMismatch?.();
+      done(new ReadError(`${this.what} does not match its digest (expected ${this.expected}, got ${this.digest})${this.onMismatch ? ': the cached copy was removed, it will be fetched again' : ''}`));
       return;
     }
     done();
@@ -82,9 +84,16 @@ export class BlobCache {
     return { digest: verifier.digest, size: verifier.size };
   }
 
-  /** A cached blob as a stream, verified again as it is read (the cache is a directory anyone with the user's rights can change). */
+  /**
+   * A cached blob as a stream, verified again as it is read (the cache is a directory anyone with
+   * the user's rights can change); a copy that no longer matches is removed.
+   */
   open(digest: string, what: string, maxBytes = Number.MAX_SAFE_INTEGER): Readable {
-    return fs.createReadStream(this.path(digest)).pipe(new Verifier(what, digest, maxBytes));
+    const file = this.path(digest);
+    const verifier = new Verifier(what, digest, maxBytes, () => fs.rmSync(file, { force: true }));
+    const source = fs.createReadStream(file);
+    source.on('error', (e) => verifier.destroy(e));
+    return source.pipe(verifier);
   }
 }
 

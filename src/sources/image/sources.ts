@@ -23,6 +23,12 @@ export interface ImageBytes {
   layer(desc: Descriptor): Promise<Readable>;
 }
 
+/** `source.pipe(verifier)`, with the source's errors passed on (pipe alone drops them). */
+function through(source: Readable, verifier: Verifier): Readable {
+  source.on('error', (e) => verifier.destroy(e));
+  return source.pipe(verifier);
+}
+
 function checked(body: Buffer, desc: Descriptor, what: string): Buffer {
   if (body.length !== desc.size) throw new ReadError(`${what} is ${body.length} bytes, not the ${desc.size} its descriptor says`);
   const digest = sha256(body);
@@ -75,7 +81,7 @@ export function directoryFiles(dir: string): LayoutFiles {
     },
     open(name, desc) {
       if (!fs.existsSync(full(name))) return undefined;
-      return fs.createReadStream(full(name)).pipe(new Verifier(`${full(name)}`, desc.digest, desc.size));
+      return through(fs.createReadStream(full(name)), new Verifier(full(name), desc.digest, desc.size));
     },
   };
 }
@@ -94,7 +100,7 @@ export function archiveFiles(file: string, small: Map<string, Buffer>, blobs: Ma
       const digest = blobs.get(name);
       if (!digest) return undefined;
       if (small.has(name)) return undefined;
-      return cache.open(digest, `${file}: ${name}`).pipe(new Verifier(`${file}: ${name}`, desc.digest, desc.size));
+      return through(cache.open(digest, `${file}: ${name}`), new Verifier(`${file}: ${name}`, desc.digest, desc.size));
     },
   };
 }
