@@ -30,10 +30,14 @@ export class Verifier extends Transform {
     private readonly onMismatch?: () => void) {
     super();
   }
+  private removed(): string {
+    return this.onMismatch ? ': the cached copy was removed, it will be fetched again' : '';
+  }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.size += chunk.length;
     if (this.size > this.maxBytes) {
-      done(new ReadError(`${this.what} is larger than ${this.maxBytes} bytes`));
+      this.onMismatch?.();
+      done(new ReadError(`${this.what} is larger than ${this.maxBytes} bytes${this.removed()}`));
       return;
     }
     this.hash.update(chunk);
@@ -43,7 +47,7 @@ export class Verifier extends Transform {
     this.digest = `sha256:${this.hash.digest('hex')}`;
     if (this.expected !== undefined && this.digest !== this.expected) {
       this.onMismatch?.();
-      done(new ReadError(`${this.what} does not match its digest (expected ${this.expected}, got ${this.digest})${this.onMismatch ? ': the cached copy was removed, it will be fetched again' : ''}`));
+      done(new ReadError(`${this.what} does not match its digest (expected ${this.expected}, got ${this.digest})${this.removed()}`));
       return;
     }
     done();
@@ -84,6 +88,18 @@ export class BlobCache {
     return { digest: verifier.digest, size: verifier.size };
   }
 
+  /** Whether the cached copy is there and still has its digest; a changed copy is removed (and fetched again by the caller). */
+  async check(digest: string, maxBytes = Number.MAX_SAFE_INTEGER): Promise<boolean> {
+    if (!this.has(digest)) return false;
+    try {
+      await verifyFile(this.path(digest), digest, maxBytes, `cached blob ${digest}`);
+      return true;
+    } catch {
+      fs.rmSync(this.path(digest), { force: true });
+      return false;
+    }
+  }
+
   /**
    * A cached blob as a stream, verified again as it is read (the cache is a directory anyone with
    * the user's rights can change); a copy that no longer matches is removed.
@@ -107,4 +123,14 @@ export async function readBounded(stream: AsyncIterable<Buffer | Uint8Array>, ma
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);
+}
+
+/** Hashes a file through (bounded): fails unless it has the digest. Run before a layer is parsed, so that a damaged blob is named as such. */
+export async function verifyFile(file: string, digest: string, maxBytes: number, what: string): Promise<void> {
+  const verifier = new Verifier(what, digest, maxBytes);
+  await pipeline(fs.createReadStream(file), verifier, async (source: AsyncIterable<Buffer>) => {
+    for await (const _ of source) {
+      // only hashed
+    }
+  });
 }

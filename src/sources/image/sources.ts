@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { isRecord } from '../../model/guards.js';
-import { readBounded, sha256, Verifier, type BlobCache } from './cache.js';
+import { readBounded, sha256, verifyFile, Verifier, type BlobCache } from './cache.js';
 import { ReadError } from './errors.js';
 import { MAX_MANIFEST_BYTES, descriptor, type Descriptor } from './manifest.js';
 import type { RegistryClient } from './registry/client.js';
@@ -38,7 +38,7 @@ function checked(body: Buffer, desc: Descriptor, what: string): Buffer {
 
 export function registryBytes(client: RegistryClient, reference: string, cache: BlobCache): ImageBytes {
   const cached = async (desc: Descriptor): Promise<void> => {
-    if (!cache.has(desc.digest)) await cache.put(`blob ${desc.digest}`, await client.blob(desc), desc.digest, desc.size);
+    if (!await cache.check(desc.digest, desc.size)) await cache.put(`blob ${desc.digest}`, await client.blob(desc), desc.digest, desc.size);
   };
   return {
     root: () => client.manifest(reference),
@@ -59,7 +59,8 @@ export function registryBytes(client: RegistryClient, reference: string, cache: 
 export interface LayoutFiles {
   where: string;
   read(name: string, maxBytes: number): Promise<Buffer | undefined>;
-  open(name: string, desc: Descriptor): Readable | undefined;
+  /** A layer blob, checked whole against its digest first, then streamed (and hashed again). */
+  open(name: string, desc: Descriptor): Promise<Readable | undefined>;
 }
 
 export function directoryFiles(dir: string): LayoutFiles {
@@ -79,8 +80,9 @@ export function directoryFiles(dir: string): LayoutFiles {
       }
       return readBounded(stream, maxBytes, full(name));
     },
-    open(name, desc) {
+    async open(name, desc) {
       if (!fs.existsSync(full(name))) return undefined;
+      await verifyFile(full(name), desc.digest, desc.size, full(name));
       return through(fs.createReadStream(full(name)), new Verifier(full(name), desc.digest, desc.size));
     },
   };
@@ -96,10 +98,12 @@ export function archiveFiles(file: string, small: Map<string, Buffer>, blobs: Ma
       if (!digest) return undefined;
       return readBounded(cache.open(digest, `${file}: ${name}`), maxBytes, `${file}: ${name}`);
     },
-    open(name, desc) {
+    async open(name, desc) {
       const digest = blobs.get(name);
       if (!digest) return undefined;
       if (small.has(name)) return undefined;
+      // the archive's blob was hashed as it was cached: its name must be that digest
+      if (digest !== desc.digest) throw new ReadError(`${file}: ${name} does not match its digest (expected ${desc.digest}, got ${digest})`);
       return through(cache.open(digest, `${file}: ${name}`), new Verifier(`${file}: ${name}`, desc.digest, desc.size));
     },
   };
@@ -148,7 +152,7 @@ export async function layoutBytes(files: LayoutFiles, name: string | undefined):
     manifest: (desc) => whole(desc, MAX_MANIFEST_BYTES, 'manifest'),
     blob: (desc, maxBytes) => whole(desc, maxBytes, 'blob'),
     async layer(desc) {
-      const s = files.open(blobName(desc), desc);
+      const s = await files.open(blobName(desc), desc);
       if (!s) throw new ReadError(`${files.where} has no layer ${desc.digest}`);
       return s;
     },
