@@ -74,13 +74,21 @@ export class GoScanner {
   private collecting: Buffer | undefined;
   private collectingAt = 0;
 
-  push(chunk: Buffer): void {
+  private head: Buffer | undefined = Buffer.alloc(0);
+
+  push(data: Buffer): void {
     if (this.done) return;
-    if (this.offset === 0 && this.carry.length === 0 && this.collecting === undefined) {
-      if (chunk.length < 4 || !chunk.subarray(0, 4).equals(ELF)) {
+    let chunk = data;
+    if (this.head) {
+      // the first four bytes decide: only ELF files are searched
+      this.head = Buffer.concat([this.head, data]);
+      if (this.head.length < ELF.length) return;
+      if (!this.head.subarray(0, ELF.length).equals(ELF)) {
         this.done = true;
         return;
       }
+      chunk = this.head;
+      this.head = undefined;
     }
     if (this.collecting) {
       this.collecting = Buffer.concat([this.collecting, chunk]);
