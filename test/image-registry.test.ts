@@ -194,6 +194,24 @@ describe('registry with htpasswd (Basic)', () => {
       store.close();
     }
   });
+
+  it('does not print credentials a hostile registry echoes back in its errors', async () => {
+    const hostile = http.createServer((req, res) => {
+      if (!req.headers.authorization) {
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end();
+        return;
+      }
+      const echoed = `${req.headers.authorization} ${Buffer.from(req.headers.authorization.slice(6), 'base64').toString()}`;
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ code: 'MANIFEST_UNKNOWN', message: `you sent ${echoed}\u001b[31m` }] }));
+    });
+    await new Promise<void>((r) => hostile.listen(0, '127.0.0.1', r));
+    try {
+      const message = await rejects(`127.0.0.1:${(hostile.address() as net.AddressInfo).port}/a/b:1`, /404 not found \(MANIFEST_UNKNOWN: you sent Basic \*\*\* alice:\*\*\* /, { credentials: creds });
+      assert.ok(!message.includes('\u001b'), 'no control characters');
+    } finally {
+      hostile.close();
+    }
+  });
 });
 
 describe('registry with token authentication (Bearer)', () => {

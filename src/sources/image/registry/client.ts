@@ -167,8 +167,20 @@ export class RegistryClient {
         continue;
       }
       if (res.ok) return res;
-      throw new ReadError(`${what}: ${await describe(res)}`);
+      throw new ReadError(`${what}: ${this.redact(await describe(res))}`);
     }
+  }
+
+  /**
+   * Text a registry wrote, made safe to print: without the credentials or the token this client
+   * holds (a hostile registry could echo them back) and without control characters.
+   */
+  private redact(text: string): string {
+    const secrets = [this.opts.credentials?.password, this.opts.credentials ? basic(this.opts.credentials).slice(6) : undefined, this.auth?.replace(/^\S+ /, '')]
+      .filter((x): x is string => !!x && x.length >= 3);
+    let out = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    for (const secret of secrets) out = out.split(secret).join('***');
+    return out;
   }
 
   /** A manifest or index by tag or digest, read whole (≤ 4 MiB) and checked against the digest asked for or announced. */
