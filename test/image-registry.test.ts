@@ -131,6 +131,11 @@ describe('registry with htpasswd (Basic)', () => {
     assert.deepEqual(summary(await read(`${basic.host}/test/app:1`, { credentials: creds })), debianExpected(fx.goVersion));
   });
 
+  it('sends credentials named for a registry to that registry only', async () => {
+    assert.deepEqual(summary(await read(`${basic.host}/test/app:1`, { credentials: { ...creds, registry: basic.host } })), debianExpected(fx.goVersion));
+    await rejects(`${basic.host}/test/app:1`, /asks for a username and password/, { credentials: { ...creds, registry: 'ghcr.io' } });
+  });
+
   it('reads with the docker config: auths (base64 user:password under a URL key)', async () => {
     const dir = path.join(work, 'docker-auths');
     fs.mkdirSync(dir, { recursive: true });

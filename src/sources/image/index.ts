@@ -23,8 +23,12 @@ export interface ReadImageOptions {
   platform?: string;
   /** Root of the blob cache (`<cache>/blobs`). Default `$XDG_CACHE_HOME/palisade/blobs` (~/.cache/…). */
   cacheDir?: string;
-  /** Credentials for the registry of the reference (--registry-username/--registry-password). */
-  credentials?: Credentials;
+  /**
+   * Credentials (--registry-username/--registry-password). With `registry` (`host[:port]`, as a
+   * reference names it), they are sent to that registry only, and other images' registries use
+   * the docker config: a scan of many images must not hand one registry's password to another.
+   */
+  credentials?: Credentials & { registry?: string };
   /** Registry hosts (`host` or `host:port`) that may be reached over plain HTTP; loopback hosts always may. */
   insecureRegistries?: string[];
   /** Where config.json is. Default $DOCKER_CONFIG, else ~/.docker. */
@@ -41,6 +45,12 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function defaultCacheDir(): string {
   return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'palisade', 'blobs');
+}
+
+/** Whether a registry as the user named it is the reference's (`index.docker.io` and `registry-1.docker.io` are `docker.io`). */
+function sameRegistry(named: string, host: string): boolean {
+  const hub = (h: string): string => (['index.docker.io', 'registry-1.docker.io'].includes(h) ? 'docker.io' : h);
+  return hub(named.replace(/^https?:\/\//, '').replace(/\/.*$/, '').toLowerCase()) === hub(host.toLowerCase());
 }
 
 interface Resolved {
@@ -93,7 +103,9 @@ async function read(ref: string, opts: ReadImageOptions): Promise<ImageContents>
     case 'registry': {
       const r = transport.ref;
       const host = r.port ? `${r.registry}:${r.port}` : r.registry;
-      let credentials = opts.credentials;
+      const given = opts.credentials;
+      let credentials: Credentials | undefined = given && (given.registry === undefined || sameRegistry(given.registry, host))
+        ? { username: given.username, password: given.password } : undefined;
       if (!credentials) {
         try {
           credentials = await lookupCredentials(host, opts.dockerConfigDir ?? defaultDockerConfigDir());
