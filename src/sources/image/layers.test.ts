@@ -78,6 +78,13 @@ describe('applyLayers', () => {
     )), { '/keep/d': '1:now a file' });
   });
 
+  it('a directory replacing a file removes the file; writing a directory again keeps what is under it', async () => {
+    assert.deepEqual(await apply(await layers(
+      [{ name: 'keep/f', body: 'f' }, { name: 'keep/d/x', body: 'x' }],
+      [{ name: 'keep/f', type: 'directory' }, { name: 'keep/d', type: 'directory' }],
+    )), { '/keep/d/x': '0:x' });
+  });
+
   it('a hard link carries its target\'s content, as written by its own layer', async () => {
     assert.deepEqual(await apply(await layers(
       [{ name: 'keep/t', body: 'target' }],

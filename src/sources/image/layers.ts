@@ -103,6 +103,8 @@ interface LayerState {
   opaque: string[];
   /** Paths this layer wrote with something other than a directory. */
   replaced: string[];
+  /** Directories this layer wrote: a lower layer's file at one of these paths is gone, what is under it stays. */
+  dirs: string[];
 }
 
 export interface ApplyOptions {
@@ -116,7 +118,7 @@ export async function applyLayers(layers: LayerInput[], opts: ApplyOptions): Pro
   let kept = 0;
   for (const layer of layers) {
     opts.signal?.throwIfAborted();
-    const ls: LayerState = { pending: new Map(), whiteouts: [], opaque: [], replaced: [] };
+    const ls: LayerState = { pending: new Map(), whiteouts: [], opaque: [], replaced: [], dirs: [] };
     const what = `layer ${layer.ref.index} (${layer.ref.digest})`;
     const blob = await layer.open();
     const streams = await decompressed(blob, layer.mediaType, what);
@@ -163,6 +165,7 @@ async function readEntries(extract: tar.Extract, ref: LayerRef, ls: LayerState, 
         continue;
       }
       if (h.type !== 'directory') ls.replaced.push(p);
+      else ls.dirs.push(p);
       ls.pending.delete(p);
       if (h.type === 'link' && h.linkname) {
         // A hard link: the same content as its target, written by this layer.
@@ -222,5 +225,6 @@ function commit(state: Map<string, FileRecord>, ls: LayerState): void {
       if (dirs.has(p)) removeTree(p, false);
     }
   }
+  for (const d of ls.dirs) state.delete(d);
   for (const [k, v] of ls.pending) state.set(k, v);
 }
