@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ImageError, readImage } from '../src/sources/image/index.js';
 import { buildFixtureImages, run, type FixtureImages } from './support/image-build.js';
-import { ALPINE_EXPECTED, debianExpected, summary } from './support/image-expect.js';
+import { ALPINE_EXPECTED, debianExpected, summary } from './support/image-build-expect.js';
 
 let work: string;
 let fx: FixtureImages;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ImageError, readImage, type ReadImageOptions } from '../src/sources/image/index.js';
 import { buildFixtureImages, type FixtureImages } from './support/image-build.js';
-import { ALPINE_EXPECTED, debianExpected, summary } from './support/image-expect.js';
+import { ALPINE_EXPECTED, debianExpected, summary } from './support/image-build-expect.js';
 import { push, startRegistry, type Registry } from './support/registry.js';
 
 const USER = 'alice';
