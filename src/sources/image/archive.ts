@@ -59,8 +59,9 @@ export async function readArchive(file: string, cache: BlobCache, signal?: Abort
       blobs.set(name, digest);
     }
   } catch (err) {
-    await done;
-    throw err;
+    // the reading loop's own error, unless the stream's failure (a digest, a bad tar) says more
+    const failed: unknown = await done.then(() => undefined, (e: unknown) => e);
+    throw err instanceof ReadError || !(failed instanceof ReadError) ? err : failed;
   }
   await done;
   return { small, blobs };

@@ -133,8 +133,9 @@ export async function applyLayers(layers: LayerInput[], opts: ApplyOptions): Pro
     try {
       await readEntries(extract, layer.ref, ls, state, opts, what, () => kept, (n) => { kept += n; });
     } catch (err) {
-      await done;
-      throw err;
+      // the reading loop's own error, unless the stream's failure (a digest, a bad tar) says more
+      const failed: unknown = await done.then(() => undefined, (e: unknown) => e);
+      throw err instanceof ReadError || !(failed instanceof ReadError) ? err : failed;
     }
     await done;
     commit(state, ls);
