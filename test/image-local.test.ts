@@ -160,15 +160,22 @@ describe('archives', () => {
     await rejects(`docker-archive:${file}:@3`, /has 1 image\(s\): no @3/);
   });
 
-  it('docker-archive: Docker 25\'s layout (manifest.json pointing into an OCI layout)', async () => {
+  it('docker-archive: Docker 25\'s layout (manifest.json pointing into an OCI layout), with two images to choose from', async () => {
     const dir = path.join(work, 'docker25');
     fs.cpSync(fx.layout, dir, { recursive: true });
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'blobs/sha256', refDigest(dir, 'debian').slice(7)), 'utf8'));
     const blobPath = (d: string): string => `blobs/sha256/${d.slice(7)}`;
-    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify([{ Config: blobPath(manifest.config.digest), RepoTags: ['app:latest'], Layers: manifest.layers.map((l: any) => blobPath(l.digest)) }]));
+    const item = (name: string, tags: string[]): unknown => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(dir, blobPath(refDigest(dir, name))), 'utf8'));
+      return { Config: blobPath(manifest.config.digest), RepoTags: tags, Layers: manifest.layers.map((l: any) => blobPath(l.digest)) };
+    };
+    fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify([item('debian', ['app:latest']), item('alpine', ['alp:1'])]));
     const file = path.join(work, 'docker25.tar');
     run('tar', ['-C', dir, '-cf', file, '.']);
     assert.deepEqual(summary(await read(`docker-archive:${file}:app`)), debianExpected(fx.goVersion));
+    assert.deepEqual(summary(await read(`docker-archive:${file}:alp:1`)), ALPINE_EXPECTED);
+    assert.deepEqual(summary(await read(`docker-archive:${file}:@1`)), ALPINE_EXPECTED);
+    assert.equal((await read(`docker-archive:${file}:@1`)).platform, 'linux/arm64');
+    await rejects(`docker-archive:${file}`, /holds 2 images: name one \(docker-archive:.*:NAME or :@N\)$/);
   });
 
   it('names the file when it is no archive, or not there', async () => {
