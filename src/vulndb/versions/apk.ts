@@ -71,17 +71,16 @@ function getToken(c: Cursor): number {
   }
   switch (c.type) {
     case DIGIT_OR_ZERO:
-      // leading zeros get a special treatment: 1.01 < 1.1, and 1.0 < 1.00 (more zeros, lower)
-      if (c.s[i] === '0') {
+    case DIGIT:
+    case SUFFIX_NO:
+    case REVISION_NO:
+      if (c.type === DIGIT_OR_ZERO && c.s[i] === '0') {
+        // leading zeros after a dot get a special treatment: 1.01 < 1.1, and 1.00 < 1.0 (more zeros, lower)
         while (i < c.s.length && c.s[i] === '0') i++;
         nt = DIGIT;
         v = -(i - c.pos);
         break;
       }
-    // falls through
-    case DIGIT:
-    case SUFFIX_NO:
-    case REVISION_NO:
       while (i < c.s.length && isDigit(c.s[i])) {
         v = v * 10 + (c.s.charCodeAt(i) - 48);
         i++;
