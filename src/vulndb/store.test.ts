@@ -135,7 +135,7 @@ test('a failed import leaves the old database as it was', async () => {
   const corrupt = path.join(root, 'corrupt.zip');
   const good = zipSync({ 'GHSA.json': strToU8(JSON.stringify(GHSA_35JH)) }, { level: 9 });
   fs.writeFileSync(corrupt, Buffer.concat([Buffer.from(good.subarray(0, 40)), Buffer.alloc(200, 0xff)]));
-  await assert.rejects(importOsv(corrupt, { dbDir }), (e: Error) => e instanceof ImportError && /GHSA\.json: cannot be decompressed/.test(e.message));
+  await assert.rejects(importOsv(corrupt, { dbDir }), (e: Error) => e instanceof ImportError && /corrupt\.zip: not a readable zip archive: invalid zip data/.test(e.message));
   const notZip = path.join(root, 'not.zip');
   fs.writeFileSync(notZip, 'hello');
   await assert.rejects(importOsv(notZip, { dbDir }), /neither a directory, a zip archive nor a \.json file/);
