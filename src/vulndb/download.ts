@@ -13,7 +13,7 @@ import { ecosystemFamily } from './versions/index.js';
 export const DEFAULT_BASE_URL = 'https://osv-vulnerabilities.storage.googleapis.com';
 export const DEFAULT_ECOSYSTEMS = ['Debian', 'Alpine', 'Ubuntu', 'npm', 'PyPI', 'Go'];
 /** The largest archive accepted (OSV's largest, all of PyPI or Debian, are a few hundred MB). */
-export const DEFAULT_MAX_DOWNLOAD_BYTES = 2048 << 20;
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 2048 * 1024 * 1024;
 /** A download that receives nothing for this long is abandoned. */
 export const STALL_TIMEOUT_MS = 60_000;
 
