@@ -15,6 +15,7 @@ import { DbWriter } from './writer.js';
 /** The largest single OSV record read (the largest on osv.dev are a few MB, with long `versions` lists). */
 export const MAX_RECORD_BYTES = 32 << 20;
 const PROGRESS_EVERY = 1000;
+const PUSH_BYTES = 16 << 10;
 
 export interface ImportProgress {
   /** The input being read. */
@@ -195,7 +196,9 @@ class Importer {
       for await (const chunk of stream) {
         const buf = chunk as Buffer;
         bytesRead += buf.length;
-        unzip.push(buf);
+        // fflate's Unzip.push recurses once per entry found in a chunk: small slices keep that
+        // depth bounded (a 1 MiB chunk of small OSV records overflows the stack)
+        for (let off = 0; off < buf.length; off += PUSH_BYTES) unzip.push(buf.subarray(off, off + PUSH_BYTES));
         this.progress({ bytesRead, totalBytes }, true);
       }
       unzip.push(new Uint8Array(0), true);

@@ -116,6 +116,20 @@ test('a zip archive is streamed entry by entry; bad entries are named and counte
   assert.equal(db.match([pkg({ name: 'lodash', version: '4.17.15', type: 'npm', ecosystem: 'npm' })]).length, 1);
 });
 
+test('a zip of many small records: read whole, however many entries a read chunk holds', async () => {
+  const root = tmp();
+  const files: Record<string, Uint8Array> = {};
+  for (let i = 0; i < 20_000; i++) {
+    files[`GHSA-${i}.json`] = strToU8(JSON.stringify({ id: `GHSA-${i}`, modified: '2024-01-01T00:00:00Z', affected: [{ package: { ecosystem: 'npm', name: `p${i % 500}` }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0.0' }] }] }] }));
+  }
+  const zip = path.join(root, 'all.zip');
+  fs.writeFileSync(zip, zipSync(files, { level: 9 }));
+  const res = await importOsv(zip, { dbDir: path.join(root, 'db') });
+  assert.equal(res.records, 20_000);
+  assert.equal(res.badCount, 0);
+  assert.equal(openDb(path.join(root, 'db')).match([pkg({ name: 'p7', version: '0.9.0', type: 'npm', ecosystem: 'npm' })]).length, 40);
+});
+
 test('a zip entry larger than the record limit is refused by its size, not inflated whole', async () => {
   const root = tmp();
   const big = JSON.stringify({ ...GHSA_35JH, id: 'GHSA-big', details: 'x'.repeat(200_000) });
