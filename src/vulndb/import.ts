@@ -5,8 +5,9 @@
 // missing path, a corrupt archive) fails the import and leaves the old database as it was.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Unzip, UnzipInflate } from 'fflate';
-import type { UnzipFile } from 'fflate';
+import zlib from 'node:zlib';
+import { Unzip } from 'fflate';
+import type { AsyncFlateStreamHandler, FlateError, UnzipDecoder, UnzipDecoderConstructor, UnzipFile } from 'fflate';
 import { compactRecord } from './compact.js';
 import { withDbLock } from './lock.js';
 import type { DbMeta } from './meta.js';
@@ -155,39 +156,41 @@ class Importer {
     const max = this.opts.maxRecordBytes ?? MAX_RECORD_BYTES;
     const totalBytes = fs.statSync(file).size;
     const unzip = new Unzip();
-    unzip.register(UnzipInflate);
+    unzip.register(boundedInflate(max));
     unzip.onfile = (entry: UnzipFile) => {
+      trimUnzip(unzip);
       const where = `${file}:${entry.name}`;
-      if (entry.name.endsWith('/') || !entry.name.endsWith('.json')) return; // not started: skipped
-      if (entry.originalSize !== undefined && entry.originalSize > max) {
+      const wanted = entry.name.endsWith('.json');
+      if (wanted && entry.originalSize !== undefined && entry.originalSize > max) {
         this.markBad(where, `larger than ${max} bytes`);
-        return;
       }
+      const skip = !wanted || (entry.originalSize !== undefined && entry.originalSize > max);
       const chunks: Uint8Array[] = [];
       let size = 0;
-      let dropped = false;
+      let dropped = skip;
       entry.ondata = (err, data, final) => {
         if (dropped) return;
         if (err) {
           dropped = true;
-          this.markBad(where, `cannot be decompressed: ${err.message}`);
+          this.markBad(where, /larger than/.test(err.message) ? err.message : `cannot be decompressed: ${err.message}`);
           return;
         }
         size += data.length;
         if (size > max) {
-          // a zip bomb or a lying header: stop inflating this entry
+          // a stored entry with a lying header
           dropped = true;
-          entry.terminate();
           this.markBad(where, `larger than ${max} bytes`);
           return;
         }
         chunks.push(data);
         if (final) this.record(where, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
       };
+      // every entry is started, the skipped ones too: an entry not started has its data kept by
+      // fflate until the next one begins, and a large one would be held in memory
       try {
         entry.start();
       } catch (e) {
-        this.markBad(where, `cannot be decompressed: ${(e as Error).message}`);
+        if (!skip) this.markBad(where, `cannot be decompressed: ${(e as Error).message}`);
       }
     };
     let bytesRead = 0;
@@ -224,6 +227,57 @@ class Importer {
     else throw new ImportError(`${input}: neither a directory, a zip archive nor a .json file`);
     this.progress({}, true);
   }
+}
+
+/**
+ * fflate 0.8's Unzip keeps a list of chunk lists, one per entry seen (`k`, unshifted for each
+ * entry and never shortened): 100,000 entries cost O(n²) time in unshift and hold every skipped
+ * entry's data. Only the current entry's list and the previous one's (for an entry ending in a data
+ * descriptor) are ever used again, so the rest is dropped as each entry begins.
+ */
+function trimUnzip(unzip: Unzip): void {
+  const k = (unzip as unknown as { k?: unknown }).k;
+  if (Array.isArray(k) && k.length > 2) k.length = 2;
+}
+
+/**
+ * The DEFLATE decoder registered with fflate's Unzip: the entry's compressed bytes are gathered
+ * (at most `max`), then inflated at once by Node's zlib, whose `maxOutputLength` stops a zip bomb
+ * at `max` bytes. Twice as fast as fflate's own streaming inflater on osv.dev's small entries.
+ */
+function boundedInflate(max: number): UnzipDecoderConstructor {
+  return class BoundedInflate implements UnzipDecoder {
+    static compression = 8;
+    ondata: AsyncFlateStreamHandler = () => {};
+    private chunks: Uint8Array[] = [];
+    private size = 0;
+    private done = false;
+
+    push(chunk: Uint8Array, final: boolean): void {
+      if (this.done) return;
+      this.size += chunk.length;
+      if (this.size > max) return this.fail(`larger than ${max} bytes`);
+      if (chunk.length) this.chunks.push(chunk);
+      if (!final) return;
+      this.done = true;
+      let out: Buffer;
+      try {
+        out = zlib.inflateRawSync(Buffer.concat(this.chunks, this.size), { maxOutputLength: max });
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        return this.fail(code === 'ERR_BUFFER_TOO_LARGE' ? `larger than ${max} bytes` : (e as Error).message);
+      } finally {
+        this.chunks = [];
+      }
+      this.ondata(null, new Uint8Array(out.buffer as ArrayBuffer, out.byteOffset, out.byteLength), true);
+    }
+
+    private fail(message: string): void {
+      this.done = true;
+      this.chunks = [];
+      this.ondata(Object.assign(new Error(message), { code: 0 }) as FlateError, new Uint8Array(0), true);
+    }
+  };
 }
 
 function isFile(p: string): boolean {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { zipSync, strToU8 } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, zipSync, strToU8 } from 'fflate';
 import { dbStatus, importOsv, openDb, DbMissingError, ImportError } from './store.js';
 import type { ImagePackage } from '../model/vulnerability.js';
 import { ALPINE_CVE_2023_5363, DSA_5532_1, GHSA_35JH, GO_2020_0015, GO_2023_2102, PYSEC_2021_108, REAL_RECORDS, WITHDRAWN } from '../testing/osv-records.js';
@@ -138,6 +138,42 @@ test('a zip entry larger than the record limit is refused by its size, not infla
   const res = await importOsv(zip, { dbDir: path.join(root, 'db'), maxRecordBytes: 100_000 });
   assert.equal(res.records, 1);
   assert.deepEqual(res.bad.map((b) => b.reason), ['larger than 100000 bytes']);
+});
+
+test('a zip entry whose header lies about its size is stopped at the limit while inflating (zip bomb)', async () => {
+  const root = tmp();
+  const bomb = strToU8(JSON.stringify({ id: 'BOMB', details: 'x'.repeat(5_000_000) }));
+  const zip = Buffer.from(zipSync({ 'BOMB.json': bomb, [`${GO_2020_0015.id}.json`]: strToU8(JSON.stringify(GO_2020_0015)) }, { level: 9 }));
+  assert.equal(zip.readUInt32LE(0), 0x04034b50);
+  zip.writeUInt32LE(100, 22); // the local header's uncompressed size
+  const file = path.join(root, 'bomb.zip');
+  fs.writeFileSync(file, zip);
+  const res = await importOsv(file, { dbDir: path.join(root, 'db'), maxRecordBytes: 100_000 });
+  assert.equal(res.records, 1);
+  assert.deepEqual(res.bad, [{ where: `${file}:BOMB.json`, reason: 'larger than 100000 bytes' }]);
+});
+
+test('a zip written as a stream (sizes in data descriptors after each entry) imports the same', async () => {
+  const root = tmp();
+  const chunks: Uint8Array[] = [];
+  const z = new Zip((err, chunk) => {
+    assert.ifError(err);
+    chunks.push(chunk);
+  });
+  for (const r of [GHSA_35JH, GO_2020_0015, DSA_5532_1]) {
+    const f = new ZipDeflate(`${r.id}.json`);
+    z.add(f);
+    f.push(strToU8(JSON.stringify(r)), true);
+  }
+  const stored = new ZipPassThrough('notes.txt');
+  z.add(stored);
+  stored.push(strToU8('not a record'), true);
+  z.end();
+  const file = path.join(root, 'streamed.zip');
+  fs.writeFileSync(file, Buffer.concat(chunks));
+  const res = await importOsv(file, { dbDir: path.join(root, 'db') });
+  assert.equal(res.records, 3);
+  assert.equal(res.badCount, 0);
 });
 
 test('a failed import leaves the old database as it was', async () => {
