@@ -38,9 +38,28 @@ test('db import DIR, then db status (pretty and json)', () => {
   assert.match(st.stdout, /^ {2}npm +1 +3 +2024-02-16T08:23:46Z /m, 'GHSA-35jh-r3h4-6jhm names three npm packages');
   const js = JSON.parse(runCli(['db', 'status', '--db-dir', dbDir, '--format', 'json']).stdout);
   assert.equal(js.present, true);
+  assert.equal(js.records, 6);
   assert.equal(js.stale, false);
   assert.equal(js.ageDays, 0);
   assert.deepEqual(js.ecosystems.map((e: { name: string; records: number }) => [e.name, e.records]), [['Alpine:v3.18', 1], ['Debian:12', 1], ['Go', 2], ['npm', 1], ['PyPI', 1]]);
+});
+
+test('db status: an old database is called stale, with what to run', () => {
+  const root = tempDir();
+  writeTree(root, { 'osv/GO-2020-0015.json': json(GO_2020_0015) });
+  const dbDir = path.join(root, 'db');
+  assert.equal(runCli(['db', 'import', path.join(root, 'osv'), '--db-dir', dbDir, '--quiet']).stdout, '');
+  const metaFile = path.join(dbDir, 'meta.json');
+  const meta = JSON.parse(fs.readFileSync(metaFile, 'utf8'));
+  meta.importedAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
+  fs.writeFileSync(metaFile, JSON.stringify(meta));
+  const st = runCli(['db', 'status', '--db-dir', dbDir]);
+  assert.match(st.stdout, /^Updated \S+ \(10 day\(s\) ago\) — older than 7 days: run `palisade db update`$/m);
+  const js = JSON.parse(runCli(['db', 'status', '--db-dir', dbDir, '--format', 'json']).stdout);
+  assert.equal(js.ageDays, 10);
+  assert.equal(js.stale, true);
+  fs.writeFileSync(metaFile, '{"format": 99}');
+  assert.match(runCli(['db', 'status', '--db-dir', dbDir]).stdout, /^No usable vulnerability database: .*meta\.json is not a Palisade vulnerability database of format 1$/m);
 });
 
 test('db import ZIP through $PALISADE_CACHE_DIR; bad records named on stderr, exit 3, the good ones imported', () => {

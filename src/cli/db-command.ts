@@ -1,15 +1,13 @@
 // `palisade db import|update|status`: the offline vulnerability database (src/vulndb/). `update`
 // is the only command of Palisade that reaches the network.
 import { UsageError } from '../model/errors.js';
-import { dbStatus, defaultDbDir, importOsv, DbBusyError, ImportError } from '../vulndb/store.js';
+import { dbStatus, defaultDbDir, importOsv, DbBusyError, ImportError, NO_DB_HINT, STALE_AFTER_DAYS } from '../vulndb/store.js';
 import type { DbStatus, ImportProgress, ImportResult } from '../vulndb/store.js';
 import { DEFAULT_BASE_URL, DEFAULT_MAX_DOWNLOAD_BYTES, DownloadError, updateDb } from '../vulndb/download.js';
 import type { DownloadProgress } from '../vulndb/download.js';
 import { EXIT } from './exit-codes.js';
 import { writeLine } from './terminal.js';
 
-/** A database older than this many days gets a warning (`db status`, and scans of images). */
-export const STALE_AFTER_DAYS = 7;
 const NAMED_BAD = 20;
 const EVERY_MS = 100;
 
@@ -23,13 +21,13 @@ function dbDirOf(opts: DbOptions): string {
 }
 
 /** One line on standard error rewritten in place, only on a terminal and not with --quiet. */
-function progressLine(quiet: boolean | undefined, stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr) {
+export function progressLine(quiet: boolean | undefined, stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr, now: () => number = Date.now) {
   if (quiet || !stream.isTTY) return { show: (_: string, _force?: boolean) => {}, done: () => {} };
   let last = -Infinity;
   let shown = false;
   return {
     show(text: string, force = false) {
-      const t = Date.now();
+      const t = now();
       if (!force && t - last < EVERY_MS) return;
       last = t;
       // the text holds names from the input: one line, no control characters
@@ -44,7 +42,7 @@ function progressLine(quiet: boolean | undefined, stream: Pick<NodeJS.WriteStrea
 
 const mb = (n: number): string => `${(n / (1 << 20)).toFixed(1)} MB`;
 
-function importProgressText(p: ImportProgress): string {
+export function importProgressText(p: ImportProgress): string {
   const bytes = p.bytesRead !== undefined && p.totalBytes ? ` (${Math.floor((100 * p.bytesRead) / p.totalBytes)}% of the archive)` : '';
   return `palisade: db: importing: ${p.records} records${p.bad ? `, ${p.bad} bad` : ''}${bytes}`;
 }
@@ -137,9 +135,6 @@ export async function runDbUpdate(opts: DbUpdateOptions): Promise<number> {
     return failed('update', e);
   }
 }
-
-/** What to run when there is no database. */
-export const NO_DB_HINT = 'run `palisade db update` to download OSV\'s records (the only command that uses the network), or `palisade db import PATH` for OSV records you have';
 
 export function runDbStatus(opts: DbOptions & { format?: string }): number {
   const format = opts.format ?? 'pretty';

@@ -17,6 +17,12 @@ export { DbMissingError } from './meta.js';
 export { DbBusyError } from './lock.js';
 export { cacheDir, defaultDbDir } from './cache-dir.js';
 
+/** A database older than this many days gets a warning (`db status`; scans of images should say so too). */
+export const STALE_AFTER_DAYS = 7;
+
+/** What to run when there is no database (for `db status` and for scans of images). */
+export const NO_DB_HINT = 'run `palisade db update` to download OSV\'s records (the only command that uses the network), or `palisade db import PATH` for OSV records you have';
+
 /** An advisory that affects one package: what `Vulnerability` (src/model/vulnerability.ts) needs, with the package. */
 export interface VulnMatch {
   package: ImagePackage;
