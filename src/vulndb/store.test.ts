@@ -243,6 +243,35 @@ test('no database: openDb and dbStatus say so', () => {
   assert.throws(() => openDb(dbDir), /no valid file names/, 'file names of meta.json stay inside the database');
 });
 
+test('names such as __proto__ are keys like any other, in the index and among ecosystems', async () => {
+  const root = tmp();
+  const dbDir = path.join(root, 'db');
+  const odd = { id: 'GHSA-odd', modified: '2024-01-01T00:00:00Z', affected: [
+    { package: { ecosystem: 'npm', name: '__proto__' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.0.0' }] }] },
+    { package: { ecosystem: 'npm', name: 'constructor' }, versions: ['0.1.0'] },
+  ] };
+  await importOsv(writeRecords(path.join(root, 'a'), [odd]), { dbDir });
+  const db = openDb(dbDir);
+  const m = db.match([
+    pkg({ name: '__proto__', version: '0.5.0', type: 'npm', ecosystem: 'npm' }),
+    pkg({ name: 'constructor', version: '0.1.0', type: 'npm', ecosystem: 'npm' }),
+    pkg({ name: 'toString', version: '0.1.0', type: 'npm', ecosystem: 'npm' }),
+    pkg({ name: 'x', version: '0.1.0', type: 'npm', ecosystem: '__proto__' }),
+    pkg({ name: 'x', version: '0.1.0', type: 'npm', ecosystem: 'hasOwnProperty' }),
+  ]);
+  assert.deepEqual(m.map((x) => [x.package.name, x.fixedVersion ?? null]), [['__proto__', '1.0.0'], ['constructor', null]]);
+});
+
+test('a --db-dir given by mistake: only generation directories Palisade made are ever removed', async () => {
+  const root = tmp();
+  const dbDir = path.join(root, 'home');
+  fs.mkdirSync(path.join(dbDir, 'gen-mine'), { recursive: true });
+  await importOsv(writeRecords(path.join(root, 'a'), [GO_2020_0015]), { dbDir });
+  await importOsv(writeRecords(path.join(root, 'b'), [GO_2020_0015]), { dbDir });
+  assert.ok(fs.existsSync(path.join(dbDir, 'gen-mine')));
+  assert.equal(fs.readdirSync(dbDir).filter((d) => /^gen-[0-9a-z]+-[0-9a-f]{8}$/.test(d)).length, 1);
+});
+
 test('only the packages asked for are read', async () => {
   const root = tmp();
   const dbDir = path.join(root, 'db');

@@ -122,8 +122,8 @@ export function openDb(dbDir: string): VulnDb {
   const meta = readMeta(dbDir);
   const readers = new Map<string, EcosystemReader>();
   const reader = (ecosystem: string): EcosystemReader | undefined => {
-    const m = meta.ecosystems[ecosystem];
-    if (!m) return undefined;
+    if (!Object.hasOwn(meta.ecosystems, ecosystem)) return undefined;
+    const m = meta.ecosystems[ecosystem]!;
     let r = readers.get(ecosystem);
     if (!r) readers.set(ecosystem, r = new EcosystemReader(dbDir, ecosystem, m));
     return r;

@@ -6,11 +6,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DbEntry, PlacedEntry } from './compact.js';
-import { readMeta, writeMeta, DbMissingError, DB_FORMAT, SAFE_NAME } from './meta.js';
+import { readMeta, writeMeta, DbMissingError, DB_FORMAT } from './meta.js';
 import type { DbMeta, EcosystemMeta } from './meta.js';
 import { ecosystemFamily } from './versions/index.js';
 
 const FLUSH_BYTES = 1 << 20;
+const GEN_NAME = /^gen-[0-9a-z]+-[0-9a-f]{8}$/;
 
 interface Slot {
   off: number;
@@ -135,7 +136,7 @@ export class DbWriter {
     } catch (e) {
       if (!(e instanceof DbMissingError)) throw e;
     }
-    const ecosystems: Record<string, EcosystemMeta> = {};
+    const ecosystems: Record<string, EcosystemMeta> = Object.create(null);
     const dropFamilies = new Set(options.replaceFamilies ?? []);
     for (const [name, e] of Object.entries(old?.ecosystems ?? {})) {
       if (this.out.has(name) || dropFamilies.has(ecosystemFamily(name)) || dropFamilies.has(name)) continue;
@@ -146,7 +147,8 @@ export class DbWriter {
       fs.fsyncSync(o.fd);
       fs.closeSync(o.fd);
       o.fd = -1;
-      const index: Record<string, number[]> = {};
+      // no prototype: a package named __proto__ is a key like any other
+      const index: Record<string, number[]> = Object.create(null);
       for (const [key, slots] of o.index) index[key] = slots.flatMap((s) => [s.off, s.len]);
       fs.writeFileSync(path.join(this.genDir, `${o.file}.idx.json`), JSON.stringify(index));
       ecosystems[name] = {
@@ -176,7 +178,8 @@ export class DbWriter {
     // an import that wrote nothing keeps no empty generation
     if (!used.has(this.gen)) fs.rmSync(this.genDir, { recursive: true, force: true });
     for (const d of fs.readdirSync(this.dbDir)) {
-      if (d.startsWith('gen-') && SAFE_NAME.test(d) && !used.has(d) && d !== this.gen) {
+      // only names this class makes: a --db-dir given by mistake loses nothing of its own
+      if (GEN_NAME.test(d) && !used.has(d) && d !== this.gen) {
         fs.rmSync(path.join(this.dbDir, d), { recursive: true, force: true });
       }
     }
