@@ -1,5 +1,6 @@
 // `palisade db import|update|status`: the offline vulnerability database (src/vulndb/). `update`
 // is the only command of Palisade that reaches the network.
+import path from 'node:path';
 import { UsageError } from '../model/errors.js';
 import { dbStatus, defaultDbDir, importOsv, DbBusyError, ImportError, NO_DB_HINT, STALE_AFTER_DAYS } from '../vulndb/store.js';
 import type { DbStatus, ImportProgress, ImportResult } from '../vulndb/store.js';
@@ -17,7 +18,7 @@ export interface DbOptions {
 }
 
 function dbDirOf(opts: DbOptions): string {
-  return opts.dbDir ?? defaultDbDir();
+  return opts.dbDir !== undefined ? path.resolve(opts.dbDir) : defaultDbDir();
 }
 
 /** One line on standard error rewritten in place, only on a terminal and not with --quiet. */
@@ -155,9 +156,10 @@ export function runDbStatus(opts: DbOptions & { format?: string }): number {
   writeLine(process.stdout, `Updated ${st.importedAt} (${st.ageDays === 0 ? 'today' : `${st.ageDays} day(s) ago`})${stale ? ` — older than ${STALE_AFTER_DAYS} days: run \`palisade db update\`` : ''}`);
   const eco = st.ecosystems ?? [];
   const w = Math.max(9, ...eco.map((e) => e.name.length));
-  writeLine(process.stdout, `  ${'ECOSYSTEM'.padEnd(w)}  ${'RECORDS'.padStart(7)}  ${'PACKAGES'.padStart(8)}  ${'NEWEST RECORD'.padEnd(20)}  SOURCE`);
+  const nw = Math.max(13, ...eco.map((e) => (e.newest ?? '-').length));
+  writeLine(process.stdout, `  ${'ECOSYSTEM'.padEnd(w)}  ${'RECORDS'.padStart(7)}  ${'PACKAGES'.padStart(8)}  ${'NEWEST RECORD'.padEnd(nw)}  SOURCE`);
   for (const e of eco) {
-    writeLine(process.stdout, `  ${e.name.padEnd(w)}  ${String(e.records).padStart(7)}  ${String(e.packages).padStart(8)}  ${(e.newest ?? '-').padEnd(20)}  ${e.source}`);
+    writeLine(process.stdout, `  ${e.name.padEnd(w)}  ${String(e.records).padStart(7)}  ${String(e.packages).padStart(8)}  ${(e.newest ?? '-').padEnd(nw)}  ${e.source}`);
   }
   writeLine(process.stdout, `${st.records} records in ${eco.length} ecosystem(s)`);
   return EXIT.OK;
