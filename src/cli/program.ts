@@ -162,6 +162,40 @@ export function buildProgram(): Command {
       process.exitCode = runExplain(name, opts);
     });
 
+  const db = program
+    .command('db')
+    .description('the offline vulnerability database (OSV records) that image scans match against: import, update, status');
+  const dbDirHelp = 'the database directory (default: $PALISADE_CACHE_DIR/db, else $XDG_CACHE_HOME/palisade/db, else ~/.cache/palisade/db)';
+  db.command('import')
+    .description('load OSV records from directories (every *.json below), zip archives (osv.dev\'s all.zip) or .json files, replacing the ecosystems they hold')
+    .argument('<paths...>', 'directories, zip archives or .json files of OSV records')
+    .option('--db-dir <dir>', dbDirHelp)
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (paths: string[], opts) => {
+      // loaded here: only db needs fflate and the importer
+      const { runDbImport } = await import('./db-command.js');
+      process.exitCode = await runDbImport(paths, opts);
+    });
+  db.command('update')
+    .description('download the ecosystems\' all.zip archives from OSV and import them (the only command that uses the network)')
+    .option('--base-url <url>', 'where the archives are: <url>/<ecosystem>/all.zip (default https://osv-vulnerabilities.storage.googleapis.com)')
+    .option('--ecosystem <names>', 'ecosystems to download, e.g. Debian, Alpine, npm (repeatable, comma-separated; default: those in the database, else Debian, Alpine, Ubuntu, npm, PyPI, Go)', collect)
+    .option('--max-download-size <mib>', 'refuse an archive larger than this many MiB (default 2048)')
+    .option('--db-dir <dir>', dbDirHelp)
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (opts) => {
+      const { runDbUpdate } = await import('./db-command.js');
+      process.exitCode = await runDbUpdate(opts);
+    });
+  db.command('status')
+    .description('show the database\'s ecosystems, record counts and age')
+    .option('--format <format>', 'pretty or json', 'pretty')
+    .option('--db-dir <dir>', dbDirHelp)
+    .action(async (opts) => {
+      const { runDbStatus } = await import('./db-command.js');
+      process.exitCode = runDbStatus(opts);
+    });
+
   return program;
 }
 
