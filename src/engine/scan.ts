@@ -15,8 +15,12 @@ import { selectControls, type Selection, type SelectOptions } from './select.js'
 import { applyExceptions, type ExceptionRule } from './exceptions.js';
 import { VERSION } from '../version.js';
 import { stripUndefined } from '../model/objects.js';
+import type { ImageError, ImageScan, Vulnerability } from '../model/vulnerability.js';
+import { countImages, emptyCounts, count, imageInputErrors, imageResults } from './images.js';
+import { applyVulnerabilityExceptions } from './vulnerability-exceptions.js';
 
-export const SCHEMA_VERSION = '1.0';
+/** 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13). */
+export const SCHEMA_VERSION = '1.1';
 
 export interface ScanInput {
   resources: Resource[];
@@ -26,6 +30,15 @@ export interface ScanInput {
   targets: ScanTarget[];
   /** Kinds a source could not read: controls that need one are skipped with its reason. */
   unreadable?: UnreadableKind[];
+  /** Images read, with the vulnerabilities the database matched (status failed: the scan applies exceptions). */
+  images?: ImageScan[];
+  /** Images that could not be read: input errors naming the image (exit 3). */
+  imageErrors?: ImageError[];
+  /**
+   * Set when images were read but could not be judged (no vulnerability database): why, with what
+   * to run. A warning and the report's `imagesNotJudged`; the exit code is not changed by it.
+   */
+  imagesNotJudged?: string;
 }
 
 export interface ScanOptions extends SelectOptions {
@@ -36,8 +49,12 @@ export interface ScanOptions extends SelectOptions {
   annotationExceptions?: boolean;
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
-  /** Adds passed results to `findings` and the ignored documents to the report. */
+  /** Adds passed results to `findings`, the ignored documents and each image's packages to the report. */
   verbose?: boolean;
+  /** Drop vulnerabilities that have no fixed version (--ignore-unfixed), as Trivy's flag does. */
+  ignoreUnfixed?: boolean;
+  /** Each image's packages in the report's `images` (a format that lists them: cyclonedx); --verbose implies it. */
+  includePackages?: boolean;
   /** For reproducible output in tests. */
   now?: Date;
   startedAt?: number;
@@ -64,6 +81,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   addPatchCommands(evaluations, byId, input.targets);
   const { controls, findings } = collectResults(evaluations, options.verbose);
   const framework = scoreFramework(selection, controls);
+  const images = judgeImages(input, inventory, options, now, warnings, audit);
 
   const report: ScanReport = {
     schemaVersion: SCHEMA_VERSION,
@@ -78,15 +96,53 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     })),
     findings,
     attackPaths: [],
-    vulnerabilities: [],
+    vulnerabilities: images?.vulnerabilities ?? [],
     exceptions: audit,
-    errors: input.errors,
+    errors: input.imageErrors?.length ? [...input.errors, ...imageInputErrors(input.imageErrors)] : input.errors,
     warnings,
   };
+  if (images) {
+    report.images = images.summaries;
+    report.summary.vulnerabilities = images.summary;
+    if (input.imagesNotJudged !== undefined) report.imagesNotJudged = { reason: input.imagesNotJudged, images: images.summaries.map((s) => s.ref) };
+  }
   report.ignored = input.ignored;
   if (input.unreadable?.length) report.unreadable = input.unreadable.map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
   report.summary.durationMs = Math.round(performance.now() - started);
   return report;
+}
+
+/**
+ * The images of the scan, when it has any (or any that could not be read, or a reason none was
+ * judged): their vulnerabilities joined to the resources that run them, exceptions applied (the
+ * audit is added to the findings'), each image summarised and every image counted.
+ */
+function judgeImages(
+  input: ScanInput, inventory: Inventory, options: ScanOptions, now: Date, warnings: string[], audit: ScanReport['exceptions'],
+): { vulnerabilities: Vulnerability[]; summaries: NonNullable<ScanReport['images']>; summary: NonNullable<ScanSummary['vulnerabilities']> } | undefined {
+  if (input.images === undefined && !input.imageErrors?.length && input.imagesNotJudged === undefined) return undefined;
+  const { vulnerabilities, summaries } = imageResults(input.images ?? [], inventory.images(), {
+    ignoreUnfixed: options.ignoreUnfixed, includePackages: options.includePackages || options.verbose, notJudged: input.imagesNotJudged,
+  });
+  // Vulnerability exceptions are audited when some image was judged: with none, every one would
+  // be "unmatched" only because nothing was looked at.
+  if (summaries.some((s) => !s.notJudged)) {
+    const vAudit = applyVulnerabilityExceptions(vulnerabilities, options.exceptions ?? [], now, warnings);
+    audit.applied += vAudit.applied;
+    for (const u of vAudit.unmatched) audit.unmatched.push(u);
+    for (const x of vAudit.expired) audit.expired.push(x);
+  }
+  countImages(summaries, vulnerabilities);
+  if (input.imagesNotJudged !== undefined) {
+    warnings.push(`${summaries.length} image(s) were not judged: ${input.imagesNotJudged}`);
+  }
+  for (const s of summaries) if (s.notJudged && input.imagesNotJudged === undefined) warnings.push(`image ${s.ref} was not judged: ${s.notJudged}`);
+  const total = emptyCounts();
+  for (const v of vulnerabilities) count(total, v);
+  return {
+    vulnerabilities, summaries,
+    summary: { images: summaries.length, total: vulnerabilities.length, ...total, imageErrors: input.imageErrors?.length ?? 0 },
+  };
 }
 
 /**

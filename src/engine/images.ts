@@ -1,0 +1,155 @@
+// Image results in the scan: each scanned image joined to the containers of the input that run it
+// (inventory.images(), keyed by normalised reference), its vulnerabilities given those resources
+// and the place of the first `image:` field, and the report's per-image summary.
+import type { InputError, Resource } from '../model/types.js';
+import {
+  VULNERABILITY_SEVERITIES, type ImageError, type ImageScan, type ImageSummary, type ImageUseRef, type Vulnerability,
+  type VulnerabilityCounts, type VulnerabilitySeverity,
+} from '../model/vulnerability.js';
+import { parseImageRef } from '../model/image-ref.js';
+import { formatPath } from '../model/paths.js';
+import type { ImageUse } from '../inventory/index.js';
+
+/**
+ * The containers that run an image. A manifest naming the image by the same normalised reference
+ * (`nginx` is `docker.io/library/nginx:latest`, as Docker's ParseNormalizedNamed reads it) runs it;
+ * so does one naming the same repository at the digest the image was read at (`repo@sha256:…`,
+ * `repo:tag@sha256:…`): the kubelet pulls by digest when one is given.
+ */
+export function usesOf(contents: { ref: string; digest?: string }, images: ReadonlyMap<string, ImageUse[]>): ImageUse[] {
+  const ref = parseImageRef(contents.ref);
+  const direct = images.get(ref.normalized) ?? [];
+  const digest = contents.digest ?? ref.digest;
+  if (!digest) return direct;
+  const out = [...direct];
+  for (const [key, list] of images) {
+    if (key === ref.normalized) continue;
+    const other = parseImageRef(key);
+    if (other.name === ref.name && other.digest === digest) for (const u of list) out.push(u);
+  }
+  return out;
+}
+
+/** A use as the report names it: resource id, container name, the `image` field's path and place. */
+export function useRef(use: ImageUse): ImageUseRef {
+  const path = [...use.container.path, 'image'];
+  const location = locateField(use.resource, path);
+  return {
+    resourceId: use.resource.id, container: use.container.name, path: formatPath(path),
+    ...(location ? { location } : {}),
+  };
+}
+
+function locateField(resource: Resource, path: Array<string | number>) {
+  // an object read from a cluster has no locator: its resource id says where it is
+  return resource.locate?.(path);
+}
+
+export interface ImageResults {
+  vulnerabilities: Vulnerability[];
+  summaries: ImageSummary[];
+}
+
+export interface ImageResultOptions {
+  /** Drop vulnerabilities with no fixed version (`--ignore-unfixed`), before exceptions apply. */
+  ignoreUnfixed?: boolean;
+  /** Put each image's packages in its summary (--verbose, or a format that lists them: cyclonedx). */
+  includePackages?: boolean;
+  /** Why no image was judged (no vulnerability database): every image gets it as its `notJudged`. */
+  notJudged?: string;
+}
+
+/**
+ * The vulnerabilities of every image, copied (the caller's objects are not changed), with their
+ * resources and location, in image order, then by severity, id and package; and a summary per
+ * image (counts are filled in after exceptions, by countImages).
+ */
+export function imageResults(images: readonly ImageScan[], index: ReadonlyMap<string, ImageUse[]>, options: ImageResultOptions): ImageResults {
+  const vulnerabilities: Vulnerability[] = [];
+  const summaries: ImageSummary[] = [];
+  for (const image of images) {
+    const c = image.contents;
+    const uses = usesOf(c, index).map(useRef);
+    const resources = [...new Set(uses.map((u) => u.resourceId))];
+    const location = uses.find((u) => u.location)?.location;
+    const notJudged = image.notJudged ?? options.notJudged;
+    const own: Vulnerability[] = [];
+    if (!notJudged) {
+      for (const v of image.vulnerabilities) {
+        if (options.ignoreUnfixed && !v.fixedVersion) continue;
+        // the image it was found in is the one read, whatever the matcher wrote
+        const copy: Vulnerability = { ...v, image: c.ref, status: 'failed' };
+        if (c.digest) copy.imageDigest = c.digest;
+        delete copy.exception;
+        if (resources.length) copy.resources = resources;
+        else delete copy.resources;
+        if (location) copy.location = location;
+        own.push(copy);
+      }
+    }
+    own.sort(byRank);
+    for (const v of own) vulnerabilities.push(v); // not push(...): an image can have thousands
+    const summary: ImageSummary = {
+      ref: c.ref,
+      ...(c.digest ? { digest: c.digest } : {}),
+      ...(c.platform ? { platform: c.platform } : {}),
+      ...(c.os ? { os: osName(c.os) } : {}),
+      layers: c.layers.length,
+      packageCount: c.packages.length,
+      vulnerabilities: emptyCounts(),
+      ...(notJudged ? { notJudged } : {}),
+      uses,
+      ...(options.includePackages ? { packages: c.packages } : {}),
+    };
+    summaries.push(summary);
+  }
+  return { vulnerabilities, summaries };
+}
+
+/** Most severe first, then the id, then the package: a stable order for every format. */
+export function byRank(a: Vulnerability, b: Vulnerability): number {
+  return severityRank(a.severity) - severityRank(b.severity) || cmp(a.id, b.id) || cmp(a.package.name, b.package.name)
+    || cmp(a.package.path, b.package.path);
+}
+
+export function severityRank(s: VulnerabilitySeverity): number {
+  return VULNERABILITY_SEVERITIES.indexOf(s);
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function emptyCounts(): VulnerabilityCounts {
+  return { failed: Object.fromEntries(VULNERABILITY_SEVERITIES.map((s) => [s, 0])) as Record<VulnerabilitySeverity, number>, excepted: 0, fixable: 0 };
+}
+
+/** Adds a vulnerability, after exceptions, to counts. */
+export function count(counts: VulnerabilityCounts, v: Vulnerability): void {
+  if (v.status === 'excepted') counts.excepted++;
+  else {
+    counts.failed[v.severity]++;
+    if (v.fixedVersion) counts.fixable++;
+  }
+}
+
+/** Fills in each summary's counts from the vulnerabilities (after exceptions). */
+export function countImages(summaries: ImageSummary[], vulnerabilities: readonly Vulnerability[]): void {
+  // the same reference read twice (two platforms) is two images: the digest tells them apart
+  const key = (ref: string, digest: string | undefined) => `${ref}\u0000${digest ?? ''}`;
+  const byRef = new Map(summaries.map((s) => [key(s.ref, s.digest), s]));
+  for (const v of vulnerabilities) {
+    const s = byRef.get(key(v.image, v.imageDigest));
+    if (s) count(s.vulnerabilities, v);
+  }
+}
+
+/** `PRETTY_NAME`, else `ID VERSION_ID`. */
+function osName(os: { id: string; versionId?: string; prettyName?: string }): string {
+  return os.prettyName ?? (os.versionId ? `${os.id} ${os.versionId}` : os.id);
+}
+
+/** Images that could not be read, as input errors naming the image (exit 3, as other unreadable input). */
+export function imageInputErrors(errors: readonly ImageError[]): InputError[] {
+  return errors.map((e) => ({ file: e.ref, message: e.message, image: e.ref }));
+}
