@@ -93,7 +93,7 @@ export function imageResults(images: readonly ImageScan[], index: ReadonlyMap<st
       ref: c.ref,
       ...(c.digest ? { digest: c.digest } : {}),
       ...(c.platform ? { platform: c.platform } : {}),
-      ...(c.os ? { os: osName(c.os) } : {}),
+      ...(c.os ? { os: c.os } : {}),
       layers: c.layers.length,
       packageCount: c.packages.length,
       vulnerabilities: emptyCounts(),
@@ -144,10 +144,6 @@ export function countImages(summaries: ImageSummary[], vulnerabilities: readonly
   }
 }
 
-/** `PRETTY_NAME`, else `ID VERSION_ID`. */
-function osName(os: { id: string; versionId?: string; prettyName?: string }): string {
-  return os.prettyName ?? (os.versionId ? `${os.id} ${os.versionId}` : os.id);
-}
 
 /** Images that could not be read, as input errors naming the image (exit 3, as other unreadable input). */
 export function imageInputErrors(errors: readonly ImageError[]): InputError[] {
