@@ -10,7 +10,13 @@
 //   CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L (5.3, medium).
 // - GHSA-p6mc-m468-83gw (npm lodash prototype pollution, CVE-2020-8203): fixed in 4.17.19;
 //   CVSS:3.1/AV:N/AC:H/PR:N/UI:N/S:U/C:N/I:H/A:H (7.4, high).
+import assert from 'node:assert/strict';
 import type { ImageContents, ImagePackage, ImageScan, LayerRef, Vulnerability } from '../model/vulnerability.js';
+import type { ScanReport } from '../model/types.js';
+import { scan, type ScanInput, type ScanOptions } from '../engine/scan.js';
+import { readText } from '../sources/files/index.js';
+import type { DocumentSink } from '../sources/files/to-resources.js';
+import { LineIndex } from '../sources/files/yaml-documents.js';
 
 export const WEB_REF = 'registry.example.com/shop/web:1.4';
 export const WEB_DIGEST = 'sha256:3b1f5e0a9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f';
@@ -130,3 +136,16 @@ spec:
           - name: report
             image: registry.example.com/shop/web@sha256:3b1f5e0a9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f
 `;
+
+/** The scan input of YAML text read through the real files source, as the file `file`. */
+export function inputFromYaml(yaml: string, file = 'deploy/web.yaml'): ScanInput {
+  const sink: DocumentSink = { resources: [], ignored: [], errors: [], documents: 0 };
+  readText(yaml, [], { file, type: 'file', lines: new LineIndex(yaml) }, sink);
+  assert.deepEqual(sink.errors, [], 'the YAML must parse cleanly');
+  return { ...sink, targets: [{ type: 'files', paths: [file] }] };
+}
+
+/** WEB_MANIFESTS with the web and clean images, scanned with one control (quick) and a fixed clock. */
+export function scanWeb(options: ScanOptions = {}, images: ImageScan[] = [webImage(), cleanImage()], extra: Partial<ScanInput> = {}): ScanReport {
+  return scan({ ...inputFromYaml(WEB_MANIFESTS), images, ...extra }, { controls: ['privileged-container'], now: new Date('2026-06-01T12:00:00Z'), ...options });
+}
