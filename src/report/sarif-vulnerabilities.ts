@@ -31,8 +31,8 @@ export function vulnerabilityRules(report: ScanReport) {
     const title = v.summary ?? `${v.id} in ${v.package.name}`;
     const score = v.score !== undefined ? v.score.toFixed(1) : SEVERITY_SCORE[v.severity];
     return {
+      // no `name`: the advisory id is the only name it has (SARIF1001 wants a name unlike the id)
       id: v.id,
-      name: v.id,
       shortDescription: { text: title },
       fullDescription: { text: `${title}${aka}.` },
       help: {
