@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { scan } from './scan.js';
 import { trippedGates } from './gates.js';
-import { usesOf } from './images.js';
+import { indexImages, redactCredentials, usesOf } from './images.js';
 import { showSeverities } from '../report/severity-filter.js';
 import { inventoryFromYaml } from '../testing/inventory.js';
 import {
@@ -115,13 +115,27 @@ describe('images in the scan', () => {
 });
 
 describe('usesOf', () => {
-  const inventory = inventoryFromYaml(WEB_MANIFESTS);
+  const index = indexImages(inventoryFromYaml(WEB_MANIFESTS).images());
   it('matches by normalised reference, and by repository at the digest read', () => {
-    assert.equal(usesOf({ ref: WEB_REF, digest: WEB_DIGEST }, inventory.images()).length, 2);
-    assert.equal(usesOf({ ref: WEB_REF }, inventory.images()).length, 1, 'without the digest read, the digest reference is another image');
-    assert.equal(usesOf({ ref: 'docker.io/library/alpine:3.20' }, inventory.images()).length, 1);
-    assert.equal(usesOf({ ref: 'alpine:3.21' }, inventory.images()).length, 0);
-    assert.equal(usesOf({ ref: 'registry.example.com/shop/other:1.4', digest: WEB_DIGEST }, inventory.images()).length, 0, 'the digest of another repository');
+    assert.equal(usesOf({ ref: WEB_REF, digest: WEB_DIGEST }, index).length, 2);
+    assert.equal(usesOf({ ref: WEB_REF }, index).length, 1, 'without the digest read, the digest reference is another image');
+    assert.equal(usesOf({ ref: `registry.example.com/shop/web@${WEB_DIGEST}` }, index).length, 1, 'a reference by digest names its digest');
+    assert.equal(usesOf({ ref: 'docker.io/library/alpine:3.20' }, index).length, 1);
+    assert.equal(usesOf({ ref: 'alpine:3.21' }, index).length, 0);
+    assert.equal(usesOf({ ref: 'registry.example.com/shop/other:1.4', digest: WEB_DIGEST }, index).length, 0, 'the digest of another repository');
+  });
+});
+
+describe('redactCredentials', () => {
+  it('masks URL user information and Authorization values, and nothing else', () => {
+    assert.equal(redactCredentials('GET https://robot$ci:s3cr3t@registry.example.com/v2/ failed: 401'), 'GET https://***@registry.example.com/v2/ failed: 401');
+    assert.equal(redactCredentials('sent Authorization: Bearer eyJhbGciOi.J9.x-y_z and Basic dXNlcjpwYXNz='), 'sent Authorization: Bearer *** and Basic ***');
+    assert.equal(redactCredentials('manifest unknown for ghcr.io/acme/api@sha256:abc (404)'), 'manifest unknown for ghcr.io/acme/api@sha256:abc (404)');
+  });
+
+  it('an image error in the report carries no credentials', () => {
+    const report = scanWeb({}, [], { imageErrors: [{ ref: 'ghcr.io/acme/api:1', message: 'https://me:tok@ghcr.io/token: 403' }] });
+    assert.equal(report.errors[0].message, 'https://***@ghcr.io/token: 403');
   });
 });
 

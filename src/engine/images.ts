@@ -10,22 +10,32 @@ import { parseImageRef } from '../model/image-ref.js';
 import { formatPath } from '../model/paths.js';
 import type { ImageUse } from '../inventory/index.js';
 
+/** The inventory's images by repository name (`registry/repository`), with the digest each names: built once per scan. */
+export type ImageIndex = Map<string, Array<{ key: string; digest?: string; uses: ImageUse[] }>>;
+
+export function indexImages(images: ReadonlyMap<string, ImageUse[]>): ImageIndex {
+  const out: ImageIndex = new Map();
+  for (const [key, uses] of images) {
+    const ref = parseImageRef(key);
+    let list = out.get(ref.name);
+    if (!list) out.set(ref.name, (list = []));
+    list.push({ key, digest: ref.digest, uses });
+  }
+  return out;
+}
+
 /**
  * The containers that run an image. A manifest naming the image by the same normalised reference
  * (`nginx` is `docker.io/library/nginx:latest`, as Docker's ParseNormalizedNamed reads it) runs it;
  * so does one naming the same repository at the digest the image was read at (`repo@sha256:…`,
  * `repo:tag@sha256:…`): the kubelet pulls by digest when one is given.
  */
-export function usesOf(contents: { ref: string; digest?: string }, images: ReadonlyMap<string, ImageUse[]>): ImageUse[] {
+export function usesOf(contents: { ref: string; digest?: string }, index: ImageIndex): ImageUse[] {
   const ref = parseImageRef(contents.ref);
-  const direct = images.get(ref.normalized) ?? [];
   const digest = contents.digest ?? ref.digest;
-  if (!digest) return direct;
-  const out = [...direct];
-  for (const [key, list] of images) {
-    if (key === ref.normalized) continue;
-    const other = parseImageRef(key);
-    if (other.name === ref.name && other.digest === digest) for (const u of list) out.push(u);
+  const out: ImageUse[] = [];
+  for (const e of index.get(ref.name) ?? []) {
+    if (e.key === ref.normalized || (digest !== undefined && e.digest === digest)) for (const u of e.uses) out.push(u);
   }
   return out;
 }
@@ -64,7 +74,8 @@ export interface ImageResultOptions {
  * resources and location, in image order, then by severity, id and package; and a summary per
  * image (counts are filled in after exceptions, by countImages).
  */
-export function imageResults(images: readonly ImageScan[], index: ReadonlyMap<string, ImageUse[]>, options: ImageResultOptions): ImageResults {
+export function imageResults(images: readonly ImageScan[], inventoryImages: ReadonlyMap<string, ImageUse[]>, options: ImageResultOptions): ImageResults {
+  const index = indexImages(inventoryImages);
   const vulnerabilities: Vulnerability[] = [];
   const summaries: ImageSummary[] = [];
   for (const image of images) {
@@ -147,5 +158,17 @@ export function countImages(summaries: ImageSummary[], vulnerabilities: readonly
 
 /** Images that could not be read, as input errors naming the image (exit 3, as other unreadable input). */
 export function imageInputErrors(errors: readonly ImageError[]): InputError[] {
-  return errors.map((e) => ({ file: e.ref, message: e.message, image: e.ref }));
+  return errors.map((e) => ({ file: e.ref, message: redactCredentials(e.message), image: e.ref }));
+}
+
+/**
+ * A message about a registry with any credentials in it masked: the user information of a URL
+ * (`https://user:token@host/` → `https://***@host/`) and the value of an Authorization scheme
+ * (`Bearer eyJ…`, `Basic dXNlcjpw…` → `Bearer ***`). The image source should never put them
+ * there; this is the last line before the report.
+ */
+export function redactCredentials(message: string): string {
+  return message
+    .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@')
+    .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, '$1 ***');
 }
