@@ -1,7 +1,7 @@
 // Image results in the scan: each scanned image joined to the containers of the input that run it
 // (inventory.images(), keyed by normalised reference), its vulnerabilities given those resources
 // and the place of the first `image:` field, and the report's per-image summary.
-import type { InputError, Resource } from '../model/types.js';
+import type { InputError, Resource, ScanSummary } from '../model/types.js';
 import {
   VULNERABILITY_SEVERITIES, type ImageError, type ImageScan, type ImageSummary, type ImageUseRef, type Vulnerability,
   type VulnerabilityCounts, type VulnerabilitySeverity,
@@ -9,6 +9,8 @@ import {
 import { parseImageRef } from '../model/image-ref.js';
 import { formatPath } from '../model/paths.js';
 import type { ImageUse } from '../inventory/index.js';
+import type { ExceptionAudit, ExceptionRule } from './exceptions.js';
+import { applyVulnerabilityExceptions } from './vulnerability-exceptions.js';
 
 /** The inventory's images by repository name (`registry/repository`), with the digest each names: built once per scan. */
 export type ImageIndex = Map<string, Array<{ key: string; digest?: string; uses: ImageUse[] }>>;
@@ -53,6 +55,38 @@ export function useRef(use: ImageUse): ImageUseRef {
 function locateField(resource: Resource, path: Array<string | number>) {
   // an object read from a cluster has no locator: its resource id says where it is
   return resource.locate?.(path);
+}
+
+/**
+ * The images of a scan, when it has any (or any that could not be read, or a reason none was
+ * judged): their vulnerabilities joined to the resources that run them, vulnerability exceptions
+ * applied (their audit added to the findings'), each image summarised and every image counted.
+ */
+export function judgeImages(
+  input: { images?: readonly ImageScan[]; imageErrors?: readonly ImageError[]; imagesNotJudged?: string },
+  inventoryImages: ReadonlyMap<string, ImageUse[]>,
+  options: Omit<ImageResultOptions, 'notJudged'> & { exceptions: readonly ExceptionRule[]; now: Date },
+  warnings: string[], audit: ExceptionAudit,
+): { vulnerabilities: Vulnerability[]; summaries: ImageSummary[]; summary: NonNullable<ScanSummary['vulnerabilities']> } | undefined {
+  if (input.images === undefined && !input.imageErrors?.length && input.imagesNotJudged === undefined) return undefined;
+  const { vulnerabilities, summaries } = imageResults(input.images ?? [], inventoryImages, { ...options, notJudged: input.imagesNotJudged });
+  // Vulnerability exceptions are audited when some image was judged: with none, every one would
+  // be "unmatched" only because nothing was looked at.
+  if (summaries.some((s) => !s.notJudged)) {
+    const vAudit = applyVulnerabilityExceptions(vulnerabilities, options.exceptions, options.now, warnings);
+    audit.applied += vAudit.applied;
+    for (const u of vAudit.unmatched) audit.unmatched.push(u);
+    for (const x of vAudit.expired) audit.expired.push(x);
+  }
+  countImages(summaries, vulnerabilities);
+  if (input.imagesNotJudged !== undefined) warnings.push(`${summaries.length} image(s) were not judged: ${input.imagesNotJudged}`);
+  else for (const s of summaries) if (s.notJudged) warnings.push(`image ${s.ref} was not judged: ${s.notJudged}`);
+  const total = emptyCounts();
+  for (const v of vulnerabilities) count(total, v);
+  return {
+    vulnerabilities, summaries,
+    summary: { images: summaries.length, total: vulnerabilities.length, ...total, imageErrors: input.imageErrors?.length ?? 0 },
+  };
 }
 
 export interface ImageResults {

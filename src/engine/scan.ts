@@ -15,9 +15,8 @@ import { selectControls, type Selection, type SelectOptions } from './select.js'
 import { applyExceptions, type ExceptionRule } from './exceptions.js';
 import { VERSION } from '../version.js';
 import { stripUndefined } from '../model/objects.js';
-import type { ImageError, ImageScan, Vulnerability } from '../model/vulnerability.js';
-import { countImages, emptyCounts, count, imageInputErrors, imageResults } from './images.js';
-import { applyVulnerabilityExceptions } from './vulnerability-exceptions.js';
+import type { ImageError, ImageScan } from '../model/vulnerability.js';
+import { imageInputErrors, judgeImages } from './images.js';
 
 /** 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13). */
 export const SCHEMA_VERSION = '1.1';
@@ -81,7 +80,9 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   addPatchCommands(evaluations, byId, input.targets);
   const { controls, findings } = collectResults(evaluations, options.verbose);
   const framework = scoreFramework(selection, controls);
-  const images = judgeImages(input, inventory, options, now, warnings, audit);
+  const images = judgeImages(input, inventory.images(), {
+    ignoreUnfixed: options.ignoreUnfixed, includePackages: options.includePackages || options.verbose, exceptions: options.exceptions ?? [], now,
+  }, warnings, audit);
 
   const report: ScanReport = {
     schemaVersion: SCHEMA_VERSION,
@@ -110,39 +111,6 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   if (input.unreadable?.length) report.unreadable = input.unreadable.map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
   report.summary.durationMs = Math.round(performance.now() - started);
   return report;
-}
-
-/**
- * The images of the scan, when it has any (or any that could not be read, or a reason none was
- * judged): their vulnerabilities joined to the resources that run them, exceptions applied (the
- * audit is added to the findings'), each image summarised and every image counted.
- */
-function judgeImages(
-  input: ScanInput, inventory: Inventory, options: ScanOptions, now: Date, warnings: string[], audit: ScanReport['exceptions'],
-): { vulnerabilities: Vulnerability[]; summaries: NonNullable<ScanReport['images']>; summary: NonNullable<ScanSummary['vulnerabilities']> } | undefined {
-  if (input.images === undefined && !input.imageErrors?.length && input.imagesNotJudged === undefined) return undefined;
-  const { vulnerabilities, summaries } = imageResults(input.images ?? [], inventory.images(), {
-    ignoreUnfixed: options.ignoreUnfixed, includePackages: options.includePackages || options.verbose, notJudged: input.imagesNotJudged,
-  });
-  // Vulnerability exceptions are audited when some image was judged: with none, every one would
-  // be "unmatched" only because nothing was looked at.
-  if (summaries.some((s) => !s.notJudged)) {
-    const vAudit = applyVulnerabilityExceptions(vulnerabilities, options.exceptions ?? [], now, warnings);
-    audit.applied += vAudit.applied;
-    for (const u of vAudit.unmatched) audit.unmatched.push(u);
-    for (const x of vAudit.expired) audit.expired.push(x);
-  }
-  countImages(summaries, vulnerabilities);
-  if (input.imagesNotJudged !== undefined) {
-    warnings.push(`${summaries.length} image(s) were not judged: ${input.imagesNotJudged}`);
-  }
-  for (const s of summaries) if (s.notJudged && input.imagesNotJudged === undefined) warnings.push(`image ${s.ref} was not judged: ${s.notJudged}`);
-  const total = emptyCounts();
-  for (const v of vulnerabilities) count(total, v);
-  return {
-    vulnerabilities, summaries,
-    summary: { images: summaries.length, total: vulnerabilities.length, ...total, imageErrors: input.imageErrors?.length ?? 0 },
-  };
 }
 
 /**
