@@ -11,6 +11,7 @@ import { failureChart } from './html/chart.js';
 import { controlsTable, relativeFile } from './html/controls.js';
 import { esc, escapeJsonForScript, pct } from './html/escape.js';
 import { jsonChunks } from './json.js';
+import { exceptionScope } from './report-lookups.js';
 import { SCRIPT } from './html/script.js';
 import { STYLE } from './html/style.js';
 import { vulnerabilitiesSection } from './html/vulnerabilities.js';
@@ -111,7 +112,7 @@ function notes(report: ScanReport, root: string): string {
   }
   for (const w of report.warnings) items.push(`<li>Warning: ${esc(w)}</li>`);
   for (const u of report.exceptions.unmatched) {
-    items.push(`<li>Exception matched nothing: ${esc(u.source)} (${esc(u.controls.join(', ') || 'all controls')}): ${esc(u.reason)}</li>`);
+    items.push(`<li>Exception matched nothing: ${esc(u.source)} (${esc(exceptionScope(u))}): ${esc(u.reason)}</li>`);
   }
   for (const x of report.exceptions.expired) {
     items.push(`<li>Exception expired on ${esc(x.expires)}: ${esc(x.source)} (would match ${x.wouldMatch})</li>`);

@@ -11,7 +11,7 @@ import { SEVERITIES, type ControlResult, type ScanReport, type Severity } from '
 import { escapeControls as t } from './safe-text.js';
 import { groupSkipped, isNote, type SkipEntry } from './skip-groups.js';
 import { visibleWidth, wrapLine } from './wrap.js';
-import { findingsByControl } from './report-lookups.js';
+import { exceptionScope, findingsByControl } from './report-lookups.js';
 import { vulnerabilitySection, vulnerabilityTotals } from './pretty-vulnerabilities.js';
 
 export interface PrettyOptions {
@@ -161,9 +161,7 @@ function unmatchedExceptions({ paint, line, blank }: Writer, report: ScanReport)
   if (!unmatched.length) return;
   line(paint('bold', `Exceptions that matched nothing (${unmatched.length})`));
   for (const u of unmatched.slice(0, MAX_RESOURCES)) {
-    const controls = u.vulnerabilities || u.images
-      ? [u.vulnerabilities?.join(', ') ?? 'all vulnerabilities', u.images ? `in ${u.images.join('; ')}` : ''].filter(Boolean).join(' ')
-      : u.controls.length ? u.controls.join(', ') : 'all controls';
+    const controls = exceptionScope(u);
     line(`    ${t(u.source)}  ${t(controls)}  ${paint('gray', t(u.reason))}`, 8);
   }
   if (unmatched.length > MAX_RESOURCES) line(paint('gray', `    … and ${unmatched.length - MAX_RESOURCES} more (see --format json)`), 6);
