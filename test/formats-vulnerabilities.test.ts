@@ -133,6 +133,22 @@ describe('vulnerabilities in every format', () => {
     assert.equal(shop.summary.fail, 4);
   });
 
+  it('not judged: JUnit skips the image with the reason, Prometheus says palisade_image_judged 0, SARIF has no vulnerability result', async () => {
+    const dir = writeTree(tempDir(), { 'web.yaml': WEB_MANIFESTS });
+    const reason = 'no vulnerability database: run `palisade db update`';
+    const report = scanPaths([dir], { controls: ['privileged-container'], images: [webImage()], imagesNotJudged: reason });
+    const xml: any = await parseJunit(formatJunit(report));
+    const web = xml.testsuite.find((s: any) => s.name === `Image ${WEB_REF}`);
+    assert.deepEqual([web.tests, web.failures, web.skipped], [1, 0, 1]);
+    assert.equal(web.testcase[0].skipped[0].message, `not judged: ${reason}`);
+    const series = seriesOf(readExposition(formatPrometheus(report)));
+    assert.equal(series.get(seriesKey('palisade_image_judged', { image: WEB_REF })), 0);
+    assert.equal(series.get(seriesKey('palisade_image_packages', { image: WEB_REF })), 5);
+    const sarif = JSON.parse(formatSarif(report, { root: dir }));
+    assert.deepEqual(sarif.runs[0].results, []);
+    assert.ok(sarif.runs[0].invocations[0].toolExecutionNotifications.some((n: any) => n.message.text === `1 image(s) were not judged: ${reason}`));
+  });
+
   it('PolicyReport: an image no scanned resource runs goes to the cluster report', () => {
     const dir = writeTree(tempDir(), { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n' });
     const report = scanPaths([dir], { controls: ['privileged-container'], images: [webImage()] });
