@@ -56,7 +56,9 @@ export function formatCyclonedx(report: ScanReport, options: CyclonedxOptions = 
   }
   const spec = CDX.Spec.Spec1dot5;
   const serializer = new CDX.Serialize.JsonSerializer(new CDX.Serialize.JSON.Normalize.Factory(spec));
-  return serializer.serialize(bom, { sortLists: true, space: options.indent ?? 2 }) + '\n';
+  // sortLists off: the report's order is deterministic already, and sorting doubled the time of a
+  // 10,000-package SBOM (bench/vulnerability-formats.ts: 1.6 s → 0.8 s)
+  return serializer.serialize(bom, { sortLists: false, space: options.indent ?? 2 }) + '\n';
 }
 
 function imageComponent(CDX: typeof CDXTypes, image: ImageSummary, i: number, refs: Map<string, string>) {
