@@ -26,7 +26,7 @@ async function readAs(format: string, text: string): Promise<{ generatedAt?: str
   switch (format) {
     case 'json': {
       const r = JSON.parse(text);
-      assert.equal(r.schemaVersion, '1.0');
+      assert.equal(r.schemaVersion, '1.1');
       return { generatedAt: r.generatedAt, failedControls: r.summary.controls.failed };
     }
     case 'sarif': {
@@ -137,7 +137,7 @@ describe('output formats together and apart', () => {
     }
     assert.equal(several.stderr, 'palisade: --format sarif,html: several formats need --output-dir DIR (each is written there under its own file name)\n');
     assert.match(severalToFile.stderr, /--format sarif,junit: several formats need --output-dir DIR/);
-    assert.equal(unknown.stderr, 'palisade: --format: unknown format "xml" (one of pretty, json, sarif, junit, prometheus, policyreport, html)\n');
+    assert.equal(unknown.stderr, 'palisade: --format: unknown format "xml" (one of pretty, json, sarif, junit, prometheus, policyreport, html, cyclonedx)\n');
     assert.match(both.stderr, /--output and --output-dir: give one of them/);
     assert.deepEqual(fs.readdirSync(dir), []);
   });

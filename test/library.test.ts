@@ -2,7 +2,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { scanPaths, trippedGates, UsageError, formatJson } from '../src/index.js';
+import {
+  scanPaths, trippedGates, UsageError, formatJson, formatCyclonedx, SCHEMA_VERSION, VULNERABILITY_SEVERITIES,
+  type ImageScan, type Vulnerability,
+} from '../src/index.js';
+import { webImage, WEB_MANIFESTS } from '../src/testing/image-fixtures.js';
 import { CORPUS, runCli, tempDir, writeTree } from './support/cli.js';
 
 const POD = `apiVersion: v1
@@ -76,5 +80,20 @@ describe('large inputs parsed on two threads', () => {
       r.summary.durationMs = 0;
     }
     assert.deepEqual(cli, lib);
+  });
+
+  it('scans with images: vulnerabilities joined to the resources that run them, gated, in every format', () => {
+    const dir = writeTree(tempDir(), { 'web.yaml': WEB_MANIFESTS });
+    const images: ImageScan[] = [webImage()];
+    const report = scanPaths([dir], { controls: ['privileged-container'], images, ignoreUnfixed: true, includePackages: true });
+    assert.equal(report.schemaVersion, SCHEMA_VERSION);
+    const v: Vulnerability = report.vulnerabilities[0];
+    assert.equal(v.id, 'DSA-5510-1');
+    assert.deepEqual(v.resources, ['apps/v1/shop/Deployment/web', 'batch/v1/billing/CronJob/report']);
+    assert.equal(v.location?.file, path.join(dir, 'web.yaml'));
+    assert.equal(report.vulnerabilities.length, 4, '--ignore-unfixed dropped the one with no fix');
+    assert.deepEqual(VULNERABILITY_SEVERITIES, ['critical', 'high', 'medium', 'low', 'unknown']);
+    assert.deepEqual(trippedGates(report, { failOn: 'critical' }), ['--fail-on critical: 1 vulnerability at critical or above']);
+    assert.equal(JSON.parse(formatCyclonedx(report)).components[0].components.length, 6, 'the OS and five packages');
   });
 });

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { CORPUS, ROOT, runCli, tempDir, writeTree } from './support/cli.js';
+import { formatJson, scanPaths, showSeverities } from '../src/index.js';
+import { cleanImage, webImage, WEB_MANIFESTS } from '../src/testing/image-fixtures.js';
 
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schema/report.schema.json'), 'utf8'));
 const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
@@ -50,7 +52,7 @@ describe('the JSON report schema', () => {
       const out = runCli(args);
       assert.ok(out.code !== 2 && out.code !== null, out.stderr);
       const report = assertValidReport(out.stdout, name);
-      assert.equal(report.schemaVersion, '1.0');
+      assert.equal(report.schemaVersion, '1.1');
     });
   }
 
@@ -60,6 +62,27 @@ describe('the JSON report schema', () => {
     assert.equal(out.code, 0, out.stderr);
     assert.equal(out.stdout, '');
     assertValidReport(fs.readFileSync(file, 'utf8'), file);
+  });
+
+  it('validates reports with image vulnerabilities: excepted ones, packages (verbose), --severity, image errors, images not judged', () => {
+    const manifests = writeTree(tempDir(), { 'web.yaml': WEB_MANIFESTS });
+    const exceptions = [
+      { source: 'x.yaml:2', controls: [], resources: [], reason: 'no SOCKS proxy', vulnerabilities: ['CVE-2023-38545'] },
+      { source: 'x.yaml:5', controls: [], resources: [], reason: 'unmatched', vulnerabilities: ['CVE-1999-0001'], images: [{ repository: 'nginx' }] },
+    ];
+    const base = { controls: ['privileged-container'], exceptions };
+    const full = scanPaths([manifests], { ...base, images: [webImage(), cleanImage()], verbose: true });
+    const report = assertValidReport(formatJson(full), 'with vulnerabilities');
+    assert.equal(report.vulnerabilities.length, 5);
+    assert.equal(report.images[0].packages.length, 5);
+    assert.equal(report.exceptions.unmatched[0].images[0], 'repository nginx');
+    assertValidReport(formatJson(showSeverities(full, ['critical'])), 'with --severity critical');
+    assertValidReport(formatJson(scanPaths([manifests], {
+      ...base, images: [webImage()], imagesNotJudged: 'no vulnerability database: run `palisade db update`',
+      imageErrors: [{ ref: 'ghcr.io/acme/gone:1', message: 'manifest unknown (404)' }],
+    })), 'images not judged, an image error');
+    report.vulnerabilities[0].layer = { index: -1, digest: 'x' };
+    assert.equal(validate(report), false, 'a vulnerability is checked field by field');
   });
 
   it('rejects a report that breaks the contract (the schema is not vacuous)', () => {

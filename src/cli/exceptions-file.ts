@@ -10,8 +10,9 @@ import { readSettingsFile } from './read-text-file.js';
 import { Validator } from './validate.js';
 import { controlNames } from '../engine/select.js';
 import { didYouMean } from '../engine/suggest.js';
+import { readVulnerabilityParts, VULNERABILITY_KEYS } from './vulnerability-exceptions-file.js';
 
-const ENTRY_KEYS = ['controls', 'resources', 'reason', 'expires'];
+const ENTRY_KEYS = ['controls', 'resources', 'reason', 'expires', ...VULNERABILITY_KEYS];
 const RESOURCE_KEYS = ['kind', 'namespace', 'name', 'labels', 'labelSelector'];
 
 export function loadExceptionsFile(file: string): ExceptionRule[] {
@@ -46,6 +47,13 @@ export function readExceptionList(v: Validator, doc: PositionedDocument, base: P
 
 function readEntry(v: Validator, doc: PositionedDocument, at: PathSegments): ExceptionRule {
   const entry = v.mapping(at, ENTRY_KEYS);
+  if (entry.vulnerabilities !== undefined || entry.images !== undefined) {
+    const parts = readVulnerabilityParts(v, at, entry);
+    const reason = v.string([...at, 'reason']);
+    if (reason.trim() === '') v.fail([...at, 'reason'], 'a reason is required');
+    const expires = readDate(v, [...at, 'expires']);
+    return { source: `${v.fileName}:${doc.at(at).line}`, controls: [], resources: [], reason, ...(expires ? { expires } : {}), ...parts };
+  }
   const controls = entry.controls === undefined ? [] : v.stringList([...at, 'controls']);
   controls.forEach((c, j) => {
     if (!patternNamesAControl(c)) v.report([...at, 'controls', j], `"${c}" names no control${didYouMean(c, controlNames())} (see 'palisade list controls')`);

@@ -28,11 +28,23 @@ export interface ScanFlags extends SettingsFlags, SourceFlags {
   complianceThreshold?: string;
   minCoverage?: string;
   color?: boolean;
+  /** Drop vulnerabilities with no fixed version. */
+  ignoreUnfixed?: boolean;
+  /** The image sources' flags, wired in src/cli/sources.ts: named here for the checks that need them. */
+  image?: string[];
+  scanImages?: boolean;
+}
+
+/** Flags that only mean something when images are scanned: an error without an image source, not a silent no-op. */
+export function checkImageFlags(flags: ScanFlags): void {
+  const images = !!flags.image?.length || !!flags.scanImages;
+  if (flags.ignoreUnfixed && !images) throw new UsageError('--ignore-unfixed needs images to scan (--image REF or --scan-images)');
 }
 
 export async function runScan(paths: string[], flags: ScanFlags): Promise<number> {
   const started = performance.now();
   checkSourceFlags(flags);
+  checkImageFlags(flags);
   const targets = targetPaths(paths, flags);
   // Everything the flags and the config decide is checked before anything is read: an unknown
   // control id or format is exit 2, not an empty pass after a long cluster read.
@@ -56,11 +68,16 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   // Sources that inform only some sections (--node alone) are scored against those sections,
   // unless the user asked for controls or a framework.
   const narrowed = flags.controls?.length || options.framework ? undefined : input.sections;
-  const full = scan(input, { ...options, startedAt: started, sections: narrowed });
+  // the packages of each image are in the report only when asked (--verbose) or when a format lists them
+  const includePackages = formats.some((f) => f.needsPackages);
+  const full = scan(input, { ...options, startedAt: started, sections: narrowed, ignoreUnfixed: flags.ignoreUnfixed, includePackages });
   annotateReport(full, input);
   if (config.file) full.config = { file: config.file };
   full.warnings.unshift(...warnings);
   if (!flags.quiet) for (const n of input.notes) writeLine(process.stderr, `palisade: ${n}`);
+  if (!flags.quiet && includePackages && !full.images?.length) {
+    writeLine(process.stderr, 'palisade: the SBOM lists no packages: no image was scanned (scan images with --image REF or --scan-images)');
+  }
   // --severity hides the other severities in every output, and --fail-on counts only what is
   // shown, as Trivy's --exit-code does; compliance and coverage stay those of the whole scan.
   const report = severities ? showSeverities(full, severities) : full;

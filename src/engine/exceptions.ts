@@ -30,6 +30,29 @@ export interface ExceptionRule {
   reason: string;
   /** ISO date (YYYY-MM-DD): the exception applies up to and including that day. */
   expires?: string;
+  /**
+   * A vulnerability exception (see vulnerability-exceptions.ts) has `vulnerabilities` or `images`
+   * (or both) and no controls or resources: advisory ids or aliases, globs allowed; empty = every
+   * vulnerability of the images named.
+   */
+  vulnerabilities?: string[];
+  /** The images a vulnerability exception applies to; empty or absent = every image. */
+  images?: ImageMatcher[];
+}
+
+/** An image a vulnerability exception names: by reference or repository, optionally one package of it. */
+export interface ImageMatcher {
+  /** An image reference, compared normalised (`nginx:1.27` is `docker.io/library/nginx:1.27`). */
+  reference?: string;
+  /** A repository, every tag and digest of it (`nginx` is `docker.io/library/nginx`). */
+  repository?: string;
+  /** A package name (or its source package's name, as dpkg's `Source:`). */
+  package?: string;
+}
+
+/** Whether a rule excepts vulnerabilities (it names vulnerabilities or images) rather than findings. */
+export function isVulnerabilityRule(rule: ExceptionRule): boolean {
+  return rule.vulnerabilities !== undefined || rule.images !== undefined;
 }
 
 /** What the exceptions did; the report's `exceptions` field. */
@@ -138,7 +161,8 @@ export function applyExceptions(
   today: Date, warnings: string[], options: ApplyOptions = {},
 ): ExceptionAudit {
   const audit: ExceptionAudit = { applied: 0, unmatched: [], expired: [] };
-  const fileRules = rules.map((rule) => ({ rule, matchers: rule.resources.map(compileMatcher), hits: 0, expired: isExpired(rule, today) }));
+  // vulnerability exceptions are applied to vulnerabilities (applyVulnerabilityExceptions), never to findings
+  const fileRules = rules.filter((r) => !isVulnerabilityRule(r)).map((rule) => ({ rule, matchers: rule.resources.map(compileMatcher), hits: 0, expired: isExpired(rule, today) }));
   const annotationRules = new Map<string, typeof fileRules>();
   if (options.annotations === false) {
     const warning = annotationsDisallowedWarning(resources.values());

@@ -41,7 +41,15 @@ export function trippedGates(report: ScanReport, gates: Gates): string[] {
   if (gates.failOn) {
     const rank = SEVERITIES.indexOf(gates.failOn);
     const hits = report.findings.filter((f) => f.status === 'failed' && SEVERITIES.indexOf(f.severity) <= rank);
-    if (hits.length) out.push(`--fail-on ${gates.failOn}: ${hits.length} failed finding(s) at ${gates.failOn} or above`);
+    // Vulnerabilities count too. `unknown` (no CVSS vector, no ecosystem severity) never counts:
+    // it is below no severity and above none, and a gate must not trip on a guess.
+    const vulns = report.vulnerabilities.filter((v) => v.status === 'failed' && v.severity !== 'unknown'
+      && SEVERITIES.indexOf(v.severity) <= rank).length;
+    if (hits.length || vulns) {
+      const what = [hits.length ? `${hits.length} failed finding(s)` : '', vulns ? `${vulns} vulnerabilit${vulns === 1 ? 'y' : 'ies'}` : '']
+        .filter(Boolean).join(' and ');
+      out.push(`--fail-on ${gates.failOn}: ${what} at ${gates.failOn} or above`);
+    }
   }
   for (const fw of report.frameworks) {
     // a scan narrowed to some sections (node-only) is judged on those: say which

@@ -16,8 +16,11 @@ import { selectControls, type Selection, type SelectOptions } from './select.js'
 import { applyExceptions, type ExceptionRule } from './exceptions.js';
 import { VERSION } from '../version.js';
 import { stripUndefined } from '../model/objects.js';
+import type { ImageError, ImageScan } from '../model/vulnerability.js';
+import { imageInputErrors, judgeImages } from './images.js';
 
-export const SCHEMA_VERSION = '1.0';
+/** 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13). */
+export const SCHEMA_VERSION = '1.1';
 
 export interface ScanInput {
   resources: Resource[];
@@ -27,6 +30,15 @@ export interface ScanInput {
   targets: ScanTarget[];
   /** Kinds a source could not read: controls that need one are skipped with its reason. */
   unreadable?: UnreadableKind[];
+  /** Images read, with the vulnerabilities the database matched (status failed: the scan applies exceptions). */
+  images?: ImageScan[];
+  /** Images that could not be read: input errors naming the image (exit 3). */
+  imageErrors?: ImageError[];
+  /**
+   * Set when images were read but could not be judged (no vulnerability database): why, with what
+   * to run. A warning and the report's `imagesNotJudged`; the exit code is not changed by it.
+   */
+  imagesNotJudged?: string;
 }
 
 export interface ScanOptions extends SelectOptions {
@@ -37,8 +49,12 @@ export interface ScanOptions extends SelectOptions {
   annotationExceptions?: boolean;
   includeNamespaces?: string[];
   excludeNamespaces?: string[];
-  /** Adds passed results to `findings` and the ignored documents to the report. */
+  /** Adds passed results to `findings`, the ignored documents and each image's packages to the report. */
   verbose?: boolean;
+  /** Drop vulnerabilities that have no fixed version (--ignore-unfixed), as Trivy's flag does. */
+  ignoreUnfixed?: boolean;
+  /** Each image's packages in the report's `images` (a format that lists them: cyclonedx); --verbose implies it. */
+  includePackages?: boolean;
   /** For reproducible output in tests. */
   now?: Date;
   startedAt?: number;
@@ -68,6 +84,9 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const { controls, findings } = collectResults(evaluations, options.verbose);
   const frameworks = scoreFrameworks(selection, controls);
   const framework = frameworks[0]!;
+  const images = judgeImages(input, inventory.images(), {
+    ignoreUnfixed: options.ignoreUnfixed, includePackages: options.includePackages || options.verbose, exceptions: options.exceptions ?? [], now,
+  }, warnings, audit);
 
   const report: ScanReport = {
     schemaVersion: SCHEMA_VERSION,
@@ -82,11 +101,16 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     })),
     findings,
     attackPaths: [],
-    vulnerabilities: [],
+    vulnerabilities: images?.vulnerabilities ?? [],
     exceptions: audit,
-    errors: input.errors,
+    errors: input.imageErrors?.length ? [...input.errors, ...imageInputErrors(input.imageErrors)] : input.errors,
     warnings,
   };
+  if (images) {
+    report.images = images.summaries;
+    report.summary.vulnerabilities = images.summary;
+    if (input.imagesNotJudged !== undefined) report.imagesNotJudged = { reason: input.imagesNotJudged, images: images.summaries.map((s) => s.ref) };
+  }
   report.ignored = input.ignored;
   if (input.unreadable?.length) report.unreadable = input.unreadable.map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
   report.summary.durationMs = Math.round(performance.now() - started);

@@ -1,4 +1,5 @@
 // The shared vocabulary of every stage. Types only, plus tiny helpers in sibling files.
+import type { ImageSummary, Vulnerability, VulnerabilitySeverity } from './vulnerability.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
@@ -96,10 +97,13 @@ export interface KubeObject {
 
 /** An input problem: something could not be read. Never contains document content. */
 export interface InputError {
+  /** The file; for an image that could not be read, the image reference. */
   file: string;
   line?: number;
   column?: number;
   message: string;
+  /** Set when the error is an image that could not be read: its reference (then also `file`). */
+  image?: string;
 }
 
 /** A document that was read but is not a Kubernetes object. */
@@ -243,6 +247,16 @@ export interface ScanSummary {
   controls: Record<ControlStatus, number>;
   findings: Record<FindingStatus, number>;
   failedBySeverity: Record<Severity, number>;
+  /** Only when images were scanned: vulnerabilities counted over every image (before --severity). */
+  vulnerabilities?: {
+    images: number;
+    total: number;
+    failed: Record<VulnerabilitySeverity, number>;
+    excepted: number;
+    fixable: number;
+    /** Images that could not be read (they are in `errors`, not in `summary.errors`, which counts documents). */
+    imageErrors: number;
+  };
   durationMs: number;
 }
 
@@ -258,11 +272,17 @@ export interface ScanReport {
   findings: Finding[];
   ignored?: IgnoredDocument[];
   attackPaths: unknown[];
-  vulnerabilities: unknown[];
+  /** The vulnerabilities of the scanned images, failed and excepted (see src/model/vulnerability.ts). */
+  vulnerabilities: Vulnerability[];
+  /** Only when images were scanned (or could not be): one summary per image. */
+  images?: ImageSummary[];
+  /** Set when the images were read but not matched against advisories (no vulnerability database): why, and which. */
+  imagesNotJudged?: { reason: string; images: string[] };
   /** What the exceptions did: how many findings they excepted, which matched nothing, which expired. */
   exceptions: {
     applied: number;
-    unmatched: Array<{ source: string; controls: string[]; reason: string }>;
+    /** Vulnerability exceptions (`vulnerabilities`, `images`) list what they name; `controls` is then empty. */
+    unmatched: Array<{ source: string; controls: string[]; reason: string; vulnerabilities?: string[]; images?: string[] }>;
     expired: Array<{ source: string; expires: string; wouldMatch: number }>;
   };
   errors: InputError[];
@@ -272,7 +292,7 @@ export interface ScanReport {
   /** The config file the scan used, when it used one (given with --config, or found from the scanned paths). */
   config?: { file: string };
   /**
-   * With --severity: `controls` and `findings` hold only these severities (a display filter, as
+   * With --severity: `controls`, `findings` and `vulnerabilities` hold only these severities (a display filter, as
    * Trivy's); `summary`, `frameworks` and the scores count every selected control.
    */
   filter?: { severities: Severity[] };

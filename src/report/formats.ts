@@ -8,6 +8,7 @@ import { formatSarif } from './sarif.js';
 import { formatJunit } from './junit.js';
 import { formatPrometheus } from './prometheus.js';
 import { formatPolicyReport } from './policy-report.js';
+import { formatCyclonedx } from './cyclonedx.js';
 
 export interface FormatContext {
   /** Colours in terminal output. */
@@ -31,6 +32,8 @@ export interface OutputFormat {
   render(report: ScanReport, ctx: FormatContext): string;
   /** Optional: the same text in pieces, for large reports written without holding the whole text. */
   chunks?(report: ScanReport, ctx: FormatContext): Iterable<string>;
+  /** The format lists the images' packages: the scan must put them in the report (ScanOptions.includePackages). */
+  needsPackages?: boolean;
 }
 
 const LIST: OutputFormat[] = [
@@ -48,6 +51,10 @@ const LIST: OutputFormat[] = [
     name: 'html', fileName: 'palisade.html', description: 'one self-contained offline page: scores, chart, filterable controls with resources and file:line',
     render: (r, c) => [...htmlChunks(r, { root: c.root })].join(''),
     chunks: (r, c) => htmlChunks(r, { root: c.root }),
+  },
+  {
+    name: 'cyclonedx', fileName: 'palisade.cdx.json', description: 'CycloneDX 1.5 JSON SBOM of the scanned images: each image a container component with its packages (purl, version, layer) and their vulnerabilities',
+    render: (r) => formatCyclonedx(r), needsPackages: true,
   },
 ];
 

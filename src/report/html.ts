@@ -1,6 +1,7 @@
 // `--format html`: one self-contained page that works offline. Header with compliance, coverage
 // and risk; an inline SVG chart of failures by section and severity; the table of controls,
-// expandable to resources, file:line, fixes, rationale and remediation; filters. Rendered
+// expandable to resources, file:line, fixes, rationale and remediation; filters; the images'
+// vulnerabilities, a table per image filterable by severity. Rendered
 // server-side (the page is complete without script); the report is also embedded as JSON for the
 // filter script. A Content-Security-Policy allows only this page's own style and script, by hash,
 // so nothing is loaded from anywhere and no injected markup could run.
@@ -10,8 +11,10 @@ import { failureChart } from './html/chart.js';
 import { controlsTable, relativeFile } from './html/controls.js';
 import { esc, escapeJsonForScript, pct } from './html/escape.js';
 import { jsonChunks } from './json.js';
+import { exceptionScope } from './report-lookups.js';
 import { SCRIPT } from './html/script.js';
 import { STYLE } from './html/style.js';
+import { vulnerabilitiesSection } from './html/vulnerabilities.js';
 
 export interface HtmlOptions {
   /** Absolute directory that file locations are shown relative to. */
@@ -55,6 +58,7 @@ ${filters()}
   yield `
 <p id="empty" class="muted">No control matches the filters.</p>
 </section>
+${vulnerabilitiesSection(report, options.root)}
 <script type="application/json" id="palisade-data">`;
   for (const piece of jsonChunks(report, 0)) yield escapeJsonForScript(piece);
   yield `</script>
@@ -113,7 +117,7 @@ function notes(report: ScanReport, root: string): string {
   }
   for (const w of report.warnings) items.push(`<li>Warning: ${esc(w)}</li>`);
   for (const u of report.exceptions.unmatched) {
-    items.push(`<li>Exception matched nothing: ${esc(u.source)} (${esc(u.controls.join(', ') || 'all controls')}): ${esc(u.reason)}</li>`);
+    items.push(`<li>Exception matched nothing: ${esc(u.source)} (${esc(exceptionScope(u))}): ${esc(u.reason)}</li>`);
   }
   for (const x of report.exceptions.expired) {
     items.push(`<li>Exception expired on ${esc(x.expires)}: ${esc(x.source)} (would match ${x.wouldMatch})</li>`);

@@ -1,10 +1,12 @@
-// JUnit XML for CI test-report views: a testsuite per guidance section, a testcase per control.
+// JUnit XML for CI test-report views: a testsuite per guidance section, a testcase per control;
+// a testsuite per scanned image, a testcase per vulnerability (junit-vulnerabilities.ts).
 // Failed controls carry a <failure> listing resources, file:line locations and the fix; skipped ones
 // a <skipped> with the reason; excepted findings are noted in <system-out>. Input errors, when
 // there are any, form one more testsuite of <error>s. Derived from the JSON report only.
 import type { ControlResult, Finding, ReportResource, ScanReport } from '../model/types.js';
 import { findingsByControl, resourceLabel, resourcesById, whereText } from './report-lookups.js';
 import { xmlAttr, xmlEscape } from './xml.js';
+import { imageSuites } from './junit-vulnerabilities.js';
 
 interface Suite { id: string; title: string; controls: ControlResult[] }
 
@@ -21,6 +23,11 @@ export function formatJunit(report: ScanReport): string {
     failures += s.controls.filter((c) => c.status === 'failed').length;
     skipped += s.controls.filter((c) => c.status === 'skipped').length;
   }
+  const images = imageSuites(report);
+  for (const x of images.xml) body.push(x);
+  tests += images.counts.tests;
+  failures += images.counts.failures;
+  skipped += images.counts.skipped;
   if (report.errors.length) body.push(errorSuite(report));
   const errors = report.errors.length;
   tests += errors;

@@ -8,11 +8,15 @@
 // Every namespace that has scanned resources gets its report, empty when nothing failed there, so
 // that applying the reports again replaces a stale one. A namespace that is not a valid namespace
 // name (an unrendered template, say) cannot hold a report: its results go to the cluster report.
+// Image vulnerabilities are results too (policy: the advisory id, source: palisade), in the
+// report of each namespace whose resources run the image, naming those resources.
 // Derived from the JSON report only.
 import { dump } from '../sources/files/js-yaml.js';
 import { isClusterScoped } from '../model/kinds.js';
 import type { Finding, ReportResource, ScanReport } from '../model/types.js';
 import { whereText } from './report-lookups.js';
+import type { Vulnerability } from '../model/vulnerability.js';
+import { vulnerabilitiesByImage } from './vulnerability-lookups.js';
 
 export const POLICY_REPORT_API = 'wgpolicyk8s.io/v1alpha2';
 
@@ -64,6 +68,24 @@ export function formatPolicyReport(report: ScanReport): string {
   for (const f of report.findings) {
     const r = resources.get(f.resourceId);
     entry(targetOf(f.resourceId, r)).results.push(resultOf(f, refOf(f.resourceId, r), sections.get(f.controlId) ?? '', timestamp));
+  }
+  // image vulnerabilities: a result in the report of each namespace whose resources run the image,
+  // naming those resources; in the cluster report when no scanned resource runs it
+  for (const { image, vulnerabilities } of vulnerabilitiesByImage(report)) {
+    const byTarget = new Map<string, { target: Target; refs: ResourceRef[] }>();
+    for (const u of image.uses) {
+      const r = resources.get(u.resourceId);
+      const t = targetOf(u.resourceId, r);
+      const e = byTarget.get(key(t)) ?? { target: t, refs: [] };
+      const ref = refOf(u.resourceId, r);
+      if (!e.refs.some((x) => x.kind === ref.kind && x.name === ref.name && x.namespace === ref.namespace)) e.refs.push(ref);
+      byTarget.set(key(t), e);
+    }
+    if (byTarget.size === 0) byTarget.set(key(CLUSTER), { target: CLUSTER, refs: [] });
+    for (const { target, refs } of byTarget.values()) {
+      const list = entry(target).results;
+      for (const v of vulnerabilities) list.push(vulnerabilityResult(v, refs, timestamp));
+    }
   }
   // namespaces in order, then the cluster report, then the nodes' reports
   const order = (e: { target: Target }) => (e.target.namespace !== undefined ? `0${e.target.namespace}` : e.target === CLUSTER ? '1' : `2${e.target.name}`);
@@ -146,6 +168,45 @@ function resultOf(f: Finding, ref: ResourceRef, section: string, timestamp: Resu
     timestamp,
     message: f.message,
     resources: [ref],
+    properties,
+  };
+}
+
+/**
+ * A vulnerability as a result: `policy` is the advisory id, `rule` the package, the category
+ * `vulnerability`; severity `info` for unknown (the v1alpha2 enum has no unknown).
+ */
+function vulnerabilityResult(v: Vulnerability, resources: ResourceRef[], timestamp: Result['timestamp']): Result {
+  const properties: Record<string, string> = {
+    image: v.image,
+    package: v.package.name,
+    installedVersion: v.package.version,
+    packagePath: v.package.path,
+    layer: String(v.layer.index),
+    layerDigest: v.layer.digest,
+  };
+  if (v.imageDigest) properties.imageDigest = v.imageDigest;
+  if (v.aliases.length) properties.aliases = v.aliases.join(', ');
+  if (v.fixedVersion) properties.fixedVersion = v.fixedVersion;
+  if (v.score !== undefined) properties.score = String(v.score);
+  if (v.cvss) properties.cvss = v.cvss;
+  if (v.exception) {
+    properties.excepted = 'true';
+    properties.exceptionReason = v.exception.reason;
+    properties.exceptionSource = v.exception.source;
+    if (v.exception.expires) properties.exceptionExpires = v.exception.expires;
+  }
+  return {
+    policy: v.id,
+    rule: v.package.name,
+    category: 'vulnerability',
+    severity: v.severity === 'unknown' ? 'info' : v.severity,
+    result: v.status === 'failed' ? 'fail' : 'skip',
+    scored: true,
+    source: 'palisade',
+    timestamp,
+    message: `${v.id}${v.aliases.length ? ` (${v.aliases[0]})` : ''} in ${v.package.name} ${v.package.version}${v.fixedVersion ? `, fixed in ${v.fixedVersion}` : ', no fix yet'}${v.summary ? `: ${v.summary}` : ''}`,
+    resources,
     properties,
   };
 }

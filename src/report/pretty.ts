@@ -11,7 +11,8 @@ import { SEVERITIES, type ControlResult, type ScanReport, type Severity } from '
 import { escapeControls as t } from './safe-text.js';
 import { groupSkipped, isNote, type SkipEntry } from './skip-groups.js';
 import { visibleWidth, wrapLine } from './wrap.js';
-import { findingsByControl } from './report-lookups.js';
+import { exceptionScope, findingsByControl } from './report-lookups.js';
+import { vulnerabilitySection, vulnerabilityTotals } from './pretty-vulnerabilities.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -28,7 +29,7 @@ const CODES = {
   // bold on a red background: critical stands out from high's red
   alarm: '1;41',
 } as const;
-type Style = keyof typeof CODES;
+export type Style = keyof typeof CODES;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { critical: 'alarm', high: 'red', medium: 'yellow', low: 'blue' };
 /** How many resources (excepted findings, unmatched exceptions) to list before summarising the rest. */
@@ -45,7 +46,7 @@ interface Line {
 }
 
 /** Where the sections write: styled logical lines, wrapped to the width once all are written. */
-interface Writer {
+export interface Writer {
   /** The terminal's width, or undefined: nothing is wrapped. */
   readonly width: number | undefined;
   paint(style: Style, text: string): string;
@@ -74,6 +75,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   header(w, report);
   failedControls(w, report);
   exceptedFindings(w, report);
+  vulnerabilitySection(w, report, options.verbose);
   unmatchedExceptions(w, report);
   if (options.verbose) {
     passedControls(w, report);
@@ -82,6 +84,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   skippedControls(w, report, options.verbose);
   summaryTable(w, report);
   totals(w, report);
+  vulnerabilityTotals(w, report);
   inputErrors(w, report);
 
   const text = width === undefined ? out.map((l) => l.text)
@@ -160,7 +163,7 @@ function unmatchedExceptions({ paint, line, blank }: Writer, report: ScanReport)
   if (!unmatched.length) return;
   line(paint('bold', `Exceptions that matched nothing (${unmatched.length})`));
   for (const u of unmatched.slice(0, MAX_RESOURCES)) {
-    const controls = u.controls.length ? u.controls.join(', ') : 'all controls';
+    const controls = exceptionScope(u);
     line(`    ${t(u.source)}  ${t(controls)}  ${paint('gray', t(u.reason))}`, 8);
   }
   if (unmatched.length > MAX_RESOURCES) line(paint('gray', `    … and ${unmatched.length - MAX_RESOURCES} more (see --format json)`), 6);

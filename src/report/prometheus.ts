@@ -3,6 +3,7 @@
 // a missing series is what absent() detects, while NaN compares false and would let alerts pass.
 // Derived from the JSON report only.
 import { SEVERITIES, type FindingStatus, type ScanReport } from '../model/types.js';
+import { VULNERABILITY_SEVERITIES, type ImageSummary, type VulnerabilitySeverity } from '../model/vulnerability.js';
 
 type Labels = Record<string, string>;
 interface Sample { labels?: Labels; value: number }
@@ -29,6 +30,17 @@ export function formatPrometheus(report: ScanReport): string {
   metric('palisade_controls', 'Number of controls by status.',
     (['passed', 'failed', 'skipped'] as const).map((status) => ({ labels: { status }, value: s.controls[status] })));
   metric('palisade_findings', 'Number of (control, resource) results by status, severity and section.', findingSamples(report));
+  // always declared (no samples without images), so that the metric set does not depend on the input
+  {
+    metric('palisade_vulnerabilities', 'Number of failed (not excepted) vulnerabilities by image and severity; unknown: no CVSS vector or ecosystem severity.', vulnerabilitySamples(report));
+    metric('palisade_vulnerabilities_excepted', 'Number of vulnerabilities an exception covers, by image.',
+      perImage(report, (i) => i.vulnerabilities.excepted));
+    metric('palisade_vulnerabilities_fixable', 'Number of failed vulnerabilities that have a fixed version, by image.',
+      perImage(report, (i) => i.vulnerabilities.fixable));
+    metric('palisade_image_packages', 'Number of packages found in the image.', perImage(report, (i) => i.packageCount));
+    metric('palisade_image_judged', '1 when the image\'s packages were matched against the vulnerability database, 0 when they could not be (see the report).',
+      perImage(report, (i) => (i.notJudged ? 0 : 1), Math.min));
+  }
   metric('palisade_resources', 'Number of resources scanned.', [{ value: s.resources }]);
   metric('palisade_input_errors', 'Number of inputs that could not be read.', [{ value: s.errors }]);
   metric('palisade_scan_duration_seconds', 'How long the scan took, in seconds.', [{ value: s.durationMs / 1000 }]);
@@ -52,6 +64,30 @@ function findingSamples(report: ScanReport): Sample[] {
     labels: { status, severity, section },
     value: counts.get(key(status, severity, section)) ?? 0,
   }))));
+}
+
+/**
+ * Per image (by reference; the same reference read for two platforms is summed, so that no two
+ * samples share labels) and severity, with a zero for every severity so that series never vanish.
+ * Counted from the images' summaries: every vulnerability, whatever --severity shows.
+ */
+function vulnerabilitySamples(report: ScanReport): Sample[] {
+  const counts = new Map<string, Record<VulnerabilitySeverity, number>>();
+  for (const i of report.images ?? []) {
+    const c = counts.get(i.ref) ?? Object.fromEntries(VULNERABILITY_SEVERITIES.map((sev) => [sev, 0])) as Record<VulnerabilitySeverity, number>;
+    for (const sev of VULNERABILITY_SEVERITIES) c[sev] += i.vulnerabilities.failed[sev];
+    counts.set(i.ref, c);
+  }
+  return [...counts].flatMap(([image, c]) => VULNERABILITY_SEVERITIES.map((severity) => ({ labels: { image, severity }, value: c[severity] })));
+}
+
+function perImage(report: ScanReport, f: (i: ImageSummary) => number, combine = (a: number, b: number) => a + b): Sample[] {
+  const counts = new Map<string, number>();
+  for (const i of report.images ?? []) {
+    const seen = counts.get(i.ref);
+    counts.set(i.ref, seen === undefined ? f(i) : combine(seen, f(i)));
+  }
+  return [...counts].map(([image, value]) => ({ labels: { image }, value }));
 }
 
 function labelText(labels: Labels | undefined): string {

@@ -68,3 +68,14 @@ export function rootUri(root: string): string {
 export function num(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
+
+/**
+ * What an exception that matched nothing names: its controls (`all controls` when none), or for a
+ * vulnerability exception its advisories and images (`CVE-2023-5363 in repository nginx`).
+ */
+export function exceptionScope(u: ScanReport['exceptions']['unmatched'][number]): string {
+  if (u.vulnerabilities || u.images) {
+    return [u.vulnerabilities?.join(', ') ?? 'all vulnerabilities', u.images ? `in ${u.images.join('; ')}` : ''].filter(Boolean).join(' ');
+  }
+  return u.controls.length ? u.controls.join(', ') : 'all controls';
+}

@@ -1,8 +1,10 @@
 // SARIF 2.1.0: one rule per control, one result per (control, resource, failing path), for
-// GitHub code scanning and other SARIF viewers. Derived from the JSON report only.
+// GitHub code scanning and other SARIF viewers; image vulnerabilities as a rule per advisory and a
+// result per vulnerability (sarif-vulnerabilities.ts). Derived from the JSON report only.
 import type { ControlResult, ScanReport, Severity } from '../model/types.js';
 import { distinctFingerprints, resultsForFinding, SARIF_LEVEL, type ResultContext } from './sarif-results.js';
 import { artifactUri, resourcesById, rootUri } from './report-lookups.js';
+import { vulnerabilityResults, vulnerabilityRules } from './sarif-vulnerabilities.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/palisade-dev/palisade';
@@ -22,9 +24,11 @@ export const SECURITY_SEVERITY: Record<Severity, string> = {
 export function formatSarif(report: ScanReport, options: { root: string; indent?: number }): string {
   const ruleIndex = new Map(report.controls.map((c, i) => [c.id, i]));
   const ctx: ResultContext = { root: options.root, ruleIndex, resources: resourcesById(report) };
-  const results = distinctFingerprints(report.findings
-    .filter((f) => f.status !== 'passed')
-    .flatMap((f) => resultsForFinding(f, ctx)));
+  const results: Array<{ message: { text: string }; partialFingerprints: Record<string, string> }> = distinctFingerprints([
+    ...report.findings.filter((f) => f.status !== 'passed').flatMap((f) => resultsForFinding(f, ctx)),
+    // image vulnerabilities: their rules come after the controls'
+    ...vulnerabilityResults(report, options.root, report.controls.length),
+  ]);
   const fw = report.frameworks[0];
   const run = {
     tool: {
@@ -34,7 +38,7 @@ export function formatSarif(report: ScanReport, options: { root: string; indent?
         version: report.tool.version,
         semanticVersion: report.tool.version,
         informationUri: TOOL_URI,
-        rules: report.controls.map(rule),
+        rules: [...report.controls.map(rule), ...vulnerabilityRules(report)],
       },
     },
     invocations: [invocation(report, options.root, ruleIndex)],

@@ -27,7 +27,7 @@ export const SCRIPT = `
 
   var bodies = Array.prototype.slice.call(document.querySelectorAll('tbody.control'));
   var text = document.getElementById('filter-text');
-  var boxes = Array.prototype.slice.call(document.querySelectorAll('.filters input[type=checkbox]'));
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('.filters:not(.vfilters) input[type=checkbox]'));
   var shown = document.getElementById('shown');
   var empty = document.getElementById('empty');
 
@@ -69,5 +69,23 @@ export const SCRIPT = `
     bodies.forEach(function (b) { setOpen(b, false); });
   });
   apply();
+
+  // the vulnerabilities' severity boxes: rows whose severity is unchecked are hidden
+  var vrows = Array.prototype.slice.call(document.querySelectorAll('tr.vuln'));
+  var vboxes = Array.prototype.slice.call(document.querySelectorAll('.vfilters input[type=checkbox]'));
+  var vshown = document.getElementById('vshown');
+  function applyVulns() {
+    var keep = new Set();
+    vboxes.forEach(function (b) { if (b.checked) keep.add(b.value); });
+    var count = 0;
+    vrows.forEach(function (r) {
+      var ok = keep.has(r.getAttribute('data-severity'));
+      r.hidden = !ok;
+      if (ok) count++;
+    });
+    if (vshown) vshown.textContent = count + ' of ' + vrows.length + ' vulnerabilities shown';
+  }
+  vboxes.forEach(function (b) { b.addEventListener('change', applyVulns); });
+  applyVulns();
 })();
 `;

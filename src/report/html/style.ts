@@ -49,6 +49,11 @@ tr.detail > td { background: var(--band); padding: 8px 16px 12px 36px; }
 .badge { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; color: #fff; background: var(--skip); }
 .sev-critical { background: var(--critical); } .sev-high { background: var(--high); }
 .sev-medium { background: var(--medium); } .sev-low { background: var(--low); }
+.sev-unknown { background: var(--skip); }
+table.vulns { border-collapse: collapse; width: 100%; margin: 6px 0 18px; }
+table.vulns th, table.vulns td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom: 1px solid var(--line); }
+.image h3 { font-size: 15px; margin: 18px 0 2px; }
+.image ul.uses { margin: 4px 0 6px; padding-left: 18px; }
 .st-failed { background: var(--high); } .st-passed { background: var(--ok); }
 .st-skipped { background: var(--skip); } .st-excepted { background: var(--medium); }
 ul.findings { list-style: none; padding: 0; margin: 8px 0; }
