@@ -24,3 +24,22 @@ export function clusterProgress(
     },
   };
 }
+
+/** Progress of image reading, the same way: images read of all, and the last one. */
+export function imageProgress(
+  quiet: boolean, stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr,
+): { update?: (done: number, total: number, ref: string) => void; done: () => void } {
+  if (quiet || !stream.isTTY) return { done: () => {} };
+  let shown = false;
+  return {
+    update(done, total, ref) {
+      // the reference comes from the input: control characters are not written to the terminal
+      const safe = ref.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 120);
+      stream.write(`\r\x1b[Kpalisade: images ${done}/${total} read (${safe})`);
+      shown = true;
+    },
+    done() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
+}

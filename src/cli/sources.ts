@@ -7,7 +7,11 @@ import { combineResults, type CombinedInput } from '../sources/combine.js';
 import { fileSource } from '../sources/files/source.js';
 import type { HelmOptions } from '../sources/files/render.js';
 import { nodeSource } from '../sources/node/source.js';
-import { clusterProgress } from './progress.js';
+import { clusterProgress, imageProgress } from './progress.js';
+import { imageRefProblem } from '../sources/image/transport.js';
+
+/** The "section" an image-only scan is narrowed to: no control has it, so none runs. */
+export const IMAGES_SECTION = 'images';
 
 export interface SourceFlags {
   node?: boolean;
@@ -24,6 +28,15 @@ export interface SourceFlags {
   helmNamespace?: string;
   /** Helm test hooks are not part of a release: scanned only when asked. */
   includeHelmTests?: boolean;
+  /** --image, repeatable: image references (or docker-archive:/oci:/oci-archive: sources) to scan. */
+  image?: string[];
+  /** Every image the scanned workloads run. */
+  scanImages?: boolean;
+  platform?: string;
+  registryUsername?: string;
+  registryPassword?: string;
+  insecureRegistry?: string[];
+  dbDir?: string;
 }
 
 export interface SourceOptions {
@@ -36,7 +49,7 @@ export interface SourceOptions {
 
 /** The paths a command reads: the ones given, else the current directory — unless the host or a cluster is the input. */
 export function targetPaths(paths: string[], flags: SourceFlags): string[] {
-  return paths.length ? paths : flags.node || flags.cluster ? [] : ['.'];
+  return paths.length ? paths : flags.node || flags.cluster || flags.image?.length ? [] : ['.'];
 }
 
 export function checkSourceFlags(flags: SourceFlags): void {
@@ -48,6 +61,35 @@ export function checkSourceFlags(flags: SourceFlags): void {
   }
   if (flags.requestTimeout !== undefined) requestTimeoutMs(flags.requestTimeout);
   helmOptions(flags);
+  checkImageSourceFlags(flags);
+}
+
+/** The image flags: each needs images to read, and the references must be ones the image source can read. */
+function checkImageSourceFlags(flags: SourceFlags): void {
+  const images = !!flags.image?.length || !!flags.scanImages;
+  for (const [flag, given] of [['--platform', flags.platform], ['--registry-username', flags.registryUsername],
+    ['--registry-password', flags.registryPassword], ['--insecure-registry', flags.insecureRegistry?.length ? 'x' : undefined],
+    ['--db-dir', flags.dbDir]] as const) {
+    if (given !== undefined && !images) throw new UsageError(`${flag} needs images to scan (--image REF or --scan-images)`);
+  }
+  if ((flags.registryUsername === undefined) !== (registryPassword(flags) === undefined)) {
+    throw new UsageError('--registry-username and --registry-password (or PALISADE_REGISTRY_PASSWORD) go together');
+  }
+  if (flags.registryUsername !== undefined && !flags.image?.length) {
+    throw new UsageError('--registry-username: the credentials are sent only to the registries of the images named with --image; name one');
+  }
+  if (flags.platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(flags.platform)) {
+    throw new UsageError(`--platform: expected os/arch[/variant], e.g. linux/amd64 or linux/arm64/v8, got "${flags.platform}"`);
+  }
+  for (const ref of flags.image ?? []) {
+    const problem = imageRefProblem(ref);
+    if (problem) throw new UsageError(`--image ${ref}: ${problem}`);
+  }
+}
+
+/** The registry password: the flag, else PALISADE_REGISTRY_PASSWORD (kept out of the process list and shell history). */
+function registryPassword(flags: SourceFlags): string | undefined {
+  return flags.registryPassword ?? (flags.registryUsername !== undefined ? process.env.PALISADE_REGISTRY_PASSWORD : undefined);
 }
 
 /** The helm flags, checked: a values file that is not there or a --helm-set without `=` is a wrong invocation. */
@@ -100,13 +142,52 @@ export async function readSources(paths: string[], flags: SourceFlags, options: 
       onProgress: progress.update,
     }));
   }
+  let combined: CombinedInput;
   try {
     const results = [];
     for (const source of sources) results.push(await source.read());
-    return combineResults(results);
+    combined = combineResults(results);
   } finally {
     progress?.done();
   }
+  if (flags.image?.length || flags.scanImages) {
+    await addImages(combined, flags);
+    // images alone inform no posture section: the scan judges the images, and no control is skipped for want of manifests
+    if (sources.length === 0) combined.sections = [IMAGES_SECTION];
+  }
+  return combined;
+}
+
+/**
+ * The images named with --image and, with --scan-images, every image the workloads read so far
+ * run: read (a registry only because the user named the image or the workload), their packages
+ * matched against the local vulnerability database, the results added to the input.
+ */
+async function addImages(input: CombinedInput, flags: SourceFlags): Promise<void> {
+  // loaded only for an image scan
+  const { readImages } = await import('../sources/image/source.js');
+  const progress = imageProgress(!!flags.quiet);
+  const password = registryPassword(flags);
+  let result: Awaited<ReturnType<typeof readImages>>;
+  try {
+    result = await readImages({
+      refs: flags.image ?? [],
+      ...(flags.scanImages ? { resources: input.resources } : {}),
+      ...(flags.platform ? { platform: flags.platform } : {}),
+      ...(flags.registryUsername !== undefined && password !== undefined ? { credentials: { username: flags.registryUsername, password } } : {}),
+      ...(flags.insecureRegistry?.length ? { insecureRegistries: flags.insecureRegistry } : {}),
+      ...(flags.dbDir ? { dbDir: flags.dbDir } : {}),
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.done();
+  }
+  input.images = result.images;
+  input.imageErrors = result.imageErrors;
+  if (result.imagesNotJudged !== undefined) input.imagesNotJudged = result.imagesNotJudged;
+  for (const t of result.targets) input.targets.push(t);
+  for (const w of result.warnings) input.warnings.push(w);
+  for (const n of result.notes) input.notes.push(n);
 }
 
 function requestTimeoutMs(text: string): number {

@@ -223,13 +223,14 @@ function skippedControls({ paint, line, blank, under }: Writer, report: ScanRepo
 function summaryTable({ width, paint, line, blank }: Writer, report: ScanReport): void {
   const fw = report.frameworks[0];
   if (!fw) return;
-  line(`${paint('bold', 'Summary')} ${paint('gray', '(failed/evaluated controls by severity)')}`, 2);
   const rows: string[][] = [['section', ...SEVERITIES, 'compliance']];
   for (const section of fw.sections) {
     const cs = report.controls.filter((c) => section.controls.includes(c.id));
     if (cs.length === 0) continue;
     rows.push([t(section.title), ...SEVERITIES.map((sev) => cell(cs.filter((c) => c.severity === sev))), pct(section.compliance)]);
   }
+  if (rows.length === 1) return; // no section has a control (an image-only scan)
+  line(`${paint('bold', 'Summary')} ${paint('gray', '(failed/evaluated controls by severity)')}`, 2);
   const lines = table(rows).map((l) => `    ${l}`);
   if (width === undefined || lines.every((l) => visibleWidth(l) <= width)) {
     for (const l of lines) line(l, 6);

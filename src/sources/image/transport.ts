@@ -53,3 +53,13 @@ function registry(text: string): Transport {
   if (!ref.valid) throw new ReadError(`not an image reference: ${ref.error}`);
   return { kind: 'registry', ref };
 }
+
+/** Why a text cannot be read as an image (for checking --image before anything is read), or undefined. */
+export function imageRefProblem(ref: string): string | undefined {
+  try {
+    parseTransport(ref);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
