@@ -70,9 +70,11 @@ export function ensureImageTools() {
   const canApt = onPath('apt-get') && (asRoot || onPath('sudo'));
   if (canApt) {
     console.error(`image tests: installing ${packages.join(' ')} (missing: ${missing.join(', ')})`);
-    const cmd = asRoot ? install : ['sudo', '-n', ...install];
-    const r = spawnSync(cmd[0], cmd.slice(1), { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (r.status === 0 && Object.keys(IMAGE_TOOLS).every(onPath)) return;
+    const sudo = (argv) => (asRoot ? argv : ['sudo', '-n', ...argv]);
+    const apt = (argv) => spawnSync(argv[0], argv.slice(1), { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+    // a fresh machine may have no package lists yet: fetch them once and try again
+    const ok = apt(sudo(install)) || (apt(sudo(['apt-get', 'update'])) && apt(sudo(install)));
+    if (ok && Object.keys(IMAGE_TOOLS).every(onPath)) return;
   }
   throw new Error(`the image tests need ${missing.join(', ')}: install the Debian packages ${packages.join(' ')} `
     + `(apt-get install -y ${packages.join(' ')})${canApt ? '; installing them failed (see above)' : ''}`);
