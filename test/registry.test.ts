@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CONTROLS, getControl, resolveControlName } from '../src/controls/index.js';
-import { FRAMEWORKS, frameworkControlIds } from '../src/frameworks/index.js';
+import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkControlIds } from '../src/frameworks/index.js';
 import { NSA_CISA_CATALOG } from './support/nsa-cisa-catalog.js';
 
 describe('control registry', () => {
@@ -17,6 +17,8 @@ describe('control registry', () => {
     it(`resolves every entry of framework ${fw.id}`, () => {
       const missing = frameworkControlIds(fw).filter((id) => !getControl(id));
       assert.deepEqual(missing, [], 'framework entries without a registered control');
+      // a control's own section is the guidance's (nsa-cisa): other frameworks group the same controls their own way
+      if (fw.id !== DEFAULT_FRAMEWORK) return;
       for (const section of fw.sections) {
         for (const id of section.controls) assert.equal(getControl(id)?.section, section.id, `${id} is in section ${section.id}`);
       }
