@@ -165,6 +165,9 @@ describe('value rules', () => {
       ['url-password', 'u:pw'],
     ]);
     assert.deepEqual(findSecrets('nothing to see here, just words'), []);
+    // alone, an AWS secret access key shape is no finding, but it is hidden all the same
+    assert.equal(findSecret(`sk = ${AWS_SECRET}`), undefined);
+    assert.deepEqual(findSecrets(`sk = ${AWS_SECRET}`).map((m) => m.rule), ['aws-secret-access-key']);
   });
 });
 

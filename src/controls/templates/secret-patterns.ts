@@ -278,11 +278,13 @@ export function awsKeyId(text: string): SecretMatch | undefined {
  */
 export function awsSecretKey(text: string): SecretMatch | undefined {
   if (text.length < 40) return undefined;
-  return matches(examined(text), AWS_SECRET, (m) => {
-    const s = m[0];
-    if (!/[A-Z]/.test(s) || !/[a-z]/.test(s) || !/[0-9/+]/.test(s) || AWS_EXAMPLE.test(s) || lowVariety(s)) return undefined;
-    return { rule: 'aws-secret-access-key', label: 'an AWS secret access key', shown: '****', index: m.index, end: m.index + m[0].length };
-  })[0];
+  return matches(examined(text), AWS_SECRET, (m) => (awsSecretShape(m[0])
+    ? { rule: 'aws-secret-access-key', label: 'an AWS secret access key', shown: '****', index: m.index, end: m.index + m[0].length }
+    : undefined))[0];
+}
+
+function awsSecretShape(s: string): boolean {
+  return /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9/+]/.test(s) && !AWS_EXAMPLE.test(s) && !lowVariety(s);
 }
 
 const awsPair: Rule = {
@@ -319,14 +321,20 @@ export function findSecret(text: string): SecretMatch | undefined {
   return undefined;
 }
 
-/** Every credential the value rules find in `text`, AWS access key ids and PEM headers without a body included, for redaction. */
+/**
+ * Every credential the value rules find in `text`, for redaction, where hiding too much is
+ * harmless: AWS access key ids and secret access key shapes alone, and PEM headers without a body, included.
+ */
 export function findSecrets(text: string): SecretMatch[] {
   if (text.length < 16) return [];
   const t = examined(text);
-  if (!ANY_NEEDLE.test(t)) return [];
-  const out = RULES.flatMap((rule) => (rule.needles.some((n) => t.includes(n)) ? rule.find(t, true) : []));
+  const out = ANY_NEEDLE.test(t) ? RULES.flatMap((rule) => (rule.needles.some((n) => t.includes(n)) ? rule.find(t, true) : [])) : [];
   const id = awsKeyId(t);
   if (id) out.push(...matches(t, AWS_ID, (m) => ({ ...id, index: m.index, end: m.index + m[0].length })));
+  // a secret access key's id may be on another line or in another value: every such shape is hidden
+  if (t.length >= 40) out.push(...matches(t, AWS_SECRET, (m) => awsSecretShape(m[0]) ? {
+    rule: 'aws-secret-access-key', label: 'an AWS secret access key', shown: '****', index: m.index, end: m.index + m[0].length,
+  } : undefined));
   return out.sort((a, b) => a.index - b.index);
 }
 
