@@ -39,7 +39,7 @@ describe('name rules', () => {
     for (const name of [
       'DB_PASSWORD_FILE', 'GITHUB_TOKEN_PATH', 'SECRETS_DIR', 'SECRET_NAME', 'secretKeyRef', 'TOKEN_URL', 'AUTH_MODE', 'AUTH_TYPE',
       'OAUTH_CLIENT_ID', 'PASSWORD_MIN_LENGTH', 'TOKEN_TTL', 'KEY_PREFIX', 'ARGOCD_REDIS_KEY_PREFIX', 'GF_AUTH_BASIC_ENABLED',
-      'KEY_VAULT_NAME', 'SECRETS_MANAGER_REGION', 'tls-private-key-file',
+      'KEY_VAULT_NAME', 'SECRETS_MANAGER_REGION', 'tls-private-key-file', 'FEATURE_TOKEN_LIMIT', 'AUTH_RETRIES',
     ]) assert.equal(entry(name), undefined, name);
   });
 

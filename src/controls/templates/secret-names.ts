@@ -12,7 +12,7 @@ const SETTING_SUFFIXES = new Set([
   'port', 'endpoint', 'provider', 'realm', 'scope', 'scopes', 'header', 'timeout', 'ttl', 'length', 'policy',
   'strategy', 'version', 'id', 'user', 'username', 'name', 'issuer', 'audience', 'dir', 'format', 'algorithm',
   'file', 'filename', 'path', 'ref', 'prefix', 'suffix', 'size', 'bits', 'expiry', 'expiration', 'lifetime',
-  'interval', 'duration', 'location', 'store', 'namespace', 'region',
+  'interval', 'duration', 'location', 'store', 'namespace', 'region', 'limit', 'max', 'min', 'count', 'retries',
 ]);
 
 /** The words of a name, lower case: `dbPassword` → db, password; `X-Api-Key` → x, api, key; `db.password_file` → db, password, file. */
