@@ -106,36 +106,48 @@ spec:
   },
   // Workloads and ConfigMaps, and every other object but a Secret (whose data is where credentials
   // belong) that carries annotations.
-  targets(inventory) {
-    return inventory.resources.filter((r) => inventory.podOf(r) !== undefined || r.kind === 'ConfigMap'
-      || (r.kind !== 'Secret' && hasAnnotations(r)));
+  *targets(inventory) {
+    for (const r of inventory.resources) {
+      if (r.kind === 'ConfigMap' || inventory.podOf(r) !== undefined || (r.kind !== 'Secret' && hasAnnotations(r))) yield r;
+    }
   },
   check({ resource }, ctx) {
-    const fail = (places: Place[], message: (p: Place) => string, fix: (p: Place) => Fix) => {
-      pairAwsKeys(places);
-      for (const p of places) if (p.reason) ctx.fail(p.path, message(p), { fix: fix(p) });
-    };
     const pod = ctx.inventory.podOf(resource);
     if (resource.kind !== 'Secret') {
-      fail(annotationPlaces(resource, pod, ctx.inputs), (p) => `${p.where} holds a credential: ${p.reason}`,
-        (p) => (p.path[p.path.length - 1] === LAST_APPLIED ? LAST_APPLIED_FIX : ANNOTATION_FIX));
+      for (const p of judged(annotationPlaces(resource, pod, ctx.inputs))) {
+        ctx.fail(p.path, `${p.where} holds a credential: ${p.reason}`, { fix: p.path[p.path.length - 1] === LAST_APPLIED ? LAST_APPLIED_FIX : ANNOTATION_FIX });
+      }
     }
     if (resource.kind === 'ConfigMap') {
-      fail(configMapPlaces(resource, ctx.inputs), (p) => `${p.where} looks like a credential: ${p.reason}`, () => FIX);
+      for (const p of judged(configMapPlaces(resource, ctx.inputs))) ctx.fail(p.path, `${p.where} looks like a credential: ${p.reason}`, { fix: FIX });
     }
     if (!pod) return;
     for (const container of pod.containers) {
-      fail(containerPlaces(container, ctx.inputs), (p) => (p.where.startsWith('env var')
-        ? `${describeContainer(container)} sets ${p.where} to a literal value that looks like a credential: ${p.reason}`
-        : `${describeContainer(container)} has a credential in ${p.where}: ${p.reason}`),
-      (p) => (p.where.startsWith('env var') ? FIX : ARGUMENT_FIX));
+      for (const p of judged(containerPlaces(container, ctx.inputs))) {
+        if (p.path[p.path.length - 1] === 'value') {
+          ctx.fail(p.path, `${describeContainer(container)} sets ${p.where} to a literal value that looks like a credential: ${p.reason}`, { fix: FIX });
+        } else {
+          ctx.fail(p.path, `${describeContainer(container)} has a credential in ${p.where}: ${p.reason}`, { fix: ARGUMENT_FIX });
+        }
+      }
     }
   },
 });
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
+/** The places that are credentials, once AWS key ids and secret keys in sibling places are paired. */
+function judged(places: Place[]): Place[] {
+  if (places.length === 0) return places;
+  pairAwsKeys(places);
+  return places.filter((p) => p.reason !== undefined);
+}
+
 function hasAnnotations(r: Resource): boolean {
-  const metadata = r.object.metadata as { annotations?: unknown } | undefined;
-  return typeof metadata?.annotations === 'object' && metadata.annotations !== null && Object.keys(metadata.annotations).length > 0;
+  const metadata: unknown = r.object.metadata;
+  if (typeof metadata !== 'object' || metadata === null) return false;
+  const annotations: unknown = (metadata as { annotations?: unknown }).annotations;
+  if (typeof annotations !== 'object' || annotations === null) return false;
+  for (const _ in annotations) return true;
+  return false;
 }

@@ -5,8 +5,10 @@ import type { ControlInputs } from '../inputs.js';
 import type { ContainerInfo, PodInfo } from '../../inventory/index.js';
 import type { PathSegments, Resource } from '../../model/types.js';
 import { isObj } from '../../model/guards.js';
-import { awsKeyId, awsSecretKey, credentialReason } from './credential-rules.js';
+import { awsKeyId, awsSecretKey, credentialReason, sensitiveNameOf } from './credential-rules.js';
 import { MAX_EXAMINED } from './secret-patterns.js';
+
+const AWS_NEEDLE = /AKIA|ASIA|ABIA|ACCA/;
 
 export interface Place {
   path: PathSegments;
@@ -18,35 +20,54 @@ export interface Place {
   reason: string | undefined;
 }
 
-/** The env vars with a literal value (not `valueFrom`), and each string of args and command. */
+/**
+ * The env vars with a literal value (not `valueFrom`), and each string of args and command: those
+ * that are credentials, and those that may be half of an AWS key pair (this runs on every container
+ * of a scan: nothing is built for the others).
+ */
 export function containerPlaces(c: ContainerInfo, inputs: ControlInputs): Place[] {
   const places: Place[] = [];
   const env = c.spec.env;
   if (Array.isArray(env)) {
-    env.forEach((entry: unknown, i: number) => {
-      if (!isObj(entry) || typeof entry.name !== 'string' || (entry.valueFrom !== undefined && entry.valueFrom !== null)) return;
+    for (let i = 0; i < env.length; i++) {
+      const entry: unknown = env[i];
+      if (!isObj(entry) || typeof entry.name !== 'string' || (entry.valueFrom !== undefined && entry.valueFrom !== null)) continue;
       const value = typeof entry.value === 'number' ? String(entry.value) : entry.value;
-      if (typeof value !== 'string') return;
-      places.push({ path: [...c.path, 'env', i, 'value'], where: `env var "${entry.name}"`, value, reason: credentialReason(entry.name, value, inputs) });
-    });
+      if (typeof value !== 'string') continue;
+      const reason = credentialReason(entry.name, value, inputs);
+      if (reason || mayPair(value)) places.push({ path: [...c.path, 'env', i, 'value'], where: `env var "${entry.name}"`, value, reason });
+    }
   }
-  for (const field of ['command', 'args'] as const) {
+  for (const field of ARGUMENT_FIELDS) {
     const list = c.spec[field];
     if (!Array.isArray(list)) continue;
-    list.forEach((arg: unknown, i: number) => {
-      if (typeof arg !== 'string') return;
+    for (let i = 0; i < list.length; i++) {
+      const arg: unknown = list[i];
+      if (typeof arg !== 'string') continue;
       // `--password` then its value as the next item: the value is the credential
-      const previous = list[i - 1];
+      const previous: unknown = list[i - 1];
       const flag = typeof previous === 'string' && FLAG.test(previous) && !arg.startsWith('-') ? previous : undefined;
-      places.push({ path: [...c.path, field, i], where: `${field}[${i}]`, value: arg, reason: argumentReason(arg, flag, inputs) });
-    });
+      const reason = argumentReason(arg, flag, inputs);
+      if (reason || mayPair(arg)) places.push({ path: [...c.path, field, i], where: `${field}[${i}]`, value: arg, reason });
+    }
   }
   return places;
+}
+
+const ARGUMENT_FIELDS = ['command', 'args'] as const;
+
+/** Half of an AWS key pair, maybe: it holds an access key id, or a secret access key shape. */
+function mayPair(value: string): boolean {
+  return value.length >= 20 && (AWS_NEEDLE.test(value) || (value.length >= 40 && awsSecretKey(value) !== undefined));
 }
 
 const FLAG = /^--?[A-Za-z][\w.-]*$/;
 /** `--flag=value`, `-flag=value`, or `NAME=value` (an assignment in a shell script). */
 const ASSIGNMENT = /^(--?[A-Za-z][\w.-]*|[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
+
+// What argumentReason says of each argument by itself (workloads repeat their arguments), per inputs.
+const argumentMemo = new WeakMap<ControlInputs, Map<string, string | null>>();
+const MEMO = 10_000;
 
 /**
  * Why an argument holds a credential: its text by the value rules (a token anywhere in a script),
@@ -54,18 +75,26 @@ const ASSIGNMENT = /^(--?[A-Za-z][\w.-]*|[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
  * name marks a credential and whose value is literal (no `$` expansion, no command substitution).
  */
 function argumentReason(arg: string, flag: string | undefined, inputs: ControlInputs): string | undefined {
-  const byValue = credentialReason('', arg, inputs);
-  if (byValue) return byValue;
   if (flag) {
-    const reason = literal(arg) && credentialReason(flag, arg, inputs);
+    const reason = literal(arg) && sensitiveNameOf(flag, inputs) && credentialReason(flag, arg, inputs);
     if (reason) return `"${flag}" is given a literal value and ${reason}`;
   }
+  let memo = argumentMemo.get(inputs);
+  if (!memo) argumentMemo.set(inputs, (memo = new Map()));
+  const known = memo.get(arg);
+  if (known !== undefined) return known ?? undefined;
+  const reason = credentialReason('', arg, inputs) ?? assignmentReason(arg, inputs);
+  if (memo.size < MEMO) memo.set(arg, reason ?? null);
+  return reason;
+}
+
+function assignmentReason(arg: string, inputs: ControlInputs): string | undefined {
   const text = arg.length > MAX_EXAMINED ? arg.slice(0, MAX_EXAMINED) : arg;
   if (!text.includes('=')) return undefined;
   const words = text.split(/\s+/);
   for (let i = 0; i < words.length; i++) {
     const m = ASSIGNMENT.exec(words[i]);
-    if (!m) continue;
+    if (!m || !sensitiveNameOf(m[1], inputs)) continue;
     const value = unquote(m[2]);
     const reason = literal(value) && credentialReason(m[1], value, inputs);
     if (reason) return `"${m[1]}" is set to a literal value and ${reason}`;
@@ -91,14 +120,16 @@ export function configMapPlaces(resource: Resource, inputs: ControlInputs): Plac
     for (const [key, value] of Object.entries(data)) {
       const text = typeof value === 'number' ? String(value) : value;
       if (typeof text !== 'string') continue;
-      places.push({ path: ['data', key], where: `ConfigMap key "${key}"`, value: text, reason: credentialReason(key, text, inputs) });
+      const reason = credentialReason(key, text, inputs);
+      if (reason || mayPair(text)) places.push({ path: ['data', key], where: `ConfigMap key "${key}"`, value: text, reason });
     }
   }
   if (isObj(binaryData)) {
     for (const [key, value] of Object.entries(binaryData)) {
       if (typeof value !== 'string') continue;
       const text = decodeBounded(value);
-      places.push({ path: ['binaryData', key], where: `ConfigMap key "${key}" (binaryData)`, value: text, reason: credentialReason(key, text, inputs) });
+      const reason = credentialReason(key, text, inputs);
+      if (reason || mayPair(text)) places.push({ path: ['binaryData', key], where: `ConfigMap key "${key}" (binaryData)`, value: text, reason });
     }
   }
   return places;
@@ -121,28 +152,34 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
  */
 export function annotationPlaces(resource: Resource, pod: PodInfo | undefined, inputs: ControlInputs): Place[] {
   const places: Place[] = [];
-  const add = (metadata: unknown, path: PathSegments, label: string) => {
-    if (!isObj(metadata) || !isObj(metadata.annotations)) return;
-    for (const [key, value] of Object.entries(metadata.annotations)) {
-      if (typeof value !== 'string') continue;
-      const reason = credentialReason('', value, inputs);
-      const kept = key === LAST_APPLIED ? ' (kubectl apply keeps the whole applied manifest there)' : '';
-      places.push({ path: [...path, 'annotations', key], where: `${label} "${key}"${kept}`, value, reason });
-    }
-  };
-  add(resource.object.metadata, ['metadata'], 'annotation');
-  if (pod && pod.metadataPath.length > 1) add(pod.metadata, pod.metadataPath, 'pod template annotation');
+  addAnnotations(places, resource.object.metadata, ['metadata'], 'annotation', inputs);
+  if (pod && pod.metadataPath.length > 1) addAnnotations(places, pod.metadata, pod.metadataPath, 'pod template annotation', inputs);
   return places;
 }
 
+function addAnnotations(places: Place[], metadata: unknown, path: PathSegments, label: string, inputs: ControlInputs): void {
+  if (!isObj(metadata)) return;
+  const annotations: unknown = metadata.annotations;
+  if (!isObj(annotations)) return;
+  for (const key in annotations) {
+    const value: unknown = annotations[key];
+    if (typeof value !== 'string') continue;
+    const reason = credentialReason('', value, inputs);
+    if (!reason && !mayPair(value)) continue;
+    const kept = key === LAST_APPLIED ? ' (kubectl apply keeps the whole applied manifest there)' : '';
+    places.push({ path: [...path, 'annotations', key], where: `${label} "${key}"${kept}`, value, reason });
+  }
+}
+
 /**
- * An AWS access key id is a credential with its secret access key only (AWS IAM User Guide,
+ * Places are the credentials among the values, and the values long enough to be half of an AWS key
+ * pair. An AWS access key id is a credential with its secret access key only (AWS IAM User Guide,
  * "Manage access keys for IAM users": both sign a request). Among sibling places (a container's
  * env and arguments, a ConfigMap's entries, an object's annotations), an id and a secret access
  * key shape in two of them make both credentials; a pair in one string is a value rule of its own.
  */
 export function pairAwsKeys(places: Place[]): void {
-  if (!places.some((p) => /AKIA|ASIA|ABIA|ACCA/.test(p.value))) return;
+  if (places.length < 2 || !places.some((p) => AWS_NEEDLE.test(p.value))) return;
   const ids = places.flatMap((p) => {
     const id = awsKeyId(p.value);
     return id ? [{ place: p, id }] : [];

@@ -18,8 +18,11 @@ interface Rules {
   byValue: Map<string, ValueVerdict>;
 }
 
-/** What a value says: never a credential (allowed), never one by name (blank, a path, a reference…), and what it looks like. */
-interface ValueVerdict { allowed: boolean; notByName: boolean; looks: Pick<SecretMatch, 'label' | 'shown'> | undefined }
+/**
+ * What a value says: never a credential (allowed), never one by name (blank, a path, a reference…;
+ * worked out when a name asks), and what it looks like.
+ */
+interface ValueVerdict { allowed: boolean; notByName: boolean | undefined; looks: Pick<SecretMatch, 'label' | 'shown'> | undefined }
 
 const MEMO = 10_000;
 const compiled = new WeakMap<ControlInputs, Rules>();
@@ -50,7 +53,7 @@ function valueVerdict(value: string, rules: Rules): ValueVerdict {
     verdict = { allowed: true, notByName: true, looks: undefined };
   } else {
     const custom = rules.custom.find((c) => c.re.test(text));
-    verdict = { allowed: false, notByName: notACredentialByName(text), looks: findSecret(text) ?? (custom && { label: custom.label, shown: '' }) };
+    verdict = { allowed: false, notByName: undefined, looks: findSecret(text) ?? (custom && { label: custom.label, shown: '' }) };
   }
   if (rules.byValue.size < MEMO) rules.byValue.set(value, verdict);
   return verdict;
@@ -80,7 +83,8 @@ export function credentialReason(name: string, value: unknown, inputs: ControlIn
   const rules = rulesFor(inputs);
   const v = valueVerdict(value, rules);
   if (v.allowed) return undefined;
-  const n = name === '' || v.notByName ? undefined : nameVerdict(name, rules);
+  let n = name === '' ? undefined : nameVerdict(name, rules);
+  if (n && (v.notByName ??= notACredentialByName(value.length > MAX_EXAMINED ? value.slice(0, MAX_EXAMINED) : value))) n = undefined;
   const byName = n && !(n.keyId && hasPublicIdShape(value)) ? n : undefined;
   const named = byName && (byName.keyId
     ? `its name contains "${byName.entry}" and its value is not shaped like a public key id`
@@ -91,9 +95,9 @@ export function credentialReason(name: string, value: unknown, inputs: ControlIn
   return undefined;
 }
 
-/** The value is allowed by `inputs.sensitiveValuesAllowed`. */
-export function valueAllowed(value: string, inputs: ControlInputs): boolean {
-  return valueVerdict(value, rulesFor(inputs)).allowed;
+/** Whether `name` marks a credential by the name rules (before any value is looked at). */
+export function sensitiveNameOf(name: string, inputs: ControlInputs): boolean {
+  return nameVerdict(name, rulesFor(inputs)) !== undefined;
 }
 
 export { awsKeyId, awsSecretKey };

@@ -358,7 +358,6 @@ const PLACEHOLDER_WORDS = new Set([
 const PLACEHOLDER_SHAPES = [
   /^<[^<>]*>$/, // <password>, <your-token>
   /^\[[^[\]]*\]$/, // [password]
-  /^([x*.#?_-])\1{2,}$/i, // xxx, ***, ..., ###
   /^(your|enter|insert)[-_ ].*$/i, // your-password-here, your_api_key, enter-token-here
   /^.*[-_ ]goes[-_ ]here$/i, // key-goes-here
   /^replace[-_ ](me|this|with)(?![a-z])/i, // replace-me, replace_with_real_token
@@ -367,8 +366,17 @@ const PLACEHOLDER_SHAPES = [
 /** An obvious placeholder (`<password>`, `xxx`, `***`, `REPLACE_ME`, `your-password-here`, `example`, `dummy`). */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim();
+  if (repeated(v)) return true;
   if (PLACEHOLDER_WORDS.has(v.toLowerCase().replace(/[- ]/g, '_'))) return true;
   return PLACEHOLDER_SHAPES.some((re) => re.test(v));
+}
+
+/** One of `x X * . # ? _ -` three times or more: xxx, ***, ..., ### (a loop: a back-reference regex is slow to warm up). */
+function repeated(v: string): boolean {
+  if (v.length < 3 || !'xX*.#?_-'.includes(v[0])) return false;
+  const first = v[0].toLowerCase();
+  for (let i = 1; i < v.length; i++) if (v[i].toLowerCase() !== first) return false;
+  return true;
 }
 
 export function isReferenceOrPlaceholder(value: string): boolean {
