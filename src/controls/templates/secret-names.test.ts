@@ -67,6 +67,11 @@ describe('name rules', () => {
     assert.equal(entry('KEY', rules), undefined, 'api_key needs both words');
     assert.deepEqual(compileNameRules(['', ' ', '--'], []).entries, [], 'blank entries are ignored');
   });
+
+  it('reads the first 256 characters of a name', () => {
+    assert.equal(entry(`DB_PASSWORD_${'X'.repeat(1_000_000)}`), 'password');
+    assert.equal(entry(`${'X_'.repeat(200)}PASSWORD`), undefined);
+  });
 });
 
 describe('values that are never a credential by name', () => {

@@ -77,6 +77,8 @@ export function hasPublicIdShape(value: string): boolean {
   return PUBLIC_ID_SHAPES.some((re) => re.test(v));
 }
 
+const MAX_NAME = 256;
+
 export interface NameMatch {
   /** The configured entry the name contains (`password`). */
   entry: string;
@@ -90,6 +92,8 @@ export interface NameMatch {
  * key id. `*_SECRET_ID` stays sensitive: a Vault AppRole SecretID is a credential (Vault docs, "AppRole auth method").
  */
 export function sensitiveName(name: string, rules: NameRules): NameMatch | undefined {
+  // names are short (env var names, ConfigMap keys: at most 253 characters); a longer one is read in part
+  if (name.length > MAX_NAME) name = name.slice(0, MAX_NAME);
   if (rules.allowed.some((re) => re.test(name))) return undefined;
   const words = nameWords(name);
   if (words.length === 0) return undefined;

@@ -188,3 +188,19 @@ describe('references and placeholders', () => {
     assert.equal(entropy('abcd'), 2);
   });
 });
+
+describe('value rules on hostile text', () => {
+  it('64 KiB of near-tokens of every rule is judged in bounded time', () => {
+    const K = 64 * 1024;
+    for (const text of [
+      'eyJhbGciOiJub25lIn0.'.repeat(K / 20), 'eyJ'.repeat(K / 3), 'a://'.repeat(K / 4), `http://${'a:'.repeat(K / 2)}`, 'aB3/'.repeat(K / 4),
+      `sk-${'aB3_'.repeat(K / 4)}`, '-----BEGIN '.repeat(K / 11), `"type":"service_account","private_key":"${'\\'.repeat(K)}`,
+      'AKIA'.repeat(K / 4), 'AccountKey='.repeat(K / 11), 'xoxb-'.repeat(K / 5), 'ghp_'.repeat(K / 4),
+    ]) {
+      const t = performance.now();
+      findSecret(text);
+      findSecrets(text);
+      assert.ok(performance.now() - t < 500, `${text.slice(0, 12)}…: ${(performance.now() - t).toFixed(0)} ms`);
+    }
+  });
+});

@@ -30,11 +30,15 @@ interface Rule {
   find(text: string, loose?: boolean): SecretMatch[];
 }
 
+/** At most this many candidates of one rule are judged in one text (a text of 64 KiB of near-tokens is an attack, not a config). */
+const MAX_CANDIDATES = 256;
+
 /** The matches of a global `re` that `accept` turns into a SecretMatch (or drops, returning undefined). */
 function matches(text: string, re: RegExp, accept: (m: RegExpExecArray) => SecretMatch | undefined): SecretMatch[] {
   const out: SecretMatch[] = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  let n = 0;
+  for (let m = re.exec(text); m && n < MAX_CANDIDATES; m = re.exec(text), n++) {
     const found = accept(m);
     if (found) out.push(found);
     if (m[0].length === 0) re.lastIndex++;
@@ -118,7 +122,8 @@ const privateKey: Rule = {
 // JSON Web Tokens in the JWS compact serialization: three base64url parts separated by dots
 // (RFC 7515 §7.1; RFC 7519 §3), the header a JSON object with the REQUIRED `alg` (RFC 7515 §4.1.1);
 // `alg: none` has an empty signature (RFC 7519 §6). gitleaks jwt. Kubernetes service account tokens are JWTs.
-const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
+// A header holds at least {"alg":"x"}: 15 characters in base64url ({"alg":"none"} is 19).
+const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{12,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g;
 function jwtHeader(part: string): boolean {
   if (part.length > 4096) return false;
   try {
