@@ -16,6 +16,7 @@ const CANARIES = {
   configMapValue: 'canary-cm-4b8d1e6f',
   configMapPattern: 'ghp_CANARYcanaryCANARYcanaryCANARYcanary1234',
   configMapFile: 'xoxb-canary0000-file0000-9e3f7c1d',
+  configMapFileLine: 'canary-properties-line-3c7e',
   binaryPem: 'CANARYbinaryPEMbodyQ2FuYXJ5a2V5',
   secretData: 'canary-secret-data-91c2',
   stringData: 'canary-string-data-a3f0',
@@ -87,6 +88,9 @@ data:
     [slack]
     channel = ops
     hook_token = ${CANARIES.configMapFile}
+  app.properties: |
+    db.url=jdbc:postgresql://db:5432/shop
+    db.password=${CANARIES.configMapFileLine}
 binaryData:
   deploy_ed25519: ${BINARY_PEM}
 ---
@@ -181,6 +185,7 @@ describe('secret values never reach any output', () => {
       'binaryData.deploy_ed25519',
       'data.api_token',
       'data.github',
+      'data["app.properties"]',
       'data["notify.ini"]',
       'metadata.annotations["example.com/billing"]',
       'metadata.annotations["example.com/deploy-hook"]',
@@ -201,6 +206,7 @@ describe('secret values never reach any output', () => {
     assert.match(messages, /args\[3\]: its value looks like a GitHub fine-grained personal access token \(github_pat_\*\*\*\*\)/);
     assert.match(messages, /ConfigMap key "deploy_ed25519" \(binaryData\) .*a private key \(PEM, OPENSSH\)/);
     assert.match(messages, /ConfigMap key "github" .*GitHub personal access token \(ghp_\*\*\*\*\)/);
+    assert.match(messages, /ConfigMap key "app\.properties" .*line 2 sets "db\.password" to a literal value/);
   });
 
   it('fix, applied: what it prints holds no canary, and it leaves the credentials where they are', () => {

@@ -152,6 +152,24 @@ data:
     -----BEGIN PUBLIC KEY-----
     ${PEM_BODY}
     -----END PUBLIC KEY-----
+  prometheus.yml: |
+    scrape_configs:
+    - job_name: k8s
+      bearer_token_file: /var/run/secrets/kubernetes.io/serviceaccount/token
+      basic_auth: {username: prom, password_file: /etc/prom/password}
+  app.properties: |
+    # db.password = not-a-value-in-a-comment
+    db.password=\${DB_PASSWORD}
+    api.token=<token>
+    auth.enabled=true
+    secret.name=app-secrets
+  zap.json: |
+    {"encoderConfig": {"timeKey": "timestamp", "levelKey": "severity", "messageKey": "message"}}
+  app.yaml: |
+    auth:
+      password: ""
+      token: |
+        \$(TOKEN)
 binaryData:
   logo.png: iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==
 `,
@@ -513,6 +531,40 @@ binaryData:
         /"aws-config" .*its value looks like an AWS access key id \(AKIA\*\*\*\*\) with its secret access key/,
         /^ConfigMap key "tls\.key" \(binaryData\) looks like a credential: its name contains "key" and its value looks like a private key/,
         /^ConfigMap key "gcp\.json" \(binaryData\) looks like a credential: its value looks like a Google Cloud service account key/,
+      ],
+    },
+    {
+      name: 'configuration files in a ConfigMap: a line that sets a credential-named setting to a literal',
+      noWorkloadVariants: true,
+      yaml: `apiVersion: v1
+kind: ConfigMap
+metadata: {name: files, namespace: app}
+data:
+  application.properties: | # fails
+    spring.datasource.url=jdbc:postgresql://db:5432/shop
+    spring.datasource.password=${PASSWORD}
+  grafana.ini: | # fails
+    [security]
+    admin_user = admin
+    admin_password = s3cr3t ; set at install
+  app.env: | # fails
+    export API_TOKEN="k-7f3a9c2e1b"
+  client.json: | # fails
+    {
+      "client_id": "shop",
+      "client_secret": "s3cr3t-value",
+    }
+  kiali.yaml: | # fails
+    login_token:
+      signing_key: CHANGEME00000000
+`,
+      paths: ['data["application.properties"]', 'data["grafana.ini"]', 'data["app.env"]', 'data["client.json"]', 'data["kiali.yaml"]'],
+      messages: [
+        /^ConfigMap key "application\.properties" looks like a credential: line 2 sets "spring\.datasource\.password" to a literal value and its name contains "password"$/,
+        /"grafana\.ini" .*line 3 sets "admin_password"/,
+        /"app\.env" .*line 1 sets "API_TOKEN"/,
+        /"client\.json" .*line 3 sets "client_secret" .*its name contains "secret"$/,
+        /"kiali\.yaml" .*line 2 sets "signing_key" .*its name contains "key"$/,
       ],
     },
     {

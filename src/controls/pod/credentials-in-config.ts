@@ -30,12 +30,13 @@ export default defineControl({
     'a container env var with a literal value, a container argument or command, a ConfigMap data or binaryData '
     + 'entry, or an annotation holds a value that looks like a credential by its format (a private key, a JWT, an AWS '
     + 'key pair, a GitHub, Slack, Stripe or `sk-` API token, a Google service account key, an Azure connection '
-    + 'string key, a URL with a password), or an env var, ConfigMap key or `--flag`/`NAME=` argument whose name '
+    + 'string key, a URL with a password), or an env var, ConfigMap key, `--flag`/`NAME=` argument or setting on a '
+    + 'line of a configuration file in a ConfigMap (`db.password=…`, `admin_password = …`) whose name '
     + 'marks a credential (password, passwd, pwd, passphrase, secret, token, key, credential, jwt, bearer, auth, as '
     + 'a word or the end of one) has a literal value. Not failed: `valueFrom` and `envFrom` references, names that '
     + 'only name a secret or a setting about it (`*_FILE`, `*_PATH`, `*_DIR`, `*_NAME`, `*_URL`, `*_MODE`, `*_ID`; a '
     + '`*_KEY_ID` whose value is shaped like a public id), empty values, switches, file paths, `$(VAR)`/`${VAR}` '
-    + 'references, obvious placeholders (`<password>`, `xxx`, `***`, `REPLACE_ME`, `your-password-here`, `example`, '
+    + 'references, names of public keys and record or log-field keys (`PUBLIC_KEY`, `PARTITION_KEY`, `timeKey`), obvious placeholders (`<password>`, `xxx`, `***`, `REPLACE_ME`, `your-password-here`, `example`, '
     + '`dummy`; `changeme` and `admin` are real default passwords and fail), an AWS access key id without its '
     + 'secret key, and the annotations of Secrets.',
   rationale:

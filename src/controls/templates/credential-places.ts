@@ -120,7 +120,7 @@ export function configMapPlaces(resource: Resource, inputs: ControlInputs): Plac
     for (const [key, value] of Object.entries(data)) {
       const text = typeof value === 'number' ? String(value) : value;
       if (typeof text !== 'string') continue;
-      const reason = credentialReason(key, text, inputs);
+      const reason = credentialReason(key, text, inputs) ?? (text.includes('\n') ? fileLineReason(text, inputs) : undefined);
       if (reason || mayPair(text)) places.push({ path: ['data', key], where: `ConfigMap key "${key}"`, value: text, reason });
     }
   }
@@ -133,6 +133,28 @@ export function configMapPlaces(resource: Resource, inputs: ControlInputs): Plac
     }
   }
   return places;
+}
+
+// `name = value`, `name: value`, `NAME=value`, `"name": "value",` on a line of a configuration file
+// (properties, INI, env files, YAML, JSON), with an optional `export`.
+const FILE_LINE = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][\w.-]*)["']?[ \t]*[:=][ \t]*(.*?)[ \t]*$/;
+
+/**
+ * A line of a configuration file held in a ConfigMap that sets a setting named like a credential
+ * to a literal value (`spring.datasource.password=hunter2`, `admin_password = s3cr3t`): the file's
+ * own references (`${DB_PASSWORD}`), paths, structures (`{`, `[`, `|`) and comments are not literals.
+ */
+function fileLineReason(text: string, inputs: ControlInputs): string | undefined {
+  const lines = (text.length > MAX_EXAMINED ? text.slice(0, MAX_EXAMINED) : text).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = FILE_LINE.exec(lines[i]);
+    if (!m || !sensitiveNameOf(m[1], inputs)) continue;
+    const value = unquote(m[2].replace(/[ \t]+[#;].*$/, ''));
+    if (!literal(value) || /^[[{|>&*!]/.test(value)) continue;
+    const reason = credentialReason(m[1], value, inputs);
+    if (reason) return `line ${i + 1} sets "${m[1]}" to a literal value and ${reason}`;
+  }
+  return undefined;
 }
 
 /** The first MAX_EXAMINED bytes of base64 `value`, as text (binary bytes become U+FFFD: no value rule matches them). */

@@ -40,6 +40,7 @@ describe('name rules', () => {
       'DB_PASSWORD_FILE', 'GITHUB_TOKEN_PATH', 'SECRETS_DIR', 'SECRET_NAME', 'secretKeyRef', 'TOKEN_URL', 'AUTH_MODE', 'AUTH_TYPE',
       'OAUTH_CLIENT_ID', 'PASSWORD_MIN_LENGTH', 'TOKEN_TTL', 'KEY_PREFIX', 'ARGOCD_REDIS_KEY_PREFIX', 'GF_AUTH_BASIC_ENABLED',
       'KEY_VAULT_NAME', 'SECRETS_MANAGER_REGION', 'tls-private-key-file', 'FEATURE_TOKEN_LIMIT', 'AUTH_RETRIES',
+      'PUBLIC_KEY', 'JWT_PUBLIC_KEY', 'PARTITION_KEY', 'ROUTING_KEY', 'S3_OBJECT_KEY', 'timeKey', 'levelKey', 'messageKey', 'topologyKey',
     ]) assert.equal(entry(name), undefined, name);
   });
 

@@ -79,6 +79,20 @@ export function hasPublicIdShape(value: string): boolean {
 
 const MAX_NAME = 256;
 
+/**
+ * `key` after one of these words names a public key, or the key of a record, a map or a log field,
+ * not a secret: `PUBLIC_KEY`, `PARTITION_KEY`, `ROUTING_KEY`, `S3_OBJECT_KEY`, zap's `timeKey`/`levelKey`.
+ */
+const NOT_SECRET_KEY_QUALIFIERS = new Set([
+  'public', 'pub', 'routing', 'partition', 'sort', 'primary', 'foreign', 'cache', 'shard', 'hash', 'idempotency',
+  'lookup', 'label', 'object', 'field', 'map', 'group', 'index', 'row', 'column', 'join', 'dedup', 'time', 'level',
+  'name', 'caller', 'message', 'stacktrace', 'function', 'logger', 'duration', 'topology', 'node', 'affinity',
+]);
+
+function notASecretKey(words: string[], at: number): boolean {
+  return (words[at] === 'key' || words[at] === 'keys') && at > 0 && NOT_SECRET_KEY_QUALIFIERS.has(words[at - 1]);
+}
+
 export interface NameMatch {
   /** The configured entry the name contains (`password`). */
   entry: string;
@@ -96,10 +110,11 @@ export function sensitiveName(name: string, rules: NameRules): NameMatch | undef
   if (name.length > MAX_NAME) name = name.slice(0, MAX_NAME);
   if (rules.allowed.some((re) => re.test(name))) return undefined;
   const words = nameWords(name);
-  if (words.length === 0) return undefined;
+  // the name ends in a key that is not a secret (JWT_PUBLIC_KEY): what comes before only qualifies it
+  if (words.length === 0 || notASecretKey(words, words.length - 1)) return undefined;
   for (const e of rules.entries) {
     const at = matchAt(words, e);
-    if (at < 0) continue;
+    if (at < 0 || notASecretKey(words, at)) continue;
     const last = words[words.length - 1];
     if (at < words.length - 1 && SETTING_SUFFIXES.has(last)) {
       if (last !== 'id' || at !== words.length - 2) continue;
