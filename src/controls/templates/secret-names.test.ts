@@ -24,13 +24,14 @@ describe('name rules', () => {
       ['API_TOKEN', 'token'], ['REFRESH_TOKENS', 'token'], ['API_KEY', 'key'], ['apikey', 'key'], ['X-Api-Key', 'key'],
       ['AWS_SECRET_ACCESS_KEY', 'secret'], ['AZURE_STORAGE_KEY', 'key'], ['AZURE_BATCH_ACCOUNT_KEY', 'key'],
       ['TLS_KEY_CONTENT', 'key'], ['private_key', 'key'], ['SIGNING_KEYS', 'key'], ['GOOGLE_CREDENTIALS', 'credential'],
-      ['SESSION_JWT', 'jwt'], ['BEARER', 'bearer'], ['BASIC_AUTH', 'auth'], ['OAUTH', 'auth'], ['VAULT_SECRET_ID', 'secret'],
+      ['SESSION_JWT', 'jwt'], ['BEARER', 'bearer'], ['BASIC_AUTH', 'auth'], ['HTTPAUTH', 'auth'], ['VAULT_SECRET_ID', 'secret'],
+      ['OAUTH_CLIENT_SECRET', 'secret'],
     ];
     for (const [name, word] of cases) assert.equal(entry(name), word, name);
   });
 
   it('not a word that only contains one (Kubescape matches substrings here)', () => {
-    for (const name of ['KEYCLOAK_URL', 'AUTHOR', 'TOKENIZER_MODEL', 'PASSWORDLESS_LOGIN', 'SECRETARY', 'LOG_LEVEL', 'COMPASS']) {
+    for (const name of ['KEYCLOAK_URL', 'AUTHOR', 'TOKENIZER_MODEL', 'PASSWORDLESS_LOGIN', 'SECRETARY', 'LOG_LEVEL', 'COMPASS', 'OAUTH_CALLBACK']) {
       assert.equal(entry(name), undefined, name);
     }
   });

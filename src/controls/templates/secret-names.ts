@@ -48,8 +48,8 @@ function matchAt(words: string[], e: Entry): number {
   const k = e.words.length;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    // a word, or the end of a word (a compound: apikey, pgpassword), plural or not
-    if (w.endsWith(e.compact) || w.endsWith(`${e.compact}s`)) return i;
+    // a word, or the end of a word (a compound: apikey, pgpassword), plural or not; `oauth` names a protocol
+    if ((w.endsWith(e.compact) || w.endsWith(`${e.compact}s`)) && !(w === 'oauth' && e.compact === 'auth')) return i;
     if (k > 1 && i + k <= words.length && e.words.every((x, j) => words[i + j] === x || (j === k - 1 && words[i + j] === `${x}s`))) return i + k - 1;
   }
   return -1;
