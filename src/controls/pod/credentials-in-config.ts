@@ -1,5 +1,6 @@
 // credentials-in-config: a credential written as a literal in a workload (env var, argument,
-// command), a ConfigMap (data, binaryData) or an annotation of any object but a Secret. The rules
+// command), a ConfigMap (data, lines of the configuration files in it, binaryData) or an annotation
+// of any object but a Secret. The rules
 // are in templates/: secret-names.ts (by name), secret-patterns.ts (by value), credential-rules.ts
 // (the two with the config's inputs), credential-places.ts (where to look).
 import { defineControl } from '../define.js';
@@ -36,8 +37,9 @@ export default defineControl({
     + 'a word or the end of one) has a literal value. Not failed: `valueFrom` and `envFrom` references, names that '
     + 'only name a secret or a setting about it (`*_FILE`, `*_PATH`, `*_DIR`, `*_NAME`, `*_URL`, `*_MODE`, `*_ID`; a '
     + '`*_KEY_ID` whose value is shaped like a public id), empty values, switches, file paths, `$(VAR)`/`${VAR}` '
-    + 'references, names of public keys and record or log-field keys (`PUBLIC_KEY`, `PARTITION_KEY`, `timeKey`), obvious placeholders (`<password>`, `xxx`, `***`, `REPLACE_ME`, `your-password-here`, `example`, '
-    + '`dummy`; `changeme` and `admin` are real default passwords and fail), an AWS access key id without its '
+    + 'references, names of public keys and record or log-field keys (`PUBLIC_KEY`, `PARTITION_KEY`, `timeKey`), '
+    + 'obvious placeholders (`<password>`, `xxx`, `***`, `REPLACE_ME`, `your-password-here`, `example`, `dummy`; '
+    + '`changeme` and `admin` are real default passwords and fail), an AWS access key id without its '
     + 'secret key, and the annotations of Secrets.',
   rationale:
     'A credential written into a manifest as a literal env value, argument, ConfigMap entry or annotation is stored '
