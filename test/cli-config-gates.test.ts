@@ -115,6 +115,8 @@ describe('config file: errors name file:line:column', () => {
     ['a percentage out of range', 'gates:\n  minCoverage: 150\n', 2, 3, /gates\.minCoverage: .*expected a number from 0 to 100, got "150"/],
     ['a mapping where a list is needed', 'inputs:\n  allowedRegistries: {docker.io: true}\n', 2, 3, /inputs\.allowedRegistries: must be a list of strings/],
     ['an invalid regular expression', 'inputs:\n  sensitiveValuePatterns: ["ok", "(unclosed"]\n', 2, 34, /inputs\.sensitiveValuePatterns\.1: not a valid regular expression/],
+    ['an invalid regular expression in a name allow-list', 'inputs:\n  sensitiveKeyNamesAllowed:\n  - "[unclosed"\n', 3, 5, /inputs\.sensitiveKeyNamesAllowed\.0: not a valid regular expression/],
+    ['an invalid regular expression in a value allow-list', 'inputs:\n  sensitiveValuesAllowed: ["*x"]\n', 2, 28, /inputs\.sensitiveValuesAllowed\.0: not a valid regular expression/],
   ];
   for (const [title, config, line, column, message] of cases) {
     it(`${title}: exit 2 at .palisade.yaml:${line}:${column}`, () => {
@@ -254,6 +256,30 @@ spec:
     const pretty = runCli(['scan', dir, '--verbose']);
     assert.match(pretty.stdout, /CARD_PIN/);
     assert.ok(!pretty.stdout.includes('8642-CANARY-PIN-VALUE'));
+  });
+
+  it('sensitiveKeyNamesAllowed and sensitiveValuesAllowed narrow the credential rules; a value rule still applies to an allowed name', () => {
+    const token = `ghp_${'CANARYallow'.repeat(3)}abc`;
+    const dir = writeTree(tempDir(), {
+      'pod.yaml': `apiVersion: v1
+kind: Pod
+metadata: {name: pay, namespace: shop}
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    env:
+    - {name: FEATURE_TOKEN, value: "CANARY-flag-value"}
+    - {name: DB_PASSWORD, value: "fixture-CANARY-password"}
+    - {name: GH_TOKEN, value: ${token}}
+`,
+    });
+    const paths = (r: ScanReport) => r.findings.filter((f) => f.controlId === 'credentials-in-config').flatMap((f) => f.paths.map((p) => p.path));
+    assert.deepEqual(paths(json(runCli(['scan', dir, '--format', 'json']))), ['spec.containers[0].env[0].value', 'spec.containers[0].env[1].value', 'spec.containers[0].env[2].value']);
+    fs.writeFileSync(path.join(dir, '.palisade.yaml'), 'inputs:\n  sensitiveKeyNamesAllowed: [^feature_token$, ^gh_token$]\n  sensitiveValuesAllowed: [^fixture-]\n');
+    const out = runCli(['scan', dir, '--format', 'json']);
+    assert.deepEqual(paths(json(out)), ['spec.containers[0].env[2].value']);
+    assert.ok(!/CANARY/.test(out.stdout), 'no value printed');
   });
 
   it('dangerousCapabilities: the configured list replaces the default one', () => {

@@ -164,6 +164,37 @@ describe('the whole corpus', () => {
         .flatMap((f) => f.paths.map((p) => rel(p.location?.file))).filter((f) => f.startsWith('badpods/priv/')));
       assert.equal(files.size, 16, [...files].join('\n'));
     });
+    it('credentials-in-config: the literal passwords and keys of the examples, by name; no value rule fires on the corpus', () => {
+      // Issue 15 (names as words, value rules, args, binaryData, annotations, lines of configuration
+      // files) adds one finding and removes none: Istio's Kiali addon ships the login-token signing key
+      // CHANGEME00000000 in its config.yaml (whoever knows it can forge Kiali logins). The corpus holds
+      // no token-shaped value outside Secrets (its one URL with a password is in a YAML comment of the
+      // Sysdig example, its one eyJ string a docker config in a Secret), and every other name with a
+      // sensitive word is a valueFrom, a file path, a switch, an empty value or a log field's key
+      // (Knative's zap timeKey). MINIO_ACCESS_KEY and Sysdig's ACCESS_KEY now quote "key".
+      const got = report.findings.filter((f) => f.controlId === 'credentials-in-config' && f.status === 'failed')
+        .flatMap((f) => f.paths.map((p) => `${rel(p.location?.file)} ${p.path} ${p.message.replace(/^.*: /, '')}`)).sort();
+      const minio = (file: string) => [0, 1].map((i) => `kubernetes-examples/_archived/storage/minio/${file} spec.template.spec.containers[0].env[${i}].value its name contains "${i ? 'secret' : 'key'}"`);
+      const galera = (n: number) => [3, 5, 6].map((i) => `kubernetes-examples/_archived/storage/mysql-galera/pxc-node${n}.yaml spec.template.spec.containers[0].env[${i}].value its name contains "password"`);
+      assert.deepEqual(got, [
+        'istio-samples/addons/grafana.yaml spec.template.spec.containers[0].env[8].value its name contains "password"',
+        'istio-samples/addons/kiali.yaml data["config.yaml"] line 126 sets "signing_key" to a literal value and its name contains "key"',
+        'istio-samples/bookinfo/platform/kube/bookinfo-ratings-v2-mysql-vm.yaml spec.template.spec.containers[0].env[4].value its name contains "password"',
+        'istio-samples/bookinfo/platform/kube/bookinfo-ratings-v2-mysql.yaml spec.template.spec.containers[0].env[4].value its name contains "password"',
+        'kubernetes-examples/_archived/javaee/mysql-pod.yaml spec.containers[0].env[1].value its name contains "password"',
+        'kubernetes-examples/_archived/javaee/mysql-pod.yaml spec.containers[0].env[3].value its name contains "password"',
+        'kubernetes-examples/_archived/phabricator/phabricator-controller.json spec.template.spec.containers[0].env[2].value its name contains "password"',
+        ...minio('minio-distributed-statefulset.yaml'),
+        ...minio('minio-standalone-deployment.yaml'),
+        ...galera(1), ...galera(2), ...galera(3),
+        'kubernetes-examples/_archived/sysdig-cloud/sysdig-daemonset.yaml spec.template.spec.containers[0].env[0].value its name contains "key"',
+        'kubernetes-examples/_archived/sysdig-cloud/sysdig-rc.yaml spec.template.spec.containers[0].env[0].value its name contains "key"',
+        'kubernetes-examples/databases/mysql-cinder-pd/mysql.yaml spec.containers[0].env[0].value its name contains "password"',
+      ].sort());
+      // annotated objects are judged too: 581 resources evaluated where workloads and ConfigMaps made 510
+      const counts = report.controls.find((c) => c.id === 'credentials-in-config')!.counts;
+      assert.deepEqual(counts, { evaluated: 581, passed: 567, failed: 14, excepted: 0 });
+    });
     it('badpods "nothing-allowed" fails none of the host and privilege controls', () => {
       const bad = report.findings.filter((f) => f.status === 'failed'
         && ['privileged-container', 'host-namespaces', 'host-network', 'host-path-volume'].includes(f.controlId)

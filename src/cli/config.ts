@@ -35,6 +35,8 @@ export const CONFIG_NAMES = ['.palisade.yaml', '.palisade.yml'];
 
 const TOP_KEYS = ['framework', 'frameworks', 'inputs', 'disabledControls', 'includeNamespaces', 'excludeNamespaces', 'annotationExceptions', 'gates', 'exceptions'];
 const GATE_KEYS = ['failOn', 'complianceThreshold', 'minCoverage'];
+/** Inputs whose entries are regular expressions: a bad one is an error naming the entry. */
+const REGEX_INPUTS: ReadonlySet<string> = new Set(['sensitiveValuePatterns', 'sensitiveKeyNamesAllowed', 'sensitiveValuesAllowed']);
 
 export interface FoundConfig {
   /** The config file used, or undefined when none was found. */
@@ -124,7 +126,7 @@ export function loadConfig(file: string): PalisadeConfig {
             return;
           }
           const list = v.stringList(['inputs', key]);
-          if (key === 'sensitiveValuePatterns') {
+          if (REGEX_INPUTS.has(key)) {
             list.forEach((pattern, i) => {
               try {
                 new RegExp(pattern);

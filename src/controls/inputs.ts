@@ -3,10 +3,18 @@
 export interface ControlInputs {
   /** Registries images may come from (`docker.io`, `ghcr.io/acme`); image-registry-not-allowed is skipped when unset. */
   allowedRegistries?: string[];
-  /** Substrings of env var / ConfigMap key names that mark a credential (case-insensitive). */
+  /**
+   * Words that mark a credential in env var, ConfigMap key and flag names: each matches a word of a
+   * name or the end of one (`apikey`, `PGPASSWORD`), plural or not; words split at `_ - . /` and
+   * camelCase. Replaces the default list.
+   */
   sensitiveKeyNames: string[];
-  /** Regular expressions (source text) for values that look like credentials. */
+  /** Regular expressions (source text) for values that look like credentials, in addition to the built-in value rules. */
   sensitiveValuePatterns: string[];
+  /** Regular expressions (case-insensitive) for names never sensitive by name (`^NEXTAUTH_URL$`, `_ENABLED$`); value rules still apply. */
+  sensitiveKeyNamesAllowed: string[];
+  /** Regular expressions for values never reported as credentials, by name or by value (a published test fixture). */
+  sensitiveValuesAllowed: string[];
   /** Capabilities that must not be added. */
   dangerousCapabilities: string[];
   /** RuntimeClass names that count as sandboxed; sandboxed-runtime is skipped when unset. */
@@ -19,18 +27,12 @@ export interface ControlInputs {
 }
 
 export const DEFAULT_INPUTS: ControlInputs = {
-  sensitiveKeyNames: [
-    'password', 'passwd', 'secret', 'token', 'apikey', 'api_key', 'api-key', 'access_key', 'accesskey',
-    'private_key', 'privatekey', 'credential', 'auth',
-  ],
-  sensitiveValuePatterns: [
-    '-----BEGIN [A-Z ]*PRIVATE KEY-----',
-    '^eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}$',
-    '\\b(AKIA|ASIA)[0-9A-Z]{16}\\b',
-    '\\bgh[pousr]_[A-Za-z0-9]{36,}\\b',
-    '\\bgithub_pat_[A-Za-z0-9_]{40,}\\b',
-    '\\bxox[abposr]-[A-Za-z0-9-]{10,}\\b',
-  ],
+  // `pass` is not in the list: as the end of a word it is `bypass` and `compass`.
+  sensitiveKeyNames: ['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'key', 'credential', 'jwt', 'bearer', 'auth'],
+  // the built-in value rules are code (src/controls/templates/secret-patterns.ts): these add to them
+  sensitiveValuePatterns: [],
+  sensitiveKeyNamesAllowed: [],
+  sensitiveValuesAllowed: [],
   dangerousCapabilities: [
     'ALL', 'SYS_ADMIN', 'NET_ADMIN', 'NET_RAW', 'SYS_MODULE', 'SYS_RAWIO', 'SYS_PTRACE', 'SYS_BOOT',
     'SYS_TIME', 'MAC_ADMIN', 'MAC_OVERRIDE', 'BPF', 'PERFMON', 'SETPCAP', 'DAC_READ_SEARCH',
@@ -38,6 +40,6 @@ export const DEFAULT_INPUTS: ControlInputs = {
 };
 
 export const INPUT_KEYS: ReadonlyArray<keyof ControlInputs> = [
-  'allowedRegistries', 'sensitiveKeyNames', 'sensitiveValuePatterns', 'dangerousCapabilities', 'sandboxRuntimeClasses',
-  'kubernetesVersion',
+  'allowedRegistries', 'sensitiveKeyNames', 'sensitiveValuePatterns', 'sensitiveKeyNamesAllowed', 'sensitiveValuesAllowed',
+  'dangerousCapabilities', 'sandboxRuntimeClasses', 'kubernetesVersion',
 ];

@@ -28,8 +28,10 @@ export function sectionTitle(id: string): string {
 
 const INPUT_NOTES: Record<keyof ControlInputs, string> = {
   allowedRegistries: 'registries images may come from; the control is skipped when it is not set',
-  sensitiveKeyNames: 'substrings of key and variable names that mark a credential',
-  sensitiveValuePatterns: 'regular expressions for values that look like credentials',
+  sensitiveKeyNames: 'words that mark a credential in env var, ConfigMap key and flag names, as a word or the end of one (replaces the default list)',
+  sensitiveValuePatterns: 'regular expressions for values that look like credentials, in addition to the built-in value rules',
+  sensitiveKeyNamesAllowed: 'regular expressions (case-insensitive) for names never sensitive by name; value rules still apply',
+  sensitiveValuesAllowed: 'regular expressions for values never reported as credentials',
   dangerousCapabilities: 'capabilities that must not be added',
   sandboxRuntimeClasses: 'RuntimeClass names that count as sandboxed; the control is skipped when it is not set',
   kubernetesVersion: 'the Kubernetes version the manifests run on; a cluster scan takes the API server\'s',

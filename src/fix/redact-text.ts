@@ -4,11 +4,16 @@
 // credentials-in-config findings use, so the diff hides what the findings point at.
 import type { ControlInputs } from '../controls/inputs.js';
 import { credentialReason } from '../controls/pod/credentials-in-config.js';
+import { findSecrets } from '../controls/templates/secret-patterns.js';
 
 export const REDACTED = '<redacted>';
 
-/** Kubernetes fields whose values name a Secret or a token source rather than hold one. */
-export const REFERENCES = /^(secretName|secretRef|secretKeyRef|imagePullSecrets|serviceAccountToken|[a-z]+SecretRef)$/;
+/**
+ * Kubernetes fields whose values name a Secret or a token source rather than hold one, and API
+ * fields named like credentials that hold none (`key` of a selector, toleration or key reference;
+ * `topologyKey`; `matchLabelKeys`).
+ */
+export const REFERENCES = /^(secretName|secretRef|secretKeyRef|imagePullSecrets|serviceAccountToken|[a-z]+SecretRef|key|topologyKey|[a-z]*LabelKeys)$/;
 
 // userinfo of a URL: a user name alone can be a token (https://ghp_x@github.com)
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@'"<>]+@/gi;
@@ -19,7 +24,7 @@ const FLAG_THEN_WORD = /(?<![\w-])(--?[A-Za-z][\w.-]*)[ \t]+(?=[^\s"'-])/g;
 
 const patternCache = new WeakMap<ControlInputs, RegExp[]>();
 
-/** The value patterns, unanchored, to find a credential inside a longer text. */
+/** The configured value patterns (inputs.sensitiveValuePatterns), unanchored, to find a credential inside a longer text. */
 function patternsFor(inputs: ControlInputs): RegExp[] {
   let out = patternCache.get(inputs);
   if (!out) {
@@ -41,7 +46,19 @@ export function scrubText(text: string, inputs: ControlInputs): string {
   out = redactAfter(out, NAME_THEN_SEPARATOR, inputs, (s, start, m) => valueEnd(s, start, m[3]));
   out = redactAfter(out, FLAG_THEN_WORD, inputs, (s, start) => untilAny(s, start, /[\s"']/));
   for (const re of patternsFor(inputs)) out = out.replace(re, REDACTED);
-  return out;
+  return redactFound(out);
+}
+
+/** The credentials the built-in value rules find (tokens, keys, AWS key ids), each replaced by `<redacted>`. */
+function redactFound(text: string): string {
+  let out = '';
+  let done = 0;
+  for (const m of findSecrets(text)) {
+    if (m.index < done) continue;
+    out += text.slice(done, m.index) + REDACTED;
+    done = m.end;
+  }
+  return done === 0 ? text : out + text.slice(done);
 }
 
 type Extent = { from: number; to: number };

@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Scalar } from 'yaml';
 import type { ControlInputs } from '../controls/inputs.js';
 import { credentialReason } from '../controls/pod/credentials-in-config.js';
+import { findSecret } from '../controls/templates/secret-patterns.js';
 import { PARSE_OPTIONS } from './document.js';
 import { REDACTED, REFERENCES, scrubText } from './redact-text.js';
 
@@ -72,6 +73,8 @@ function secretSpans(text: string, inputs: ControlInputs, depth: number): Span[]
 type Ancestors = readonly unknown[];
 
 function isCredential(value: string, key: unknown, path: Ancestors, inputs: ControlInputs, depth: number): boolean {
+  // a URL's password is hidden in place (by scrubText): the rest of the URL is judged by the other rules
+  if (findSecret(value)?.rule === 'url-password') value = scrubText(value, inputs);
   // a value that looks like a key or token, whatever it is called
   if (credentialReason('', value, inputs)) return true;
   if (inSecretData(path)) return true;
