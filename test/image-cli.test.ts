@@ -182,7 +182,7 @@ describe('scan --image', () => {
   it('an image that cannot be read is an input error naming it (exit 3); the other images are still judged', () => {
     const { report, r } = scanJson(['--image', `oci:${path.join(work, 'missing')}:x`, '--image', `oci:${fx.layout}:debian`]);
     assert.equal(r.code, 3);
-    assert.match(r.stderr, /image oci:.*missing:x/);
+    assert.match(r.stderr, /^  oci:.*missing:x: /m);
     assert.ok(report.vulnerabilities.length > 0);
   });
 

@@ -145,7 +145,9 @@ export async function readImages(opts: ImageSourceOptions): Promise<ImageSourceR
         scans[i] = db ? judge(contents, db, warnings) : { contents, vulnerabilities: [] };
       } catch (e) {
         if (!(e instanceof ReadImageError)) throw e;
-        result.imageErrors.push({ ref, message: e.message });
+        // the error names the image already ("image REF: why"); the report's error names it once, as its file
+        const prefix = `image ${ref}: `;
+        result.imageErrors.push({ ref, message: e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message });
       }
       opts.onProgress?.(++done, refs.length, ref);
     }
