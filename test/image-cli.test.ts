@@ -268,6 +268,11 @@ spec:
     assert.equal(lodash.location?.line, 11);
     // the posture scan ran beside it
     assert.ok(report.controls.length > 0);
+    // -n narrows the images read as it narrows the scan
+    const other = await runCliAsync(['scan', dir, '--scan-images', '-n', 'billing', '--db-dir', db, '--format', 'json'], { env: env(), cwd: work });
+    assert.equal(other.code, 0, other.stderr);
+    assert.equal((JSON.parse(other.stdout) as ScanReport).vulnerabilities.length, 0);
+    assert.match(other.stderr, /--scan-images: the scanned workloads name no image/);
     const sarif = await runCliAsync(['scan', dir, '--scan-images', '--db-dir', db, '--format', 'sarif'], { env: env(), cwd: work });
     const log = JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations?: Array<{ physicalLocation?: { region?: { startLine?: number } } }> }> }> };
     const hit = log.runs[0]!.results.find((x) => x.ruleId === 'GHSA-35jh-r3h4-6jhm');

@@ -2,6 +2,7 @@
 // `--node [--root DIR]` and `--cluster [--context NAME] [--kubeconfig FILE]`, in one run, combined.
 import fs from 'node:fs';
 import { UsageError } from '../model/errors.js';
+import type { Resource } from '../model/types.js';
 import type { Source } from '../sources/source.js';
 import { combineResults, type CombinedInput } from '../sources/combine.js';
 import { fileSource } from '../sources/files/source.js';
@@ -151,7 +152,7 @@ export async function readSources(paths: string[], flags: SourceFlags, options: 
     progress?.done();
   }
   if (flags.image?.length || flags.scanImages) {
-    await addImages(combined, flags);
+    await addImages(combined, flags, options);
     // images alone inform no posture section: the scan judges the images, and no control is skipped for want of manifests
     if (sources.length === 0) combined.sections = [IMAGES_SECTION];
   }
@@ -163,7 +164,7 @@ export async function readSources(paths: string[], flags: SourceFlags, options: 
  * run: read (a registry only because the user named the image or the workload), their packages
  * matched against the local vulnerability database, the results added to the input.
  */
-async function addImages(input: CombinedInput, flags: SourceFlags): Promise<void> {
+async function addImages(input: CombinedInput, flags: SourceFlags, options: SourceOptions): Promise<void> {
   // loaded only for an image scan
   const { readImages } = await import('../sources/image/source.js');
   const progress = imageProgress(!!flags.quiet);
@@ -172,7 +173,7 @@ async function addImages(input: CombinedInput, flags: SourceFlags): Promise<void
   try {
     result = await readImages({
       refs: flags.image ?? [],
-      ...(flags.scanImages ? { resources: input.resources } : {}),
+      ...(flags.scanImages ? { resources: inNamespaces(input.resources, options) } : {}),
       ...(flags.platform ? { platform: flags.platform } : {}),
       ...(flags.registryUsername !== undefined && password !== undefined ? { credentials: { username: flags.registryUsername, password } } : {}),
       ...(flags.insecureRegistry?.length ? { insecureRegistries: flags.insecureRegistry } : {}),
@@ -196,4 +197,12 @@ function requestTimeoutMs(text: string): number {
     throw new UsageError(`--request-timeout: expected seconds between 0 and 3600, got "${text}"`);
   }
   return Math.round(seconds * 1000);
+}
+
+/** The resources -n/--exclude-namespaces keep (as the scan keeps them): --scan-images reads only their images. */
+function inNamespaces(resources: Resource[], options: SourceOptions): Resource[] {
+  const include = options.includeNamespaces?.length ? new Set(options.includeNamespaces) : undefined;
+  const exclude = new Set(options.excludeNamespaces ?? []);
+  if (!include && exclude.size === 0) return resources;
+  return resources.filter((r) => r.effectiveNamespace === undefined || ((!include || include.has(r.effectiveNamespace)) && !exclude.has(r.effectiveNamespace)));
 }
