@@ -31,6 +31,22 @@ testControl(control, {
       noWorkloadVariants: true,
     },
     {
+      name: 'a mirror pod runs with no ServiceAccount, so only the binding of default fails, not the static pod',
+      yaml: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-proxy-node1
+  namespace: shop
+  annotations: {kubernetes.io/config.mirror: 2f1e0d9c8b7a6f5e4d3c2b1a09f8e7d6}
+spec:
+  containers:
+  - {name: kube-proxy, image: registry.k8s.io/kube-proxy:v1.31.0}
+---
+${binding({ roleKind: 'ClusterRole', roleName: 'view', subjects: ['{kind: ServiceAccount, name: default} # fails'] })}`,
+      paths: ['subjects[0]'],
+      noWorkloadVariants: true,
+    },
+    {
       name: 'default of another namespace is bound: only that binding fails, not the pod in shop',
       yaml: `${pod()}---\n${binding({ namespace: 'other', roleKind: 'ClusterRole', roleName: 'view', subjects: ['{kind: ServiceAccount, name: default}'] })}`,
       paths: ['subjects[0]'],

@@ -1,6 +1,7 @@
 import { defineControl } from '../define.js';
 import { WORKLOAD_KINDS } from '../../model/kinds.js';
 import { bindingOf, bindingTargets, scopeOf } from '../templates/grants.js';
+import { staticPodEvidence } from '../../inventory/static-pods.js';
 
 export default defineControl({
   id: 'default-service-account-used',
@@ -10,7 +11,7 @@ export default defineControl({
   section: 'rbac',
   reads: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
   appliesTo: 'inventory',
-  failsWhen: 'a binding grants permissions to a namespace\'s default ServiceAccount, or a workload runs as default while the namespace\'s default ServiceAccount has bindings.',
+  failsWhen: 'a binding grants permissions to a namespace\'s default ServiceAccount, or a workload runs as default while the namespace\'s default ServiceAccount has bindings (static pods run with no ServiceAccount, and are not judged).',
   rationale:
     'Every pod that names no service account runs as its namespace\'s default one, so permissions given to it are '
     + 'given to every such pod, present and future. The guidance asks for a dedicated service account per workload '
@@ -39,6 +40,10 @@ subjects:
       const pod = ctx.inventory.podOf(resource);
       if (!pod) return;
       if (pod.serviceAccount !== 'default') return;
+      // a static pod runs with no ServiceAccount at all: the API server's ServiceAccount admission
+      // plugin does not default one on mirror pods, and rejects those that name one
+      // (plugin/pkg/admission/serviceaccount/admission.go, "mirror pods may not reference service accounts")
+      if (staticPodEvidence(resource, pod, ctx.inventory)) return;
       const ns = resource.effectiveNamespace ?? 'default';
       const bindings = ctx.inventory.rbac().bindingsOf({ kind: 'ServiceAccount', name: 'default', namespace: ns });
       if (bindings.length === 0) return;
