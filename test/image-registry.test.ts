@@ -121,6 +121,42 @@ describe('anonymous registry', () => {
   });
 });
 
+describe('a registry that stalls after its headers', () => {
+  it('is cut after the timeout with no data, in a manifest and in a blob, naming what it was reading', async () => {
+    // answers /v2/ and then sends the headers and the first bytes of the manifest, or a correct
+    // manifest whose config blob never finishes
+    const config = Buffer.from('{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}');
+    const configDigest = `sha256:${crypto.createHash('sha256').update(config).digest('hex')}`;
+    const manifest = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: configDigest, size: config.length }, layers: [] }));
+    const server = http.createServer((req, res) => {
+      if (req.url === '/v2/') return res.end('{}');
+      if (req.url?.includes('/manifests/stall')) {
+        res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': String(manifest.length) });
+        res.write(manifest.subarray(0, 10)); // and nothing more
+        return;
+      }
+      if (req.url?.includes('/manifests/')) {
+        res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json' });
+        return res.end(manifest);
+      }
+      res.writeHead(200, { 'content-length': String(config.length) });
+      res.write(config.subarray(0, 5)); // a blob that stops
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    try {
+      const t0 = Date.now();
+      await rejects(`127.0.0.1:${port}/x/y:stall`, /manifest stall: the registry sent nothing for 400 ms/, { timeoutMs: 400 });
+      await rejects(`127.0.0.1:${port}/x/y:1`, new RegExp(`blob ${configDigest}: the registry sent nothing for 400 ms`), { timeoutMs: 400 });
+      assert.ok(Date.now() - t0 < 10_000, 'both gave up within seconds');
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
 describe('registry with htpasswd (Basic)', () => {
   it('is refused without credentials, and with a wrong password, without printing it', async () => {
     await rejects(`${basic.host}/test/app:1`, /asks for a username and password \(none given or found in the docker config\)/);

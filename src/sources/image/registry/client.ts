@@ -7,7 +7,7 @@
 // (as dockerd treats 127.0.0.0/8): those are tried over HTTPS first, then HTTP (docker's
 // fallback for insecure registries). Blob redirects are followed (at most 5), without the
 // Authorization header once the host changes (a presigned storage URL must not see the token).
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { ImageRef } from '../../../model/image-ref.js';
 import { isRecord } from '../../../model/guards.js';
 import { readBounded, sha256 } from '../cache.js';
@@ -192,7 +192,7 @@ export class RegistryClient {
       await res.body?.cancel();
       throw new ReadError(`${what} is larger than ${MAX_MANIFEST_BYTES} bytes`);
     }
-    const body = await readBounded(bodyOf(res), MAX_MANIFEST_BYTES, what);
+    const body = await readBounded(stallGuard(bodyOf(res), this.opts.timeoutMs, what), MAX_MANIFEST_BYTES, what);
     const digest = sha256(body);
     const expected = reference.includes(':') ? reference : res.headers.get('docker-content-digest') ?? undefined;
     if (expected && expected.startsWith('sha256:') && expected !== digest) {
@@ -210,12 +210,45 @@ export class RegistryClient {
       await res.body?.cancel();
       throw new ReadError(`${what} is ${length} bytes, more than the ${desc.size} its descriptor says`);
     }
-    return bodyOf(res);
+    return stallGuard(bodyOf(res), this.opts.timeoutMs, what);
   }
 }
 
 function basic(c: Credentials): string {
   return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}`;
+}
+
+/**
+ * The body, failed with a ReadError when the registry sends nothing for `ms` (a registry that
+ * stalls after its headers would otherwise hold the scan for ever). The clock restarts with each
+ * chunk passed on, so a slow but moving download is not cut.
+ */
+function stallGuard(body: Readable, ms: number, what: string): Readable {
+  let timer: NodeJS.Timeout | undefined;
+  const out = new Transform({
+    transform(chunk, _enc, done) {
+      arm();
+      done(null, chunk);
+    },
+    flush(done) {
+      clearTimeout(timer);
+      done();
+    },
+  });
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const err = new ReadError(`${what}: the registry sent nothing for ${ms} ms`);
+      body.destroy(err);
+      out.destroy(err);
+    }, ms);
+    timer.unref?.();
+  };
+  arm();
+  out.on('close', () => clearTimeout(timer));
+  body.on('error', (err) => out.destroy(err));
+  body.pipe(out);
+  return out;
 }
 
 function bodyOf(res: Response): Readable {
