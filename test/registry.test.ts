@@ -17,6 +17,8 @@ describe('control registry', () => {
     it(`resolves every entry of framework ${fw.id}`, () => {
       const missing = frameworkControlIds(fw).filter((id) => !getControl(id));
       assert.deepEqual(missing, [], 'framework entries without a registered control');
+      // nsa-cisa's sections are the guidance sections controls belong to; other frameworks group them their own way
+      if (fw.id !== 'nsa-cisa') return;
       for (const section of fw.sections) {
         for (const id of section.controls) assert.equal(getControl(id)?.section, section.id, `${id} is in section ${section.id}`);
       }
