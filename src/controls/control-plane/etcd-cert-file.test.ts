@@ -1,0 +1,20 @@
+import { testControl } from '../../testing/control-tester.js';
+import { KUBEADM_ETCD } from '../../testing/control-plane-fixtures.js';
+import { flagAt, without } from '../../testing/flag-cases.js';
+import control from './etcd-cert-file.js';
+import { staticPod } from '../templates/static-pod-example.js';
+
+const OK = [...KUBEADM_ETCD];
+const fails = (name: string, flags: string[], at: string[]) => ({
+  name, yaml: staticPod('etcd', flags), paths: at.map((f) => flagAt(flags, f)), messages: [/clients reach etcd in clear text/],
+});
+
+testControl(control, {
+  valid: [
+    { name: 'passing', yaml: staticPod('etcd', OK) },
+  ],
+  invalid: [
+    fails('--cert-file and --key-file unset', [...without(OK, 'cert-file', 'key-file'), ], ['cert-file', 'key-file']),
+    fails('--key-file unset', [...without(OK, 'key-file'), ], ['key-file']),
+  ],
+});
