@@ -137,6 +137,7 @@ import kubeletConfigMode from './kubelet/kubelet-config-mode.js';
 import kubeletConfigOwner from './kubelet/kubelet-config-owner.js';
 import kubeletIptablesUtilChains from './kubelet/kubelet-iptables-util-chains.js';
 import kubeletRotateCertificates from './kubelet/kubelet-rotate-certificates.js';
+import kubeProxyMetricsAddress from './kubelet/kube-proxy-metrics-address.js';
 
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
@@ -166,7 +167,7 @@ export const CONTROLS: readonly Control[] = [
   controllerManagerSaPrivateKey, controllerManagerRootCa, controllerManagerRotateServerCert, controllerManagerBindAddress, schedulerProfiling, etcdCertFile,
   etcdClientCertAuth, etcdAutoTls, etcdPeerCertFile, etcdPeerClientCertAuth, etcdPeerAutoTls,
   kubeletServiceMode, kubeletServiceOwner, kubeletKubeconfigMode, kubeletKubeconfigOwner, kubeletConfigMode,
-  kubeletConfigOwner, kubeletIptablesUtilChains, kubeletRotateCertificates,
+  kubeletConfigOwner, kubeletIptablesUtilChains, kubeletRotateCertificates, kubeProxyMetricsAddress,
 ];
 
 const byId = new Map(CONTROLS.map((c) => [c.id, c]));

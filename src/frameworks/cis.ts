@@ -186,7 +186,7 @@ export const cis: Framework = {
         'check that seccompDefault is true (--seccomp-default), after testing workloads under RuntimeDefault (control kubelet-seccomp-default).'),
     ]),
     section('4.3', 'kube-proxy', 'kube-proxy\'s metrics are served on localhost only.', [
-      a('4.3.1', 'Ensure that the kube-proxy metrics service is bound to localhost', []),
+      a('4.3.1', 'Ensure that the kube-proxy metrics service is bound to localhost', ['kube-proxy-metrics-address']),
     ]),
     section('5.1', 'RBAC and Service Accounts', 'Least privilege: cluster-admin, secrets, wildcards and pod creation limited; default service accounts and their tokens unused.', [
       a('5.1.1', 'Ensure that the cluster-admin role is only used where required', ['cluster-admin-binding']),

@@ -12,11 +12,17 @@ const controlPlane = (api: string[], etcd: string[], cm: string[], sched: string
   104: ['kube-scheduler', ...sched], 105: ['/usr/bin/kubelet', ...kubelet],
 });
 
+/** kube-proxy on flags only (a node scan does not read its --config file's content). */
+const kubeProxy = (metrics: string): Record<number, string[]> => ({ 106: ['/usr/local/bin/kube-proxy', '--hostname-override=cis', `--metrics-bind-address=${metrics}`] });
+
 /** HARDENED_ROOT with the kubelet's unit and config file closed to 600, as 4.1.1 and 4.1.9 ask. */
 export const CIS_PASS_ROOT: RootSpec = {
   hostname: 'cis-pass',
-  processes: controlPlane(HARDENED_APISERVER, KUBEADM_ETCD, [...KUBEADM_CONTROLLER_MANAGER, '--profiling=false'],
-    [...KUBEADM_SCHEDULER, '--profiling=false'], KUBEADM_KUBELET),
+  processes: {
+    ...controlPlane(HARDENED_APISERVER, KUBEADM_ETCD, [...KUBEADM_CONTROLLER_MANAGER, '--profiling=false'],
+      [...KUBEADM_SCHEDULER, '--profiling=false'], KUBEADM_KUBELET),
+    ...kubeProxy('127.0.0.1:10249'),
+  },
   files: {
     ...HARDENED_ROOT.files,
     '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf': { mode: 0o600 },
@@ -60,8 +66,11 @@ const OPENED = [
 /** Every automated recommendation a node scan judges fails here: flags, file modes and owners. */
 export const CIS_FAIL_ROOT: RootSpec = {
   hostname: 'cis-fail',
-  processes: controlPlane(CIS_FAIL_APISERVER, CIS_FAIL_ETCD, CIS_FAIL_CONTROLLER_MANAGER, ['--kubeconfig=/etc/kubernetes/scheduler.conf'],
-    ['--kubeconfig=/etc/kubernetes/kubelet.conf', '--config=/var/lib/kubelet/config.yaml']),
+  processes: {
+    ...controlPlane(CIS_FAIL_APISERVER, CIS_FAIL_ETCD, CIS_FAIL_CONTROLLER_MANAGER, ['--kubeconfig=/etc/kubernetes/scheduler.conf'],
+      ['--kubeconfig=/etc/kubernetes/kubelet.conf', '--config=/var/lib/kubelet/config.yaml']),
+    ...kubeProxy('0.0.0.0:10249'),
+  },
   files: {
     ...INSECURE_ROOT.files,
     ...Object.fromEntries(OPENED.map((p) => [p, open(INSECURE_ROOT.files[p], 0o644)])),
