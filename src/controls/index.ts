@@ -87,6 +87,7 @@ import schedulerManifestOwner from './kubelet/scheduler-manifest-owner.js';
 import etcdManifestMode from './kubelet/etcd-manifest-mode.js';
 import etcdManifestOwner from './kubelet/etcd-manifest-owner.js';
 import etcdDataDirMode from './kubelet/etcd-data-dir-mode.js';
+import etcdDataDirOwner from './kubelet/etcd-data-dir-owner.js';
 import adminKubeconfigMode from './kubelet/admin-kubeconfig-mode.js';
 import adminKubeconfigOwner from './kubelet/admin-kubeconfig-owner.js';
 import schedulerKubeconfigMode from './kubelet/scheduler-kubeconfig-mode.js';
@@ -157,7 +158,7 @@ export const CONTROLS: readonly Control[] = [
   kubeletAnonymousAuth, kubeletAuthorization, kubeletClientTls, kubeletReadOnlyPort,
   kubeletHardening, kubeletPodPidLimit, kubeletSeccompDefault, nodeFilePermissions,
   apiserverManifestMode, apiserverManifestOwner, controllerManagerManifestMode, controllerManagerManifestOwner, schedulerManifestMode,
-  schedulerManifestOwner, etcdManifestMode, etcdManifestOwner, etcdDataDirMode, adminKubeconfigMode,
+  schedulerManifestOwner, etcdManifestMode, etcdManifestOwner, etcdDataDirMode, etcdDataDirOwner, adminKubeconfigMode,
   adminKubeconfigOwner, schedulerKubeconfigMode, schedulerKubeconfigOwner, controllerManagerKubeconfigMode, controllerManagerKubeconfigOwner,
   pkiOwner, apiserverTokenAuthFile, apiserverKubeletClientCert, apiserverKubeletCa, apiserverAuthzAlwaysAllow,
   apiserverAuthzNode, apiserverAuthzRbac, apiserverAlwaysAdmit, apiserverServiceAccountAdmission, apiserverNamespaceLifecycle,

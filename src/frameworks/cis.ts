@@ -53,7 +53,7 @@ export const cis: Framework = {
       m('1.1.10', 'Ensure that the Container Network Interface file ownership is set to root:root',
         'stat -c %U:%G on the CNI configuration files (/etc/cni/net.d/*): root:root.'),
       a('1.1.11', 'Ensure that the etcd data directory permissions are set to 700 or more restrictive', ['etcd-data-dir-mode']),
-      a('1.1.12', 'Ensure that the etcd data directory ownership is set to etcd:etcd', []),
+      a('1.1.12', 'Ensure that the etcd data directory ownership is set to etcd:etcd', ['etcd-data-dir-owner']),
       a('1.1.13', 'Ensure that the default administrative credential file permissions are set to 600', ['admin-kubeconfig-mode']),
       a('1.1.14', 'Ensure that the default administrative credential file ownership is set to root:root', ['admin-kubeconfig-owner']),
       a('1.1.15', 'Ensure that the scheduler.conf file permissions are set to 600 or more restrictive', ['scheduler-kubeconfig-mode']),

@@ -15,7 +15,11 @@ const controlPlane = (api: string[], etcd: string[], cm: string[], sched: string
 /** kube-proxy on flags only (a node scan does not read its --config file's content). */
 const kubeProxy = (metrics: string): Record<number, string[]> => ({ 106: ['/usr/local/bin/kube-proxy', '--hostname-override=cis', `--metrics-bind-address=${metrics}`] });
 
-/** HARDENED_ROOT with the kubelet's unit and config file closed to 600, as 4.1.1 and 4.1.9 ask. */
+/** The node's users and groups: etcd has its own (1.1.12 judges its data directory's owner by name). */
+const ACCOUNTS = 'root:x:0:0:root:/root:/bin/bash\netcd:x:998:998:etcd user:/var/lib/etcd:/sbin/nologin\n';
+const GROUPS = 'root:x:0:\netcd:x:998:\n';
+
+/** HARDENED_ROOT with the kubelet's unit and config file closed to 600, as 4.1.1 and 4.1.9 ask, and etcd's data owned by etcd. */
 export const CIS_PASS_ROOT: RootSpec = {
   hostname: 'cis-pass',
   processes: {
@@ -27,6 +31,9 @@ export const CIS_PASS_ROOT: RootSpec = {
     ...HARDENED_ROOT.files,
     '/usr/lib/systemd/system/kubelet.service.d/10-kubeadm.conf': { mode: 0o600 },
     '/var/lib/kubelet/config.yaml': { ...HARDENED_ROOT.files['/var/lib/kubelet/config.yaml']!, mode: 0o600 },
+    '/etc/passwd': { mode: 0o644, content: ACCOUNTS },
+    '/etc/group': { mode: 0o644, content: GROUPS },
+    '/var/lib/etcd': { mode: 0o700, dir: true, uid: 998 },
   },
 };
 
@@ -74,6 +81,8 @@ export const CIS_FAIL_ROOT: RootSpec = {
   files: {
     ...INSECURE_ROOT.files,
     ...Object.fromEntries(OPENED.map((p) => [p, open(INSECURE_ROOT.files[p], 0o644)])),
+    '/etc/passwd': { mode: 0o644, content: ACCOUNTS },
+    '/etc/group': { mode: 0o644, content: GROUPS },
     '/var/lib/etcd': { mode: 0o755, dir: true },
     '/var/lib/kubelet/config.yaml': { mode: 0o644, uid: 1000, content: CIS_FAIL_KUBELET_CONFIG },
   },

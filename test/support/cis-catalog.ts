@@ -13,6 +13,7 @@ kubelet | scheduler-manifest-owner | medium | C-0097
 kubelet | etcd-manifest-mode | medium | C-0098
 kubelet | etcd-manifest-owner | medium | C-0099
 kubelet | etcd-data-dir-mode | medium | C-0102
+kubelet | etcd-data-dir-owner | medium | C-0103
 kubelet | admin-kubeconfig-mode | medium | C-0104
 kubelet | admin-kubeconfig-owner | medium | C-0105
 kubelet | scheduler-kubeconfig-mode | medium | C-0106

@@ -71,3 +71,20 @@ export const PICK = {
   /** The kubelet's systemd unit and its drop-ins (kubelet.service, kubelet.service.d/*.conf). */
   kubeletService: (f: NodeFile) => /\/kubelet\.service(\.d\/[^/]+\.conf)?$/.test(f.path),
 };
+
+/**
+ * "ownership is set to <user>:<group>" by name (kube-bench: `stat -c %U:%G`), for an owner other than root.
+ * Judged only where the node's /etc/passwd and /etc/group name the file's ids.
+ */
+export function fileOwnerNamed(component: string, pick: (f: NodeFile) => boolean, user: string, group: string) {
+  const named = (f: NodeFile): boolean => pick(f) && f.user !== undefined && f.group !== undefined;
+  return {
+    ...nodeFileControl(component, named, (f, i, ctx) => {
+      if (f.user === user && f.group === group) return;
+      ctx.fail(['spec', 'files', i, f.user !== user ? 'uid' : 'gid'], `${f.path} (${f.reason}) is owned by ${f.user}:${f.group}, not ${user}:${group}`, {
+        fix: { description: `chown ${user}:${group} ${f.path}` },
+      });
+    }),
+    nothingToEvaluate: `${NEEDS_NODE_SCAN}; the owner is judged by name, from the node's /etc/passwd and /etc/group`,
+  };
+}
