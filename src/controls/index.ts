@@ -139,6 +139,7 @@ import kubeletConfigOwner from './kubelet/kubelet-config-owner.js';
 import kubeletIptablesUtilChains from './kubelet/kubelet-iptables-util-chains.js';
 import kubeletRotateCertificates from './kubelet/kubelet-rotate-certificates.js';
 import kubeProxyMetricsAddress from './kubelet/kube-proxy-metrics-address.js';
+import defaultServiceAccountAutomount from './rbac/default-service-account-automount.js';
 
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
@@ -168,7 +169,7 @@ export const CONTROLS: readonly Control[] = [
   controllerManagerSaPrivateKey, controllerManagerRootCa, controllerManagerRotateServerCert, controllerManagerBindAddress, schedulerProfiling, etcdCertFile,
   etcdClientCertAuth, etcdAutoTls, etcdPeerCertFile, etcdPeerClientCertAuth, etcdPeerAutoTls,
   kubeletServiceMode, kubeletServiceOwner, kubeletKubeconfigMode, kubeletKubeconfigOwner, kubeletConfigMode,
-  kubeletConfigOwner, kubeletIptablesUtilChains, kubeletRotateCertificates, kubeProxyMetricsAddress,
+  kubeletConfigOwner, kubeletIptablesUtilChains, kubeletRotateCertificates, kubeProxyMetricsAddress, defaultServiceAccountAutomount,
 ];
 
 const byId = new Map(CONTROLS.map((c) => [c.id, c]));

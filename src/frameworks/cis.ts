@@ -193,7 +193,7 @@ export const cis: Framework = {
       a('5.1.2', 'Minimize access to secrets', ['rbac-secrets-access']),
       a('5.1.3', 'Minimize wildcard use in Roles and ClusterRoles', ['rbac-wildcards']),
       a('5.1.4', 'Minimize access to create pods', ['rbac-create-workloads']),
-      a('5.1.5', 'Ensure that default service accounts are not actively used', ['default-service-account-used']),
+      a('5.1.5', 'Ensure that default service accounts are not actively used', ['default-service-account-used', 'default-service-account-automount']),
       a('5.1.6', 'Ensure that Service Account Tokens are only mounted where necessary', ['service-account-token-mounted']),
       m('5.1.7', 'Avoid use of system:masters group',
         'check that no client certificate but the break-glass one carries O=system:masters: RBAC cannot limit that group.'),

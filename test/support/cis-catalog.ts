@@ -65,6 +65,7 @@ kubelet | kubelet-config-owner | medium | C-0171
 kubelet | kubelet-iptables-util-chains | medium | C-0178
 kubelet | kubelet-rotate-certificates | medium | C-0182
 kubelet | kube-proxy-metrics-address | low |
+rbac | default-service-account-automount | low | C-0189
 `;
 
 export const CIS_CATALOG: CatalogRow[] = TABLE.trim().split('\n').map((line) => {
