@@ -14,6 +14,7 @@ testControl(control, {
     { name: 'passing', yaml: staticPod('kube-apiserver', OK) },
   ],
   invalid: [
+    fails('the deprecated --admission-control replaces the defaults', [...without(OK, 'enable-admission-plugins'), '--admission-control=NodeRestriction'], ['admission-control']),
     fails('--disable-admission-plugins=NamespaceLifecycle', [...without(OK, 'disable-admission-plugins'), '--disable-admission-plugins=NamespaceLifecycle'], ['disable-admission-plugins']),
   ],
 });

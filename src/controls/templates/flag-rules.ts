@@ -59,7 +59,7 @@ export function admission(c: Component) {
   const enabled = new Set(legacy.length ? [] : DEFAULT_ADMISSION);
   for (const e of enabledList) enabled.add(e.item);
   for (const d of disabled) enabled.delete(d.item);
-  return { enabled, enabledList, disabled, listFlag: legacy.length ? 'admission-control' : 'enable-admission-plugins' };
+  return { enabled, enabledList, disabled, legacy: legacy.length > 0, listFlag: legacy.length ? 'admission-control' : 'enable-admission-plugins' };
 }
 
 /** An admission plugin that must run (`on`) or must not (`off`). */
@@ -83,7 +83,7 @@ export function admissionPlugin(plugin: string, want: 'on' | 'off', why: string)
  * default of kube-apiserver's BuiltInAuthorizationOptions), or from the AuthorizationConfiguration of
  * --authorization-config (1.30+), which replaces it. `undefined` when that file is not in the input.
  */
-export function authorizers(c: Component, ctx: CheckContext): { types: string[]; at: (i: number) => (m: string) => void; whole: (m: string) => void; what: string } | undefined {
+export function authorizers(c: Component, ctx: CheckContext): { types: string[]; at: (i: number) => (m: string) => void; whole: (m: string) => void; what: string; unset?: true } | undefined {
   if (c.flags.has('authorization-config') && !c.flags.has('authorization-mode')) {
     const config = c.configs.authorization;
     if (!config) return undefined;
@@ -96,7 +96,8 @@ export function authorizers(c: Component, ctx: CheckContext): { types: string[];
   }
   const modes = c.flags.list('authorization-mode');
   if (modes.length === 0) {
-    return { types: ['AlwaysAllow'], at: () => (m) => failFlag(c, ctx, 'authorization-mode', m), whole: (m) => failFlag(c, ctx, 'authorization-mode', m), what: '--authorization-mode unset (default AlwaysAllow)' };
+    const report = (m: string) => failFlag(c, ctx, 'authorization-mode', m);
+    return { types: ['AlwaysAllow'], at: () => report, whole: report, what: '--authorization-mode unset (default AlwaysAllow)', unset: true };
   }
   return {
     types: modes.map((m) => m.item), at: (i) => (m) => failAt(c, ctx, modes[i]!.path, m),
@@ -104,13 +105,18 @@ export function authorizers(c: Component, ctx: CheckContext): { types: string[];
   };
 }
 
+/** Reports an --authorization-config whose file the input does not hold: the authorizers cannot be confirmed. */
+export function authorizationConfigMissing(c: Component, ctx: CheckContext): void {
+  failFlag(c, ctx, 'authorization-config', `${shown(c, 'authorization-config')}: its AuthorizationConfiguration is not in the input, `
+    + 'so the authorizers cannot be confirmed; scan that file too, or run palisade scan --node');
+}
+
 /** An authorizer the API server must run (`on`) or must not (`off`). */
 export function authorizer(mode: string, want: 'on' | 'off', why: string) {
   return componentControl(['kube-apiserver'], (c, ctx) => {
     const a = authorizers(c, ctx);
     if (!a) {
-      failFlag(c, ctx, 'authorization-config', `${shown(c, 'authorization-config')}: its AuthorizationConfiguration is not in the input, `
-        + 'so the authorizers cannot be confirmed; scan that file too, or run palisade scan --node');
+      authorizationConfigMissing(c, ctx);
       return;
     }
     if (want === 'off') a.types.forEach((t, i) => { if (t === mode) a.at(i)(`${a.what} includes ${mode}: ${why}`); });
