@@ -11,9 +11,11 @@ const fails = (name: string, flags: string[], at: string[]) => ({
 
 testControl(control, {
   valid: [
+    { name: 'k3s: etcd over kine\'s local socket needs no certificates', yaml: staticPod('kube-apiserver', [...without(OK, 'etcd-servers', 'etcd-cafile', 'etcd-certfile', 'etcd-keyfile'), '--etcd-servers=unix://kine.sock']) },
     { name: 'passing', yaml: staticPod('kube-apiserver', OK) },
   ],
   invalid: [
+    fails('a TCP server beside the socket', [...without(OK, 'etcd-servers', 'etcd-cafile', 'etcd-certfile', 'etcd-keyfile'), '--etcd-servers=unix://kine.sock,https://10.0.0.5:2379'], ['etcd-certfile', 'etcd-keyfile']),
     fails('--etcd-certfile and --etcd-keyfile unset', [...without(OK, 'etcd-certfile', 'etcd-keyfile'), ], ['etcd-certfile', 'etcd-keyfile']),
     fails('--etcd-keyfile unset', [...without(OK, 'etcd-keyfile'), ], ['etcd-keyfile']),
   ],

@@ -18,4 +18,9 @@ testControl(control, {
     fails('--auto-tls=true', [...without(OK, 'auto-tls'), '--auto-tls=true'], ['auto-tls']),
     fails('--auto-tls', [...without(OK, 'auto-tls'), '--auto-tls'], ['auto-tls']),
   ],
+  skipped: [
+    { name: 'rke2\'s etcd takes its settings from --config-file, which a manifest does not hold (its flags are ignored)',
+      reason: /an etcd started with --config-file \(rke2\) takes its settings from that file.*scan the node with --node/,
+      yaml: staticPod('etcd', ['--config-file=/var/lib/rancher/rke2/server/db/etcd/config', '--auto-tls=true', '--client-cert-auth=false']) },
+  ],
 });

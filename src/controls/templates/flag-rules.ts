@@ -4,30 +4,58 @@ import type { PathSegments } from '../../model/types.js';
 import type { Component } from '../../inventory/components.js';
 import type { CheckContext } from '../define.js';
 import { isLoopbackHost } from '../../model/flags.js';
-import { componentControl, failAt, failFlag, failInConfig, requireBool, requireFlag, shown } from './component-control.js';
+import {
+  ETCD_CONFIG_FILE_NOTE, componentControl, etcdTargets, failAt, failFlag, failInConfig, noComponentReason, requireBool, requireFlag, shown,
+} from './component-control.js';
+
+/**
+ * componentControl for a one-flag rule. An etcd whose settings are in a --config-file the input does
+ * not hold (rke2's static pod) is not judged on its command line: etcd ignores its flags then.
+ */
+function flagRule(names: ComponentName[], check: (c: Component, ctx: CheckContext) => void) {
+  const base = componentControl(names, (c, ctx) => {
+    if (!c.settingsNotInInput) check(c, ctx);
+  });
+  if (!names.includes('etcd')) return base;
+  return { ...base, targets: etcdTargets, nothingToEvaluate: `${noComponentReason(names)}; ${ETCD_CONFIG_FILE_NOTE}` };
+}
 
 /** kube-bench `set: true` on each flag: every flag must be given a value. */
 export function flagsSet(names: ComponentName[], flags: string[], why: string) {
-  return componentControl(names, (c, ctx) => {
+  return flagRule(names, (c, ctx) => {
+    for (const f of flags) requireFlag(c, ctx, f, why);
+  });
+}
+
+/** Whether every --etcd-servers URL is a local socket (k3s' kine: unix://kine.sock), which never leaves the host. */
+export function etcdOverLocalSocket(c: Component): boolean {
+  const servers = c.flags.list('etcd-servers');
+  return servers.length > 0 && servers.every((s) => /^unix:\/\//i.test(s.item));
+}
+
+/** The API server's flags for its connection to etcd: each must be set, unless etcd is reached over a local socket only. */
+export function etcdClientFlagsSet(flags: string[], why: string) {
+  return flagRule(['kube-apiserver'], (c, ctx) => {
+    if (etcdOverLocalSocket(c)) return;
     for (const f of flags) requireFlag(c, ctx, f, why);
   });
 }
 
 /** kube-bench `set: false`: the flag must not be given at all. */
 export function flagUnset(names: ComponentName[], flag: string, why: string) {
-  return componentControl(names, (c, ctx) => {
+  return flagRule(names, (c, ctx) => {
     if (c.flags.has(flag)) failFlag(c, ctx, flag, `${shown(c, flag)} is set: ${why}`);
   });
 }
 
 /** A boolean flag whose effective value (the flag, else the component's default `fallback`) must be `wanted`. */
 export function boolFlag(names: ComponentName[], flag: string, wanted: boolean, fallback: boolean, why: string) {
-  return componentControl(names, (c, ctx) => requireBool(c, ctx, flag, wanted, fallback, why));
+  return flagRule(names, (c, ctx) => requireBool(c, ctx, flag, wanted, fallback, why));
 }
 
 /** kube-bench `gte`: an integer flag set to at least `min` (unset fails: the benchmark asks for it to be set). */
 export function minFlag(names: ComponentName[], flag: string, min: number, why: string) {
-  return componentControl(names, (c, ctx) => {
+  return flagRule(names, (c, ctx) => {
     const v = c.flags.value(flag);
     if (v === undefined || v === '') {
       failFlag(c, ctx, flag, `--${flag} is unset: want ${min} or more (${why})`);
@@ -126,7 +154,7 @@ export function authorizer(mode: string, want: 'on' | 'off', why: string) {
 
 /** An address flag that must be a loopback address; `unset` is the component's default (0.0.0.0 for --bind-address). */
 export function loopbackFlag(names: ComponentName[], flag: string, why: string) {
-  return componentControl(names, (c, ctx) => {
+  return flagRule(names, (c, ctx) => {
     const v = c.flags.value(flag);
     if (v === undefined) failFlag(c, ctx, flag, `--${flag} is unset: it defaults to 0.0.0.0, every interface, so ${why}`);
     else if (!isLoopbackHost(v)) failFlag(c, ctx, flag, `${shown(c, flag)} is not a loopback address, so ${why}`);
