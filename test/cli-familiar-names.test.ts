@@ -182,7 +182,7 @@ describe('did you mean', () => {
   it('an unknown framework', () => {
     const out = scan('--framework', 'nsa-cis');
     assert.equal(out.code, 2);
-    assert.equal(out.stderr, 'palisade: unknown framework "nsa-cis"; did you mean "nsa-cisa"? (known: nsa-cisa, nsa, mitre-attack, mitre)\n');
+    assert.equal(out.stderr, 'palisade: unknown framework "nsa-cis"; did you mean "nsa-cisa"? (known: nsa-cisa, nsa, mitre-attack, mitre, cis-v1.10.0, cis)\n');
     assert.doesNotMatch(scan('--framework', 'cis-1.23').stderr, /did you mean/);
   });
 });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { CONTROLS, getControl, resolveControlName } from '../src/controls/index.js';
 import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkControlIds } from '../src/frameworks/index.js';
 import { NSA_CISA_CATALOG } from './support/nsa-cisa-catalog.js';
+import { CIS_CATALOG } from './support/cis-catalog.js';
 
 describe('control registry', () => {
   it('has unique ids', () => {
@@ -48,10 +49,11 @@ describe('control registry', () => {
   });
 
   it('agrees with the catalog on ids, aliases, severity and section', () => {
-    const catalog = new Map(NSA_CISA_CATALOG.map((row) => [row.id, row]));
-    assert.equal(catalog.size, NSA_CISA_CATALOG.length, 'no id twice in the catalog');
+    const rows = [...NSA_CISA_CATALOG, ...CIS_CATALOG];
+    const catalog = new Map(rows.map((row) => [row.id, row]));
+    assert.equal(catalog.size, rows.length, 'no id twice in the catalogs');
     assert.deepEqual(CONTROLS.map((c) => c.id).filter((id) => !catalog.has(id)), [], 'registered controls missing from the catalog');
-    assert.deepEqual(NSA_CISA_CATALOG.map((r) => r.id).filter((id) => !getControl(id)), [], 'catalog rows without a control');
+    assert.deepEqual(rows.map((r) => r.id).filter((id) => !getControl(id)), [], 'catalog rows without a control');
     for (const c of CONTROLS) {
       const row = catalog.get(c.id)!;
       assert.deepEqual([...c.aliases].sort(), [...row.aliases].sort(), `${c.id} aliases`);

@@ -79,6 +79,70 @@ import kubeletPodPidLimit from './kubelet/kubelet-pod-pid-limit.js';
 import kubeletSeccompDefault from './kubelet/kubelet-seccomp-default.js';
 import nodeFilePermissions from './kubelet/node-file-permissions.js';
 
+// CIS Kubernetes Benchmark: one recommendation each, in the benchmark's order
+import apiserverManifestMode from './kubelet/apiserver-manifest-mode.js';
+import apiserverManifestOwner from './kubelet/apiserver-manifest-owner.js';
+import controllerManagerManifestMode from './kubelet/controller-manager-manifest-mode.js';
+import controllerManagerManifestOwner from './kubelet/controller-manager-manifest-owner.js';
+import schedulerManifestMode from './kubelet/scheduler-manifest-mode.js';
+import schedulerManifestOwner from './kubelet/scheduler-manifest-owner.js';
+import etcdManifestMode from './kubelet/etcd-manifest-mode.js';
+import etcdManifestOwner from './kubelet/etcd-manifest-owner.js';
+import etcdDataDirMode from './kubelet/etcd-data-dir-mode.js';
+import etcdDataDirOwner from './kubelet/etcd-data-dir-owner.js';
+import adminKubeconfigMode from './kubelet/admin-kubeconfig-mode.js';
+import adminKubeconfigOwner from './kubelet/admin-kubeconfig-owner.js';
+import schedulerKubeconfigMode from './kubelet/scheduler-kubeconfig-mode.js';
+import schedulerKubeconfigOwner from './kubelet/scheduler-kubeconfig-owner.js';
+import controllerManagerKubeconfigMode from './kubelet/controller-manager-kubeconfig-mode.js';
+import controllerManagerKubeconfigOwner from './kubelet/controller-manager-kubeconfig-owner.js';
+import pkiOwner from './kubelet/pki-owner.js';
+import apiserverTokenAuthFile from './control-plane/apiserver-token-auth-file.js';
+import apiserverKubeletClientCert from './control-plane/apiserver-kubelet-client-cert.js';
+import apiserverKubeletCa from './control-plane/apiserver-kubelet-ca.js';
+import apiserverAuthzAlwaysAllow from './control-plane/apiserver-authz-always-allow.js';
+import apiserverAuthzNode from './control-plane/apiserver-authz-node.js';
+import apiserverAuthzRbac from './control-plane/apiserver-authz-rbac.js';
+import apiserverAlwaysAdmit from './control-plane/apiserver-always-admit.js';
+import apiserverServiceAccountAdmission from './control-plane/apiserver-service-account-admission.js';
+import apiserverNamespaceLifecycle from './control-plane/apiserver-namespace-lifecycle.js';
+import apiserverNodeRestriction from './control-plane/apiserver-node-restriction.js';
+import apiserverProfilingOn from './control-plane/apiserver-profiling-on.js';
+import apiserverAuditLogPath from './control-plane/apiserver-audit-log-path.js';
+import apiserverAuditLogMaxage from './control-plane/apiserver-audit-log-maxage.js';
+import apiserverAuditLogMaxbackup from './control-plane/apiserver-audit-log-maxbackup.js';
+import apiserverAuditLogMaxsize from './control-plane/apiserver-audit-log-maxsize.js';
+import apiserverServiceAccountLookup from './control-plane/apiserver-service-account-lookup.js';
+import apiserverServiceAccountKeyFile from './control-plane/apiserver-service-account-key-file.js';
+import apiserverEtcdClientCert from './control-plane/apiserver-etcd-client-cert.js';
+import apiserverTlsCert from './control-plane/apiserver-tls-cert.js';
+import apiserverClientCa from './control-plane/apiserver-client-ca.js';
+import apiserverEtcdCa from './control-plane/apiserver-etcd-ca.js';
+import apiserverExtendTokenExpiration from './control-plane/apiserver-extend-token-expiration.js';
+import controllerManagerProfiling from './control-plane/controller-manager-profiling.js';
+import controllerManagerSaCredentials from './control-plane/controller-manager-sa-credentials.js';
+import controllerManagerSaPrivateKey from './control-plane/controller-manager-sa-private-key.js';
+import controllerManagerRootCa from './control-plane/controller-manager-root-ca.js';
+import controllerManagerRotateServerCert from './control-plane/controller-manager-rotate-server-cert.js';
+import controllerManagerBindAddress from './control-plane/controller-manager-bind-address.js';
+import schedulerProfiling from './control-plane/scheduler-profiling.js';
+import etcdCertFile from './control-plane/etcd-cert-file.js';
+import etcdClientCertAuth from './control-plane/etcd-client-cert-auth.js';
+import etcdAutoTls from './control-plane/etcd-auto-tls.js';
+import etcdPeerCertFile from './control-plane/etcd-peer-cert-file.js';
+import etcdPeerClientCertAuth from './control-plane/etcd-peer-client-cert-auth.js';
+import etcdPeerAutoTls from './control-plane/etcd-peer-auto-tls.js';
+import kubeletServiceMode from './kubelet/kubelet-service-mode.js';
+import kubeletServiceOwner from './kubelet/kubelet-service-owner.js';
+import kubeletKubeconfigMode from './kubelet/kubelet-kubeconfig-mode.js';
+import kubeletKubeconfigOwner from './kubelet/kubelet-kubeconfig-owner.js';
+import kubeletConfigMode from './kubelet/kubelet-config-mode.js';
+import kubeletConfigOwner from './kubelet/kubelet-config-owner.js';
+import kubeletIptablesUtilChains from './kubelet/kubelet-iptables-util-chains.js';
+import kubeletRotateCertificates from './kubelet/kubelet-rotate-certificates.js';
+import kubeProxyMetricsAddress from './kubelet/kube-proxy-metrics-address.js';
+import defaultServiceAccountAutomount from './rbac/default-service-account-automount.js';
+
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
   nonRootGroup, readOnlyRootFilesystem, privilegedContainer, allowPrivilegeEscalation, dangerousCapabilities,
@@ -96,6 +160,18 @@ export const CONTROLS: readonly Control[] = [
   etcdTls, etcdDedicatedCa, controllerManagerHardening, schedulerHardening, externalAuthentication,
   kubeletAnonymousAuth, kubeletAuthorization, kubeletClientTls, kubeletReadOnlyPort,
   kubeletHardening, kubeletPodPidLimit, kubeletSeccompDefault, nodeFilePermissions,
+  apiserverManifestMode, apiserverManifestOwner, controllerManagerManifestMode, controllerManagerManifestOwner, schedulerManifestMode,
+  schedulerManifestOwner, etcdManifestMode, etcdManifestOwner, etcdDataDirMode, etcdDataDirOwner, adminKubeconfigMode,
+  adminKubeconfigOwner, schedulerKubeconfigMode, schedulerKubeconfigOwner, controllerManagerKubeconfigMode, controllerManagerKubeconfigOwner,
+  pkiOwner, apiserverTokenAuthFile, apiserverKubeletClientCert, apiserverKubeletCa, apiserverAuthzAlwaysAllow,
+  apiserverAuthzNode, apiserverAuthzRbac, apiserverAlwaysAdmit, apiserverServiceAccountAdmission, apiserverNamespaceLifecycle,
+  apiserverNodeRestriction, apiserverProfilingOn, apiserverAuditLogPath, apiserverAuditLogMaxage, apiserverAuditLogMaxbackup,
+  apiserverAuditLogMaxsize, apiserverServiceAccountLookup, apiserverServiceAccountKeyFile, apiserverEtcdClientCert, apiserverTlsCert,
+  apiserverClientCa, apiserverEtcdCa, apiserverExtendTokenExpiration, controllerManagerProfiling, controllerManagerSaCredentials,
+  controllerManagerSaPrivateKey, controllerManagerRootCa, controllerManagerRotateServerCert, controllerManagerBindAddress, schedulerProfiling, etcdCertFile,
+  etcdClientCertAuth, etcdAutoTls, etcdPeerCertFile, etcdPeerClientCertAuth, etcdPeerAutoTls,
+  kubeletServiceMode, kubeletServiceOwner, kubeletKubeconfigMode, kubeletKubeconfigOwner, kubeletConfigMode,
+  kubeletConfigOwner, kubeletIptablesUtilChains, kubeletRotateCertificates, kubeProxyMetricsAddress, defaultServiceAccountAutomount,
 ];
 
 const byId = new Map(CONTROLS.map((c) => [c.id, c]));

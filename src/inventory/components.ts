@@ -67,6 +67,7 @@ export const CONFIG_FILES = {
   auditPolicy: { kind: 'Policy', group: 'audit.k8s.io' },
   kubeletConfig: { kind: 'KubeletConfiguration', group: 'kubelet.config.k8s.io' },
   authorization: { kind: 'AuthorizationConfiguration', group: 'apiserver.config.k8s.io' },
+  kubeProxyConfig: { kind: 'KubeProxyConfiguration', group: 'kubeproxy.config.k8s.io' },
 } as const;
 export type ConfigFileKind = keyof typeof CONFIG_FILES;
 
@@ -78,6 +79,7 @@ const CONFIG_FLAGS: ReadonlyArray<{ component: ComponentName; flag: string; kind
   { component: 'kubelet', flag: 'config', kind: 'kubeletConfig' },
   // a node scan merges --config-dir drop-ins into one configuration, named after --config when given, else after the directory
   { component: 'kubelet', flag: 'config-dir', kind: 'kubeletConfig' },
+  { component: 'kube-proxy', flag: 'config', kind: 'kubeProxyConfig' },
 ];
 
 export class ComponentIndex {

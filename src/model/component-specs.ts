@@ -83,5 +83,5 @@ export const VALUED_FLAGS: ReadonlySet<string> = set(
   'authorization-config', 'feature-gates', 'bind-address', 'root-ca-file', 'service-account-private-key-file',
   'cert-file', 'key-file', 'peer-cert-file', 'peer-key-file', 'trusted-ca-file', 'peer-trusted-ca-file',
   'listen-client-urls', 'listen-peer-urls', 'data-dir', 'config', 'config-dir', 'config-file', 'kubeconfig', 'read-only-port',
-  'streaming-connection-idle-timeout', 'tls-cipher-suites', 'pod-max-pids',
+  'streaming-connection-idle-timeout', 'tls-cipher-suites', 'pod-max-pids', 'metrics-bind-address',
 );

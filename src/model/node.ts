@@ -23,6 +23,9 @@ export interface NodeFile {
   mode?: string;
   uid?: number;
   gid?: number;
+  /** The names of `uid` and `gid` in the node's /etc/passwd and /etc/group, when they are there. */
+  user?: string;
+  group?: string;
   directory?: boolean;
   /** SHA-256 of certificates (public data), to recognise the same CA under two names. Never set for keys. */
   sha256?: string;

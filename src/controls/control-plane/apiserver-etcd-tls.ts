@@ -2,6 +2,7 @@ import { defineControl } from '../define.js';
 import { redactUrl } from '../../model/flags.js';
 import { componentControl, failAt, requireFlag } from '../templates/component-control.js';
 import { staticPod } from '../templates/static-pod-example.js';
+import { etcdOverLocalSocket } from '../templates/flag-rules.js';
 
 export default defineControl({
   id: 'apiserver-etcd-tls',
@@ -28,7 +29,7 @@ export default defineControl({
       if (/^http:\/\//i.test(s.item)) failAt(c, ctx, s.path, `--etcd-servers ${redactUrl(s.item)} is plain HTTP`);
     }
     // A local socket (k3s' kine: unix://kine.sock) never leaves the host: no certificates needed.
-    if (servers.length > 0 && servers.every((s) => /^unix:\/\//i.test(s.item))) return;
+    if (etcdOverLocalSocket(c)) return;
     requireFlag(c, ctx, 'etcd-cafile', 'etcd\'s serving certificate is not verified');
     requireFlag(c, ctx, 'etcd-certfile', 'no client certificate for etcd');
     requireFlag(c, ctx, 'etcd-keyfile', 'no client key for etcd');

@@ -13,8 +13,15 @@ export class FileList {
   /** Where each file's findings point, in the order of `files`. */
   readonly locations: string[] = [];
   private readonly seen = new Set<string>();
+  private names?: { users: Map<number, string>; groups: Map<number, string> };
 
   constructor(private readonly host: Host) {}
+
+  /** User and group names by id, from the node's /etc/passwd and /etc/group (read once, bounded), as `stat -c %U:%G` shows them. */
+  private idNames(): { users: Map<number, string>; groups: Map<number, string> } {
+    this.names ??= { users: idTable(this.host.readQuiet('/etc/passwd')), groups: idTable(this.host.readQuiet('/etc/group')) };
+    return this.names;
+  }
 
   /**
    * Examines a file; `required` files that cannot be examined are reported as input errors. `view`
@@ -30,6 +37,9 @@ export class FileList {
       file.mode = (st.mode & 0o777).toString(8).padStart(4, '0');
       file.uid = st.uid;
       file.gid = st.gid;
+      const user = this.idNames().users.get(st.uid), group = this.idNames().groups.get(st.gid);
+      if (user !== undefined) file.user = user;
+      if (group !== undefined) file.group = group;
       if (st.isDirectory()) file.directory = true;
       if (role === 'cert' && st.isFile()) {
         const buf = view.readBuffer(path);
@@ -52,6 +62,17 @@ export class FileList {
       }
     }
   }
+}
+
+/** `name:x:id:…` lines (passwd(5), group(5)) as id → name; the first entry of an id wins, as getpwuid(3) finds it. */
+export function idTable(text: string | undefined): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const line of (text ?? '').split('\n')) {
+    const [name, , id] = line.split(':');
+    if (!name || name.startsWith('#') || id === undefined || !/^\d+$/.test(id)) continue;
+    if (!out.has(Number(id))) out.set(Number(id), name);
+  }
+  return out;
 }
 
 /** Files named by a component's flags and, for the kubelet, by its config file, as the component sees them (`view`). */

@@ -1,0 +1,19 @@
+import { testControl } from '../../testing/control-tester.js';
+import { HARDENED_APISERVER } from '../../testing/control-plane-fixtures.js';
+import { flagAt, without } from '../../testing/flag-cases.js';
+import control from './apiserver-client-ca.js';
+import { staticPod } from '../templates/static-pod-example.js';
+
+const OK = [...HARDENED_APISERVER];
+const fails = (name: string, flags: string[], at: string[]) => ({
+  name, yaml: staticPod('kube-apiserver', flags), paths: at.map((f) => flagAt(flags, f)), messages: [/client certificates are not verified, so none can be used to authenticate/],
+});
+
+testControl(control, {
+  valid: [
+    { name: 'passing', yaml: staticPod('kube-apiserver', OK) },
+  ],
+  invalid: [
+    fails('--client-ca-file unset', [...without(OK, 'client-ca-file'), ], ['client-ca-file']),
+  ],
+});

@@ -1,0 +1,25 @@
+import { testControl } from '../../testing/control-tester.js';
+import { KUBEADM_ETCD } from '../../testing/control-plane-fixtures.js';
+import { flagAt, without } from '../../testing/flag-cases.js';
+import control from './etcd-client-cert-auth.js';
+import { staticPod } from '../templates/static-pod-example.js';
+
+const OK = [...KUBEADM_ETCD];
+const fails = (name: string, flags: string[], at: string[]) => ({
+  name, yaml: staticPod('etcd', flags), paths: at.map((f) => flagAt(flags, f)), messages: [/any client that reaches etcd reads and writes the whole cluster/],
+});
+
+testControl(control, {
+  valid: [
+    { name: 'passing', yaml: staticPod('etcd', OK) },
+  ],
+  invalid: [
+    fails('--client-cert-auth unset', [...without(OK, 'client-cert-auth'), ], ['client-cert-auth']),
+    fails('--client-cert-auth=false', [...without(OK, 'client-cert-auth'), '--client-cert-auth=false'], ['client-cert-auth']),
+  ],
+  skipped: [
+    { name: 'rke2\'s etcd takes its settings from --config-file, which a manifest does not hold (its flags are ignored)',
+      reason: /an etcd started with --config-file \(rke2\) takes its settings from that file.*scan the node with --node/,
+      yaml: staticPod('etcd', ['--config-file=/var/lib/rancher/rke2/server/db/etcd/config', '--auto-tls=true', '--client-cert-auth=false']) },
+  ],
+});

@@ -1,0 +1,268 @@
+// CIS Kubernetes Benchmark v1.10.0: the newest version whose check list is public, through
+// kube-bench's cfg/cis-1.10 (master.yaml, etcd.yaml, controlplane.yaml, node.yaml, policies.yaml).
+// Each sub-section of the benchmark (1.1, 1.2, …, 5.7) is a section here; each recommendation is an
+// item with its number as id and its title as the benchmark words it. kube-bench's check ids are the
+// benchmark's numbers in cfg/cis-1.10, so no item needs an alias for them.
+// Automated recommendations map to the controls that judge exactly that recommendation; Manual ones
+// carry the audit to make by hand (`manual`) and are never passed. An automated recommendation with
+// no control is listed as not covered (controls: [], no manual text).
+import type { Framework, FrameworkItem, FrameworkSection } from './index.js';
+import { itemControls } from './index.js';
+
+/** The ids of the benchmark's Automated recommendations (the others are Manual). */
+export const CIS_AUTOMATED = new Set<string>();
+
+/** An Automated recommendation, judged by these controls (none yet: not covered). */
+function a(id: string, title: string, controls: string[]): FrameworkItem {
+  CIS_AUTOMATED.add(id);
+  return { id, title, controls };
+}
+
+/** A Manual recommendation: what to check by hand. */
+function m(id: string, title: string, manual: string): FrameworkItem {
+  return { id, title, controls: [], manual };
+}
+
+function section(id: string, title: string, summary: string, items: FrameworkItem[]): FrameworkSection {
+  return { id, title, summary, controls: itemControls(items), items };
+}
+
+export const cis: Framework = {
+  id: 'cis-v1.10.0',
+  // Kubescape calls it cis-v1.10.0 (`kubescape scan framework cis-v1.10.0`)
+  aliases: ['cis'],
+  title: 'CIS Kubernetes Benchmark',
+  version: '1.10.0',
+  url: 'https://www.cisecurity.org/benchmark/kubernetes',
+  about: 'The Center for Internet Security\'s Kubernetes Benchmark v1.10.0 (for Kubernetes 1.31), the newest version whose check list is '
+    + 'public, through kube-bench\'s cfg/cis-1.10. Sections 1 (control plane), 2 (etcd) and 4 (worker nodes) are judged by a node scan '
+    + '(palisade scan --node) or the control-plane manifests; section 5 by manifests or a cluster. Automated recommendations map to '
+    + 'controls that judge exactly them; Manual ones are listed with what to check by hand and never passed.',
+  sections: [
+    section('1.1', 'Control Plane Node Configuration Files', 'Static pod manifests, kubeconfigs, the etcd data directory and the PKI: owned by root, closed to other users.', [
+      a('1.1.1', 'Ensure that the API server pod specification file permissions are set to 600 or more restrictive', ['apiserver-manifest-mode']),
+      a('1.1.2', 'Ensure that the API server pod specification file ownership is set to root:root', ['apiserver-manifest-owner']),
+      a('1.1.3', 'Ensure that the controller manager pod specification file permissions are set to 600 or more restrictive', ['controller-manager-manifest-mode']),
+      a('1.1.4', 'Ensure that the controller manager pod specification file ownership is set to root:root', ['controller-manager-manifest-owner']),
+      a('1.1.5', 'Ensure that the scheduler pod specification file permissions are set to 600 or more restrictive', ['scheduler-manifest-mode']),
+      a('1.1.6', 'Ensure that the scheduler pod specification file ownership is set to root:root', ['scheduler-manifest-owner']),
+      a('1.1.7', 'Ensure that the etcd pod specification file permissions are set to 600 or more restrictive', ['etcd-manifest-mode']),
+      a('1.1.8', 'Ensure that the etcd pod specification file ownership is set to root:root', ['etcd-manifest-owner']),
+      m('1.1.9', 'Ensure that the Container Network Interface file permissions are set to 600 or more restrictive',
+        'stat -c %a on the CNI configuration files (/etc/cni/net.d/*) and the CNI plugin files: 600 or stricter.'),
+      m('1.1.10', 'Ensure that the Container Network Interface file ownership is set to root:root',
+        'stat -c %U:%G on the CNI configuration files (/etc/cni/net.d/*): root:root.'),
+      a('1.1.11', 'Ensure that the etcd data directory permissions are set to 700 or more restrictive', ['etcd-data-dir-mode']),
+      a('1.1.12', 'Ensure that the etcd data directory ownership is set to etcd:etcd', ['etcd-data-dir-owner']),
+      a('1.1.13', 'Ensure that the default administrative credential file permissions are set to 600', ['admin-kubeconfig-mode']),
+      a('1.1.14', 'Ensure that the default administrative credential file ownership is set to root:root', ['admin-kubeconfig-owner']),
+      a('1.1.15', 'Ensure that the scheduler.conf file permissions are set to 600 or more restrictive', ['scheduler-kubeconfig-mode']),
+      a('1.1.16', 'Ensure that the scheduler.conf file ownership is set to root:root', ['scheduler-kubeconfig-owner']),
+      a('1.1.17', 'Ensure that the controller-manager.conf file permissions are set to 600 or more restrictive', ['controller-manager-kubeconfig-mode']),
+      a('1.1.18', 'Ensure that the controller-manager.conf file ownership is set to root:root', ['controller-manager-kubeconfig-owner']),
+      a('1.1.19', 'Ensure that the Kubernetes PKI directory and file ownership is set to root:root', ['pki-owner']),
+      m('1.1.20', 'Ensure that the Kubernetes PKI certificate file permissions are set to 600 or more restrictive',
+        'stat -c %a /etc/kubernetes/pki/*.crt: 600 or stricter (node-file-permissions asks only that certificates be not writable by others).'),
+      m('1.1.21', 'Ensure that the Kubernetes PKI key file permissions are set to 600',
+        'stat -c %a /etc/kubernetes/pki/*.key: 600 (node-file-permissions reports keys open to group or others).'),
+    ]),
+    section('1.2', 'API Server', 'kube-apiserver flags: authentication, authorization, admission plugins, auditing, service-account tokens, TLS to clients, kubelets and etcd, encryption at rest.', [
+      m('1.2.1', 'Ensure that the --anonymous-auth argument is set to false',
+        'anonymous requests may be needed for health checks and discovery: check that --anonymous-auth=false is set, or that RBAC grants system:anonymous nothing beyond them (controls apiserver-anonymous-auth, anonymous-access).'),
+      a('1.2.2', 'Ensure that the --token-auth-file parameter is not set', ['apiserver-token-auth-file']),
+      m('1.2.3', 'Ensure that the --DenyServiceExternalIPs is set',
+        'check that --enable-admission-plugins includes DenyServiceExternalIPs unless Services need externalIPs.'),
+      a('1.2.4', 'Ensure that the --kubelet-client-certificate and --kubelet-client-key arguments are set as appropriate', ['apiserver-kubelet-client-cert']),
+      a('1.2.5', 'Ensure that the --kubelet-certificate-authority argument is set as appropriate', ['apiserver-kubelet-ca']),
+      a('1.2.6', 'Ensure that the --authorization-mode argument is not set to AlwaysAllow', ['apiserver-authz-always-allow']),
+      a('1.2.7', 'Ensure that the --authorization-mode argument includes Node', ['apiserver-authz-node']),
+      a('1.2.8', 'Ensure that the --authorization-mode argument includes RBAC', ['apiserver-authz-rbac']),
+      m('1.2.9', 'Ensure that the admission control plugin EventRateLimit is set',
+        'check that --enable-admission-plugins includes EventRateLimit and --admission-control-config-file sets limits that fit the cluster.'),
+      a('1.2.10', 'Ensure that the admission control plugin AlwaysAdmit is not set', ['apiserver-always-admit']),
+      m('1.2.11', 'Ensure that the admission control plugin AlwaysPullImages is set',
+        'check that --enable-admission-plugins includes AlwaysPullImages where tenants must not use each other\'s cached private images.'),
+      a('1.2.12', 'Ensure that the admission control plugin ServiceAccount is set', ['apiserver-service-account-admission']),
+      a('1.2.13', 'Ensure that the admission control plugin NamespaceLifecycle is set', ['apiserver-namespace-lifecycle']),
+      a('1.2.14', 'Ensure that the admission control plugin NodeRestriction is set', ['apiserver-node-restriction']),
+      a('1.2.15', 'Ensure that the --profiling argument is set to false', ['apiserver-profiling-on']),
+      a('1.2.16', 'Ensure that the --audit-log-path argument is set', ['apiserver-audit-log-path']),
+      a('1.2.17', 'Ensure that the --audit-log-maxage argument is set to 30 or as appropriate', ['apiserver-audit-log-maxage']),
+      a('1.2.18', 'Ensure that the --audit-log-maxbackup argument is set to 10 or as appropriate', ['apiserver-audit-log-maxbackup']),
+      a('1.2.19', 'Ensure that the --audit-log-maxsize argument is set to 100 or as appropriate', ['apiserver-audit-log-maxsize']),
+      m('1.2.20', 'Ensure that the --request-timeout argument is set as appropriate',
+        'check that --request-timeout is unset (60s) or set to what the cluster\'s large requests need.'),
+      a('1.2.21', 'Ensure that the --service-account-lookup argument is set to true', ['apiserver-service-account-lookup']),
+      a('1.2.22', 'Ensure that the --service-account-key-file argument is set as appropriate', ['apiserver-service-account-key-file']),
+      a('1.2.23', 'Ensure that the --etcd-certfile and --etcd-keyfile arguments are set as appropriate', ['apiserver-etcd-client-cert']),
+      a('1.2.24', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate', ['apiserver-tls-cert']),
+      a('1.2.25', 'Ensure that the --client-ca-file argument is set as appropriate', ['apiserver-client-ca']),
+      a('1.2.26', 'Ensure that the --etcd-cafile argument is set as appropriate', ['apiserver-etcd-ca']),
+      m('1.2.27', 'Ensure that the --encryption-provider-config argument is set as appropriate',
+        'check that --encryption-provider-config names an EncryptionConfiguration covering secrets (control secrets-encryption-at-rest).'),
+      m('1.2.28', 'Ensure that encryption providers are appropriately configured',
+        'check that the EncryptionConfiguration\'s first provider for secrets is aescbc, kms v2 or secretbox, not identity (control secrets-encryption-at-rest).'),
+      m('1.2.29', 'Ensure that the API Server only makes use of Strong Cryptographic Ciphers',
+        'check that --tls-cipher-suites holds only ECDHE suites with AES-GCM or ChaCha20-Poly1305.'),
+      a('1.2.30', 'Ensure that the --service-account-extend-token-expiration parameter is set to false', ['apiserver-extend-token-expiration']),
+    ]),
+    section('1.3', 'Controller Manager', 'kube-controller-manager flags: per-controller credentials, the service-account key and root CA, certificate rotation, no profiling, loopback only.', [
+      m('1.3.1', 'Ensure that the --terminated-pod-gc-threshold argument is set as appropriate',
+        'check that --terminated-pod-gc-threshold is set to a number of terminated pods the cluster can keep (default 12500).'),
+      a('1.3.2', 'Ensure that the --profiling argument is set to false', ['controller-manager-profiling']),
+      a('1.3.3', 'Ensure that the --use-service-account-credentials argument is set to true', ['controller-manager-sa-credentials']),
+      a('1.3.4', 'Ensure that the --service-account-private-key-file argument is set as appropriate', ['controller-manager-sa-private-key']),
+      a('1.3.5', 'Ensure that the --root-ca-file argument is set as appropriate', ['controller-manager-root-ca']),
+      a('1.3.6', 'Ensure that the RotateKubeletServerCertificate argument is set to true', ['controller-manager-rotate-server-cert']),
+      a('1.3.7', 'Ensure that the --bind-address argument is set to 127.0.0.1', ['controller-manager-bind-address']),
+    ]),
+    section('1.4', 'Scheduler', 'kube-scheduler flags: no profiling, loopback only.', [
+      a('1.4.1', 'Ensure that the --profiling argument is set to false', ['scheduler-profiling']),
+      a('1.4.2', 'Ensure that the --bind-address argument is set to 127.0.0.1', ['scheduler-hardening']),
+    ]),
+    section('2', 'Etcd Node Configuration', 'etcd serves clients and peers over TLS with client-certificate authentication, never self-signed automatic certificates.', [
+      a('2.1', 'Ensure that the --cert-file and --key-file arguments are set as appropriate', ['etcd-cert-file']),
+      a('2.2', 'Ensure that the --client-cert-auth argument is set to true', ['etcd-client-cert-auth']),
+      a('2.3', 'Ensure that the --auto-tls argument is not set to true', ['etcd-auto-tls']),
+      a('2.4', 'Ensure that the --peer-cert-file and --peer-key-file arguments are set as appropriate', ['etcd-peer-cert-file']),
+      a('2.5', 'Ensure that the --peer-client-cert-auth argument is set to true', ['etcd-peer-client-cert-auth']),
+      a('2.6', 'Ensure that the --peer-auto-tls argument is not set to true', ['etcd-peer-auto-tls']),
+      m('2.7', 'Ensure that a unique Certificate Authority is used for etcd',
+        'check that etcd\'s --trusted-ca-file is a CA of its own, not the cluster\'s --client-ca-file (control etcd-dedicated-ca).'),
+    ]),
+    section('3.1', 'Authentication and Authorization', 'Users authenticate through an identity provider, not client certificates, service-account tokens or bootstrap tokens.', [
+      m('3.1.1', 'Client certificate authentication should not be used for users',
+        'check that users authenticate through OIDC or a webhook, not client certificates, which cannot be revoked (control external-authentication).'),
+      m('3.1.2', 'Service account token authentication should not be used for users',
+        'check that no person uses a service-account token to reach the cluster.'),
+      m('3.1.3', 'Bootstrap token authentication should not be used for users',
+        'check that bootstrap tokens are used only to join nodes, and expire.'),
+    ]),
+    section('3.2', 'Logging', 'An audit policy exists and records what security needs.', [
+      m('3.2.1', 'Ensure that a minimal audit policy is created',
+        'check that --audit-policy-file names a policy (control audit-logging).'),
+      m('3.2.2', 'Ensure that the audit policy covers key security concerns',
+        'check that the policy logs access to secrets, configmaps and tokenreviews at Metadata, and pods/exec, pods/portforward, pods/proxy, services/proxy (control audit-policy-coverage).'),
+    ]),
+    section('4.1', 'Worker Node Configuration Files', 'The kubelet\'s service file, kubeconfig and configuration file: owned by root, closed to other users.', [
+      a('4.1.1', 'Ensure that the kubelet service file permissions are set to 600 or more restrictive', ['kubelet-service-mode']),
+      a('4.1.2', 'Ensure that the kubelet service file ownership is set to root:root', ['kubelet-service-owner']),
+      m('4.1.3', 'If proxy kubeconfig file exists ensure permissions are set to 600 or more restrictive',
+        'stat -c %a on the file kube-proxy\'s --kubeconfig names: 600 or stricter.'),
+      m('4.1.4', 'If proxy kubeconfig file exists ensure ownership is set to root:root',
+        'stat -c %U:%G on the file kube-proxy\'s --kubeconfig names: root:root.'),
+      a('4.1.5', 'Ensure that the --kubeconfig kubelet.conf file permissions are set to 600 or more restrictive', ['kubelet-kubeconfig-mode']),
+      a('4.1.6', 'Ensure that the --kubeconfig kubelet.conf file ownership is set to root:root', ['kubelet-kubeconfig-owner']),
+      m('4.1.7', 'Ensure that the certificate authorities file permissions are set to 644 or more restrictive',
+        'stat -c %a on the kubelet\'s client CA file (--client-ca-file, authentication.x509.clientCAFile): 644 or stricter.'),
+      m('4.1.8', 'Ensure that the client certificate authorities file ownership is set to root:root',
+        'stat -c %U:%G on the kubelet\'s client CA file: root:root.'),
+      a('4.1.9', 'If the kubelet config.yaml configuration file is being used validate permissions set to 600 or more restrictive', ['kubelet-config-mode']),
+      a('4.1.10', 'If the kubelet config.yaml configuration file is being used validate file ownership is set to root:root', ['kubelet-config-owner']),
+    ]),
+    section('4.2', 'Kubelet', 'The kubelet\'s authentication, authorization, ports, certificates and kernel settings.', [
+      a('4.2.1', 'Ensure that the --anonymous-auth argument is set to false', ['kubelet-anonymous-auth']),
+      a('4.2.2', 'Ensure that the --authorization-mode argument is not set to AlwaysAllow', ['kubelet-authorization']),
+      a('4.2.3', 'Ensure that the --client-ca-file argument is set as appropriate', ['kubelet-client-tls']),
+      m('4.2.4', 'Verify that the --read-only-port argument is set to 0',
+        'check that readOnlyPort is 0 (--read-only-port=0) unless the port is needed (control kubelet-read-only-port).'),
+      m('4.2.5', 'Ensure that the --streaming-connection-idle-timeout argument is not set to 0',
+        'check that streamingConnectionIdleTimeout is not 0 (kubelet-hardening reports it among other settings).'),
+      a('4.2.6', 'Ensure that the --make-iptables-util-chains argument is set to true', ['kubelet-iptables-util-chains']),
+      m('4.2.7', 'Ensure that the --hostname-override argument is not set',
+        'check that the kubelet has no --hostname-override, unless the cloud provider needs it.'),
+      m('4.2.8', 'Ensure that the eventRecordQPS argument is set to a level which ensures appropriate event capture',
+        'check that eventRecordQPS (--event-qps) is 0 or a level that captures the events the cluster needs.'),
+      m('4.2.9', 'Ensure that the --tls-cert-file and --tls-private-key-file arguments are set as appropriate',
+        'check that tlsCertFile and tlsPrivateKeyFile are set, or serverTLSBootstrap: true with RotateKubeletServerCertificate.'),
+      a('4.2.10', 'Ensure that the --rotate-certificates argument is not set to false', ['kubelet-rotate-certificates']),
+      m('4.2.11', 'Verify that the RotateKubeletServerCertificate argument is set to true',
+        'check that the RotateKubeletServerCertificate feature gate is not false and serverTLSBootstrap is true.'),
+      m('4.2.12', 'Ensure that the Kubelet only makes use of Strong Cryptographic Ciphers',
+        'check that tlsCipherSuites holds only ECDHE suites with AES-GCM or ChaCha20-Poly1305 (kubelet-hardening reports weak ones).'),
+      m('4.2.13', 'Ensure that a limit is set on pod PIDs',
+        'check that podPidsLimit (--pod-max-pids) is set to a limit the node\'s workloads fit in (control kubelet-pod-pid-limit).'),
+      m('4.2.14', 'Ensure that the --seccomp-default parameter is set to true',
+        'check that seccompDefault is true (--seccomp-default), after testing workloads under RuntimeDefault (control kubelet-seccomp-default).'),
+    ]),
+    section('4.3', 'kube-proxy', 'kube-proxy\'s metrics are served on localhost only.', [
+      a('4.3.1', 'Ensure that the kube-proxy metrics service is bound to localhost', ['kube-proxy-metrics-address']),
+    ]),
+    section('5.1', 'RBAC and Service Accounts', 'Least privilege: cluster-admin, secrets, wildcards and pod creation limited; default service accounts and their tokens unused.', [
+      a('5.1.1', 'Ensure that the cluster-admin role is only used where required', ['cluster-admin-binding']),
+      a('5.1.2', 'Minimize access to secrets', ['rbac-secrets-access']),
+      a('5.1.3', 'Minimize wildcard use in Roles and ClusterRoles', ['rbac-wildcards']),
+      a('5.1.4', 'Minimize access to create pods', ['rbac-create-workloads']),
+      a('5.1.5', 'Ensure that default service accounts are not actively used', ['default-service-account-used', 'default-service-account-automount']),
+      a('5.1.6', 'Ensure that Service Account Tokens are only mounted where necessary', ['service-account-token-mounted']),
+      m('5.1.7', 'Avoid use of system:masters group',
+        'check that no client certificate but the break-glass one carries O=system:masters: RBAC cannot limit that group.'),
+      m('5.1.8', 'Limit use of the Bind, Impersonate and Escalate permissions in the Kubernetes cluster',
+        'check who may bind, escalate and impersonate (palisade who-can; control rbac-escalation-verbs).'),
+      m('5.1.9', 'Minimize access to create persistent volumes',
+        'check who may create PersistentVolumes (palisade who-can create persistentvolumes): a hostPath volume reaches the node.'),
+      m('5.1.10', 'Minimize access to the proxy sub-resource of nodes',
+        'check who may use nodes/proxy (palisade who-can get nodes/proxy): it reaches the kubelet API.'),
+      m('5.1.11', 'Minimize access to the approval sub-resource of certificatesigningrequests objects',
+        'check who may update certificatesigningrequests/approval: an approver can mint credentials.'),
+      m('5.1.12', 'Minimize access to webhook configuration objects',
+        'check who may write validating and mutating webhook configurations: they see and change every admitted object.'),
+      m('5.1.13', 'Minimize access to the service account token creation',
+        'check who may create serviceaccounts/token: it mints tokens for any service account of the namespace.'),
+    ]),
+    section('5.2', 'Pod Security Standards', 'An admission policy in every namespace with user workloads keeps out privileged, host-sharing and root containers.', [
+      m('5.2.1', 'Ensure that the cluster has at least one active policy control mechanism in place',
+        'check that Pod Security Admission or an external policy engine enforces a policy in every namespace with user workloads (control pod-security-admission).'),
+      m('5.2.2', 'Minimize the admission of privileged containers',
+        'check that the admission policy of each namespace with user workloads rejects privileged containers (baseline or restricted).'),
+      m('5.2.3', 'Minimize the admission of containers wishing to share the host process ID namespace',
+        'check that the admission policy rejects hostPID: true.'),
+      m('5.2.4', 'Minimize the admission of containers wishing to share the host IPC namespace',
+        'check that the admission policy rejects hostIPC: true.'),
+      m('5.2.5', 'Minimize the admission of containers wishing to share the host network namespace',
+        'check that the admission policy rejects hostNetwork: true.'),
+      m('5.2.6', 'Minimize the admission of containers with allowPrivilegeEscalation',
+        'check that the admission policy rejects containers that do not set allowPrivilegeEscalation: false (restricted).'),
+      m('5.2.7', 'Minimize the admission of root containers',
+        'check that the admission policy rejects containers that may run as root (restricted: runAsNonRoot).'),
+      m('5.2.8', 'Minimize the admission of containers with the NET_RAW capability',
+        'check that the admission policy rejects containers that keep NET_RAW (restricted drops ALL).'),
+      m('5.2.9', 'Minimize the admission of containers with added capabilities',
+        'check that the admission policy rejects capabilities added beyond the baseline set.'),
+      m('5.2.10', 'Minimize the admission of containers with capabilities assigned',
+        'check that the admission policy makes containers drop ALL capabilities where they can.'),
+      m('5.2.11', 'Minimize the admission of Windows HostProcess containers',
+        'check that the admission policy rejects hostProcess: true (baseline).'),
+      m('5.2.12', 'Minimize the admission of HostPath volumes',
+        'check that the admission policy rejects hostPath volumes (baseline).'),
+      m('5.2.13', 'Minimize the admission of containers which use HostPorts',
+        'check that the admission policy rejects hostPort (baseline).'),
+    ]),
+    section('5.3', 'Network Policies and CNI', 'A CNI that enforces NetworkPolicies, and policies in every namespace.', [
+      m('5.3.1', 'Ensure that the CNI in use supports NetworkPolicies',
+        'check that the cluster\'s CNI plugin enforces NetworkPolicy (Calico, Cilium, …; flannel alone does not).'),
+      m('5.3.2', 'Ensure that all Namespaces have NetworkPolicies defined',
+        'check that each namespace has NetworkPolicies that fit its traffic (controls default-deny-ingress, default-deny-egress).'),
+    ]),
+    section('5.4', 'Secrets Management', 'Secrets mounted as files, or kept in an external store.', [
+      m('5.4.1', 'Prefer using Secrets as files over Secrets as environment variables',
+        'check that workloads read Secrets from mounted files, not env valueFrom.secretKeyRef or envFrom.secretRef.'),
+      m('5.4.2', 'Consider external secret storage',
+        'check whether secrets should live in an external store (a vault, a cloud secret manager) with its own audit and rotation.'),
+    ]),
+    section('5.5', 'Extensible Admission Control', 'Image provenance is enforced at admission.', [
+      m('5.5.1', 'Configure Image Provenance using ImagePolicyWebhook admission controller',
+        'check that an admission webhook or policy engine admits only images from trusted registries, by digest or signature.'),
+    ]),
+    section('5.7', 'General Policies', 'Namespaces as boundaries, seccomp and security contexts on workloads, nothing in the default namespace.', [
+      m('5.7.1', 'Create administrative boundaries between resources using namespaces',
+        'check that teams and applications have namespaces of their own, with RBAC, quotas and policies per namespace.'),
+      m('5.7.2', 'Ensure that the seccomp profile is set to docker/default in your Pod definitions',
+        'check that pods set seccompProfile RuntimeDefault (control seccomp-profile).'),
+      m('5.7.3', 'Apply SecurityContext to your Pods and Containers',
+        'check that pods and containers set a securityContext that fits the restricted Pod Security Standard.'),
+      m('5.7.4', 'The default namespace should not be used',
+        'check that no user workload runs in the default namespace (control default-namespace).'),
+    ]),
+  ],
+};
