@@ -7,6 +7,10 @@ import { CONTROLS, getControl, resolveControlName } from '../src/controls/index.
 import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkControlIds } from '../src/frameworks/index.js';
 import { NSA_CISA_CATALOG } from './support/nsa-cisa-catalog.js';
 
+/** The Pod Security Standards controls (src/controls/pss) are not the guidance's: their aliases are PSA check ids. */
+const isPssControl = (c: { id: string }): boolean => c.id.startsWith('pss-');
+const GUIDANCE_CONTROLS = CONTROLS.filter((c) => !isPssControl(c));
+
 describe('control registry', () => {
   it('has unique ids', () => {
     const ids = CONTROLS.map((c) => c.id);
@@ -50,9 +54,9 @@ describe('control registry', () => {
   it('agrees with the catalog on ids, aliases, severity and section', () => {
     const catalog = new Map(NSA_CISA_CATALOG.map((row) => [row.id, row]));
     assert.equal(catalog.size, NSA_CISA_CATALOG.length, 'no id twice in the catalog');
-    assert.deepEqual(CONTROLS.map((c) => c.id).filter((id) => !catalog.has(id)), [], 'registered controls missing from the catalog');
+    assert.deepEqual(GUIDANCE_CONTROLS.map((c) => c.id).filter((id) => !catalog.has(id)), [], 'registered controls missing from the catalog');
     assert.deepEqual(NSA_CISA_CATALOG.map((r) => r.id).filter((id) => !getControl(id)), [], 'catalog rows without a control');
-    for (const c of CONTROLS) {
+    for (const c of GUIDANCE_CONTROLS) {
       const row = catalog.get(c.id)!;
       assert.deepEqual([...c.aliases].sort(), [...row.aliases].sort(), `${c.id} aliases`);
       assert.equal(c.severity, row.severity, `${c.id} severity`);
@@ -70,6 +74,19 @@ describe('control registry', () => {
   });
 
   it('writes aliases as Kubescape control ids (C-0000)', () => {
-    for (const c of CONTROLS) for (const a of c.aliases) assert.match(a, /^C-\d{4}$/, `${c.id}: ${a}`);
+    for (const c of GUIDANCE_CONTROLS) for (const a of c.aliases) assert.match(a, /^C-\d{4}$/, `${c.id}: ${a}`);
+  });
+
+  it('gives each Pod Security Standards control (src/controls/pss) one alias, the PSA check id of the item that maps it', () => {
+    const pss = CONTROLS.filter(isPssControl);
+    assert.ok(pss.length > 0);
+    const items = FRAMEWORKS.filter((f) => f.id.startsWith('pss-')).flatMap((f) => f.sections.flatMap((s) => s.items ?? []));
+    for (const c of pss) {
+      assert.equal(c.aliases.length, 1, c.id);
+      assert.equal(c.section, 'pod-security', c.id);
+      const mapping = items.filter((i) => i.controls.includes(c.id));
+      assert.ok(mapping.length > 0, `${c.id} is an item of a pss framework`);
+      for (const i of mapping) assert.equal(i.id, c.aliases[0], `${c.id} is item ${i.id}`);
+    }
   });
 });

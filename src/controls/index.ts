@@ -79,6 +79,23 @@ import kubeletPodPidLimit from './kubelet/kubelet-pod-pid-limit.js';
 import kubeletSeccompDefault from './kubelet/kubelet-seccomp-default.js';
 import nodeFilePermissions from './kubelet/node-file-permissions.js';
 
+// Pod Security Standards (frameworks pss-baseline, pss-restricted): one control per PSA check, in the standard's order
+import pssHostNamespaces from './pss/host-namespaces.js';
+import pssCapabilitiesBaseline from './pss/capabilities-baseline.js';
+import pssHostPathVolumes from './pss/host-path-volumes.js';
+import pssAppArmorProfile from './pss/apparmor-profile.js';
+import pssSelinuxOptions from './pss/selinux-options.js';
+import pssProcMount from './pss/proc-mount.js';
+import pssSeccompBaseline from './pss/seccomp-baseline.js';
+import pssSysctls from './pss/sysctls.js';
+import pssHostProbesLifecycle from './pss/host-probes-lifecycle.js';
+import pssRestrictedVolumes from './pss/restricted-volumes.js';
+import pssAllowPrivilegeEscalation from './pss/allow-privilege-escalation.js';
+import pssRunAsNonRoot from './pss/run-as-non-root.js';
+import pssRunAsUser from './pss/run-as-user.js';
+import pssSeccompRestricted from './pss/seccomp-restricted.js';
+import pssCapabilitiesRestricted from './pss/capabilities-restricted.js';
+
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
   nonRootGroup, readOnlyRootFilesystem, privilegedContainer, allowPrivilegeEscalation, dangerousCapabilities,
@@ -96,6 +113,9 @@ export const CONTROLS: readonly Control[] = [
   etcdTls, etcdDedicatedCa, controllerManagerHardening, schedulerHardening, externalAuthentication,
   kubeletAnonymousAuth, kubeletAuthorization, kubeletClientTls, kubeletReadOnlyPort,
   kubeletHardening, kubeletPodPidLimit, kubeletSeccompDefault, nodeFilePermissions,
+  pssHostNamespaces, pssCapabilitiesBaseline, pssHostPathVolumes, pssAppArmorProfile, pssSelinuxOptions, pssProcMount,
+  pssSeccompBaseline, pssSysctls, pssHostProbesLifecycle,
+  pssRestrictedVolumes, pssAllowPrivilegeEscalation, pssRunAsNonRoot, pssRunAsUser, pssSeccompRestricted, pssCapabilitiesRestricted,
 ];
 
 const byId = new Map(CONTROLS.map((c) => [c.id, c]));

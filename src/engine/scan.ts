@@ -66,6 +66,10 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const inputs: ControlInputs = { ...DEFAULT_INPUTS, ...stripUndefined(options.inputs ?? {}) };
   // the version a cluster's API server reported, unless the config says which one the manifests run on
   inputs.kubernetesVersion ??= input.targets.find((t) => t.type === 'cluster' && t.version)?.version;
+  // the Pod Security Standards are judged at that version too unless inputs.pssVersion / --pss-version names one
+  // (a namespace's enforce-version names a policy version the same way; a version newer than the newest
+  // implemented is judged with the newest checks, as PSA does)
+  inputs.pssVersion ??= inputs.kubernetesVersion;
   const resources = filterNamespaces(input.resources, options.includeNamespaces, options.excludeNamespaces);
   const inventory = new Inventory(resources);
   const now = options.now ?? new Date();

@@ -4,6 +4,7 @@
 // covered (or, for a manual item, with what to check by hand), never passed.
 import { nsaCisa } from './nsa-cisa.js';
 import { mitreAttack } from './mitre-attack.js';
+import { pssBaseline, pssRestricted } from './pss.js';
 
 export interface FrameworkItem {
   /** The item's id in its standard: a slug of the technique's name, a CIS number. */
@@ -42,7 +43,7 @@ export interface Framework {
   sections: FrameworkSection[];
 }
 
-export const FRAMEWORKS: readonly Framework[] = [nsaCisa, mitreAttack];
+export const FRAMEWORKS: readonly Framework[] = [nsaCisa, mitreAttack, pssBaseline, pssRestricted];
 
 /** The framework a scan is scored against when none is named. */
 export const DEFAULT_FRAMEWORK = 'nsa-cisa';
