@@ -18,6 +18,8 @@ import { VERSION } from '../version.js';
 import { stripUndefined } from '../model/objects.js';
 import type { ImageError, ImageScan } from '../model/vulnerability.js';
 import { imageInputErrors, judgeImages } from './images.js';
+import { podSecurityNamespaces } from './pss-namespaces.js';
+import { pssVersionText } from '../controls/templates/pss.js';
 
 /** 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13). */
 export const SCHEMA_VERSION = '1.1';
@@ -87,6 +89,11 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   addPatchCommands(evaluations, byId, input.targets);
   const { controls, findings } = collectResults(evaluations, options.verbose);
   const frameworks = scoreFrameworks(selection, controls);
+  for (const fw of frameworks) {
+    const data = selection.frameworks.find((f) => f.id === fw.id);
+    const namespaces = data && podSecurityNamespaces(data, inventory, findings, pssVersionText(inputs));
+    if (namespaces) fw.namespaces = namespaces;
+  }
   const framework = frameworks[0]!;
   const images = judgeImages(input, inventory.images(), {
     ignoreUnfixed: options.ignoreUnfixed, includePackages: options.includePackages || options.verbose, exceptions: options.exceptions ?? [], now,

@@ -40,6 +40,8 @@ export interface Framework {
   url: string;
   /** One paragraph: what the standard is and how Palisade maps it. */
   about?: string;
+  /** For a Pod Security Standards framework, its level: the report says per namespace what its enforce label enforces beside it. */
+  podSecurityLevel?: 'baseline' | 'restricted';
   sections: FrameworkSection[];
 }
 

@@ -52,6 +52,7 @@ const VERSION = 'v1.34 (judged at --pss-version)';
 
 export const pssBaseline: Framework = {
   id: 'pss-baseline',
+  podSecurityLevel: 'baseline',
   title: 'Pod Security Standards: baseline',
   version: VERSION,
   url: URL,
@@ -65,6 +66,7 @@ export const pssBaseline: Framework = {
 
 export const pssRestricted: Framework = {
   id: 'pss-restricted',
+  podSecurityLevel: 'restricted',
   title: 'Pod Security Standards: restricted',
   version: VERSION,
   url: URL,
