@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { ScanReport } from '../src/model/types.js';
 import { findFramework, frameworkControlIds } from '../src/frameworks/index.js';
 import { scan } from '../src/engine/scan.js';
+import { PSS_NEWEST_MINOR, parsePssVersion } from '../src/controls/templates/pss.js';
 import { readText } from '../src/sources/files/index.js';
 import type { DocumentSink } from '../src/sources/files/to-resources.js';
 import { LineIndex } from '../src/sources/files/yaml-documents.js';
@@ -36,6 +37,14 @@ describe('pss frameworks data', () => {
       'seccompProfile_restricted', 'capabilities_restricted']);
     assert.equal(frameworkControlIds(baseline).length, 12);
     assert.equal(frameworkControlIds(restricted).length, 15);
+    // the frameworks' version is the newest policy version the controls implement (the default of --pss-version)
+    assert.equal(baseline.version, `1.${PSS_NEWEST_MINOR}`);
+    assert.equal(restricted.version, `1.${PSS_NEWEST_MINOR}`);
+  });
+
+  it('reads policy versions as PSA writes them (v1.N, latest), a server\'s gitVersion too', () => {
+    assert.deepEqual(['latest', 'v1.0', 'v1.34', '1.29', 'v1.31.4', 'v1.28.3-eks-4f4795d', 'v1.40'].map(parsePssVersion), ['latest', 0, 34, 29, 31, 28, 40]);
+    for (const bad of ['', 'v2.1', 'v1', 'v1.x', 'v1.01', 'newest']) assert.equal(parsePssVersion(bad), undefined, bad);
   });
 });
 

@@ -77,7 +77,8 @@ function controlDoc(c: Control): ControlDoc {
     title: `${c.title} (${c.id})`,
     facts: [
       ['Id', c.id],
-      ['Kubescape', c.aliases.join(', ') || '—'],
+      // a Pod Security Standards control (src/controls/pss) is aliased by its Pod Security Admission check id
+      [c.id.startsWith('pss-') ? 'PSS check' : 'Kubescape', c.aliases.join(', ') || '—'],
       ['Severity', c.severity],
       ['Section', sectionTitle(c.section)],
     ],

@@ -20,6 +20,30 @@ export default defineControl({
   rationale: 'Without allowPrivilegeEscalation: false a process can gain more privileges than its parent (setuid binaries, file '
     + 'capabilities). The restricted Pod Security Standard requires it to be off in every container.',
   remediation: 'Set securityContext.allowPrivilegeEscalation: false in every container, init container and ephemeral container.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      allowPrivilegeEscalation: false
+`,
+  },
   skipIf: (inputs) => (pssMinor(inputs) < 8 ? `the Pod Security Standards have no allowPrivilegeEscalation check before v1.8 (judging at v1.${pssMinor(inputs)})` : undefined),
   check({ pod }, ctx) {
     if (pssMinor(ctx.inputs) >= 25 && windowsPod(pod)) return;

@@ -27,6 +27,34 @@ export default defineControl({
   rationale: 'AppArmor confines what a container may do on the node; an Unconfined profile removes that confinement. '
     + 'The baseline Pod Security Standard forbids overriding or disabling the default profile.',
   remediation: 'Remove the appArmorProfile (or annotation), or set it to RuntimeDefault or a Localhost profile.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    appArmorProfile:
+      type: Unconfined
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    appArmorProfile:
+      type: RuntimeDefault
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
   check({ pod }, ctx) {
     const podProfile: unknown = podSC(pod)?.appArmorProfile;
     if (isObj(podProfile) && !ALLOWED_TYPES.has(str(podProfile.type))) {

@@ -24,6 +24,34 @@ export default defineControl({
   rationale: 'Capabilities beyond the container runtime\'s default set give a container root powers over the kernel '
     + '(SYS_ADMIN, NET_ADMIN, SYS_PTRACE …); the baseline Pod Security Standard allows adding only the default ones.',
   remediation: 'Remove the capability from securityContext.capabilities.add.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      capabilities:
+        add: [NET_ADMIN]
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      capabilities:
+        add: [NET_BIND_SERVICE]
+`,
+  },
   check({ container }, ctx) {
     const caps: unknown = containerSC(container)?.capabilities;
     if (!isObj(caps) || !Array.isArray(caps.add)) return;

@@ -22,6 +22,35 @@ export default defineControl({
   rationale: 'The restricted Pod Security Standard requires containers to start with no capabilities and add back at most '
     + 'NET_BIND_SERVICE.',
   remediation: 'Set securityContext.capabilities.drop: [ALL] in every container and add only NET_BIND_SERVICE if needed.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      capabilities:
+        add: [CHOWN]
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      capabilities:
+        drop: [ALL]
+        add: [NET_BIND_SERVICE]
+`,
+  },
   check({ pod }, ctx) {
     const minor = pssMinor(ctx.inputs);
     if (minor >= 25 && windowsPod(pod)) return;

@@ -15,6 +15,29 @@ export default defineControl({
   rationale: 'Sharing the host\'s network, process or IPC namespace lets a pod see and reach what runs on the node; '
     + 'the baseline Pod Security Standard forbids it, and Pod Security Admission rejects such a pod at baseline and restricted.',
   remediation: 'Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false).',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  hostPID: true
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
   check({ pod }, ctx) {
     for (const field of FIELDS) {
       if (pod.spec[field] !== true) continue;

@@ -15,6 +15,35 @@ export default defineControl({
   rationale: 'A hostPath volume mounts a directory of the node into the pod: node credentials, the container runtime\'s socket, '
     + 'other pods\' data. The baseline Pod Security Standard forbids them.',
   remediation: 'Replace the hostPath volume with a ConfigMap, Secret, emptyDir or PersistentVolumeClaim volume.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+  volumes:
+  - name: logs
+    hostPath:
+      path: /var/log
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+  volumes:
+  - name: logs
+    emptyDir: {}
+`,
+  },
   check({ pod }, ctx) {
     const volumes: unknown = pod.spec.volumes;
     if (!Array.isArray(volumes)) return;

@@ -24,6 +24,36 @@ export default defineControl({
   rationale: 'A probe or hook with a host makes the kubelet connect from the node to any address the pod names: a way to reach '
     + 'node-local services or cloud metadata. The baseline Pod Security Standard forbids it from v1.34.',
   remediation: 'Remove the host field so that the kubelet probes the pod\'s own IP.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    livenessProbe:
+      httpGet:
+        host: 169.254.169.254
+        port: 80
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    livenessProbe:
+      httpGet:
+        path: /healthz
+        port: 80
+`,
+  },
   skipIf: (inputs) => (pssMinor(inputs) < 34 ? `the Pod Security Standards have no hostProbesAndhostLifecycle check before v1.34 (judging at v1.${pssMinor(inputs)})` : undefined),
   check({ pod }, ctx) {
     for (const c of pod.containers) {

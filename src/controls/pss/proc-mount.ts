@@ -18,6 +18,33 @@ export default defineControl({
   rationale: 'The default /proc mount masks kernel interfaces a container should not reach; Unmasked exposes them. '
     + 'The baseline Pod Security Standard requires the default, except (from v1.30) in a user namespace.',
   remediation: 'Remove securityContext.procMount (or set Default), or run the pod in a user namespace (hostUsers: false).',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      procMount: Unmasked
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  hostUsers: false
+  containers:
+  - name: web
+    image: nginx:1.27
+    securityContext:
+      procMount: Unmasked
+`,
+  },
   check({ pod }, ctx) {
     if (pssMinor(ctx.inputs) >= 30 && userNamespaced(pod)) return;
     for (const c of pod.containers) {

@@ -19,6 +19,37 @@ export default defineControl({
   rationale: 'Besides hostPath, volume types such as nfs, iscsi, cephfs or gitRepo let a pod reach storage and hosts outside '
     + 'what the cluster administers; the restricted Pod Security Standard allows only the core, cluster-managed types.',
   remediation: 'Use a PersistentVolumeClaim (a PersistentVolume of any type, set up by an administrator), or one of the allowed types.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+  volumes:
+  - name: shared
+    nfs:
+      server: nfs.example.com
+      path: /exports
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+  volumes:
+  - name: shared
+    persistentVolumeClaim:
+      claimName: shared
+`,
+  },
   check({ pod }, ctx) {
     const volumes: unknown = pod.spec.volumes;
     if (!Array.isArray(volumes)) return;

@@ -18,6 +18,30 @@ export default defineControl({
   rationale: 'runAsNonRoot: true makes the kubelet refuse to start a container whose user is root; the restricted Pod Security '
     + 'Standard requires it for every container, at pod or container level.',
   remediation: 'Set securityContext.runAsNonRoot: true on the pod (and not false on any container).',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
   check({ pod }, ctx) {
     const podValue: unknown = podSC(pod)?.runAsNonRoot;
     const podTrue = podValue === true;

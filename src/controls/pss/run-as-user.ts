@@ -18,6 +18,32 @@ export default defineControl({
   failsWhen: 'from v1.23: the pod or a container sets runAsUser: 0 (check runAsUser).',
   rationale: 'UID 0 is root; the restricted Pod Security Standard forbids setting it explicitly.',
   remediation: 'Set runAsUser to a non-zero UID, or remove it and run the image\'s non-root user.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    runAsUser: 0
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    runAsUser: 10001
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
   skipIf: (inputs) => (pssMinor(inputs) < 23 ? `the Pod Security Standards have no runAsUser check before v1.23 (judging at v1.${pssMinor(inputs)})` : undefined),
   check({ pod }, ctx) {
     if (podSC(pod)?.runAsUser === 0) {

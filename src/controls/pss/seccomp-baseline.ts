@@ -58,6 +58,34 @@ export default defineControl({
   rationale: 'Seccomp limits the system calls a container may make; Unconfined removes the filter. The baseline Pod Security '
     + 'Standard forbids disabling it explicitly (leaving it unset is allowed at baseline; restricted requires it).',
   remediation: 'Set seccompProfile.type to RuntimeDefault (or a Localhost profile), or remove the Unconfined profile.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seccompProfile:
+      type: Unconfined
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
   check({ pod }, ctx) {
     if (pssMinor(ctx.inputs) >= 19) seccompFieldsBaseline(pod, ctx);
     else seccompAnnotations(pod, ctx, 'baseline', 'seccompProfile_baseline');

@@ -22,6 +22,31 @@ export default defineControl({
   rationale: 'The restricted Pod Security Standard requires every container to run under a seccomp filter: the runtime\'s default '
     + 'or a profile on the node.',
   remediation: 'Set spec.securityContext.seccompProfile.type: RuntimeDefault on the pod.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
   check({ pod }, ctx) {
     const minor = pssMinor(ctx.inputs);
     if (minor < 19) {

@@ -24,6 +24,35 @@ export default defineControl({
   rationale: 'A custom SELinux user, role or type can lift the confinement SELinux gives containers; the baseline Pod Security '
     + 'Standard allows only the container types.',
   remediation: 'Remove seLinuxOptions.user and .role, and use one of the allowed types.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seLinuxOptions:
+      type: spc_t
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    seLinuxOptions:
+      type: container_t
+      level: "s0:c123,c456"
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
   check({ pod }, ctx) {
     const allowed = pssMinor(ctx.inputs) >= 31 ? TYPES_1_31 : TYPES_1_0;
     const judge = (opts: unknown, at: PathSegments, who: string): void => {

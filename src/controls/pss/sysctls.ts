@@ -25,6 +25,36 @@ export default defineControl({
   rationale: 'Sysctls outside the safe set act on the whole node or weaken kernel protections; the baseline Pod Security '
     + 'Standard allows only the namespaced, safe ones, and the set grew with Kubernetes versions.',
   remediation: 'Remove the sysctl from spec.securityContext.sysctls, or run the workload where the version allows it.',
+  example: {
+    failing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    sysctls:
+    - name: kernel.msgmax
+      value: "65536"
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+    passing: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: shop
+spec:
+  securityContext:
+    sysctls:
+    - name: net.ipv4.tcp_keepalive_time
+      value: "600"
+  containers:
+  - name: web
+    image: nginx:1.27
+`,
+  },
   check({ pod }, ctx) {
     const sysctls: unknown = podSC(pod)?.sysctls;
     if (!Array.isArray(sysctls)) return;
