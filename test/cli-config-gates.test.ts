@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ScanReport } from '../src/model/types.js';
 import { runCli, tempDir, writeTree, type CliResult } from './support/cli.js';
+import { frameworkNames } from '../src/frameworks/index.js';
 
 const PRIVILEGED = `apiVersion: v1
 kind: Pod
@@ -170,7 +171,7 @@ describe('config file: errors name file:line:column', () => {
       `palisade: ${file}:2:3: gates.minCoverage: minCoverage: expected a number from 0 to 100, got "150"`,
       `palisade: ${file}:3:3: gates.failon: unknown key "failon"; did you mean "failOn"?`,
       `palisade: ${file}:4:1: exludeNamespaces: unknown key "exludeNamespaces"; did you mean "excludeNamespaces"?`,
-      `palisade: ${file}:5:1: framework: unknown framework "nsa-ciss"; did you mean "nsa-cisa"? (known: nsa-cisa, nsa, mitre-attack, mitre, cis-v1.10.0, cis)`,
+      `palisade: ${file}:5:1: framework: unknown framework "nsa-ciss"; did you mean "nsa-cisa"? (known: ${frameworkNames().join(', ')})`,
       `palisade: ${file}:7:3: inputs.alowedRegistries: unknown key "alowedRegistries"; did you mean "allowedRegistries"?`,
       `palisade: ${file}:8:38: inputs.dangerousCapabilities.1: must be a string`,
       `palisade: ${file}:10:14: exceptions.0.controls.0: "privileged-containr" names no control; did you mean "privileged-container"? (see 'palisade list controls')`,

@@ -8,6 +8,10 @@ import { DEFAULT_FRAMEWORK, FRAMEWORKS, frameworkControlIds } from '../src/frame
 import { NSA_CISA_CATALOG } from './support/nsa-cisa-catalog.js';
 import { CIS_CATALOG } from './support/cis-catalog.js';
 
+/** The Pod Security Standards controls (src/controls/pss) are not the guidance's: their aliases are PSA check ids. */
+const isPssControl = (c: { id: string }): boolean => c.id.startsWith('pss-');
+const GUIDANCE_CONTROLS = CONTROLS.filter((c) => !isPssControl(c));
+
 describe('control registry', () => {
   it('has unique ids', () => {
     const ids = CONTROLS.map((c) => c.id);
@@ -52,9 +56,9 @@ describe('control registry', () => {
     const rows = [...NSA_CISA_CATALOG, ...CIS_CATALOG];
     const catalog = new Map(rows.map((row) => [row.id, row]));
     assert.equal(catalog.size, rows.length, 'no id twice in the catalogs');
-    assert.deepEqual(CONTROLS.map((c) => c.id).filter((id) => !catalog.has(id)), [], 'registered controls missing from the catalog');
+    assert.deepEqual(GUIDANCE_CONTROLS.map((c) => c.id).filter((id) => !catalog.has(id)), [], 'registered controls missing from the catalog');
     assert.deepEqual(rows.map((r) => r.id).filter((id) => !getControl(id)), [], 'catalog rows without a control');
-    for (const c of CONTROLS) {
+    for (const c of GUIDANCE_CONTROLS) {
       const row = catalog.get(c.id)!;
       assert.deepEqual([...c.aliases].sort(), [...row.aliases].sort(), `${c.id} aliases`);
       assert.equal(c.severity, row.severity, `${c.id} severity`);
@@ -72,6 +76,19 @@ describe('control registry', () => {
   });
 
   it('writes aliases as Kubescape control ids (C-0000)', () => {
-    for (const c of CONTROLS) for (const a of c.aliases) assert.match(a, /^C-\d{4}$/, `${c.id}: ${a}`);
+    for (const c of GUIDANCE_CONTROLS) for (const a of c.aliases) assert.match(a, /^C-\d{4}$/, `${c.id}: ${a}`);
+  });
+
+  it('gives each Pod Security Standards control (src/controls/pss) one alias, the PSA check id of the item that maps it', () => {
+    const pss = CONTROLS.filter(isPssControl);
+    assert.ok(pss.length > 0);
+    const items = FRAMEWORKS.filter((f) => f.id.startsWith('pss-')).flatMap((f) => f.sections.flatMap((s) => s.items ?? []));
+    for (const c of pss) {
+      assert.equal(c.aliases.length, 1, c.id);
+      assert.equal(c.section, 'pod-security', c.id);
+      const mapping = items.filter((i) => i.controls.includes(c.id));
+      assert.ok(mapping.length > 0, `${c.id} is an item of a pss framework`);
+      for (const i of mapping) assert.equal(i.id, c.aliases[0], `${c.id} is item ${i.id}`);
+    }
   });
 });

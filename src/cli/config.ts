@@ -16,6 +16,7 @@ import { findUp, startDirectory } from './find-up.js';
 import { findFramework, frameworkNames } from '../frameworks/index.js';
 import { resolveControl, unknownControlMessage } from '../engine/select.js';
 import { didYouMean } from '../engine/suggest.js';
+import { parsePssVersion } from '../controls/templates/pss.js';
 
 export interface PalisadeConfig {
   file?: string;
@@ -122,6 +123,12 @@ export function loadConfig(file: string): PalisadeConfig {
           if (key === 'kubernetesVersion') { // one string, not a list
             const version = inputs[key];
             if (typeof version !== 'string' || !parseKubernetesVersion(version)) v.fail(['inputs', key], 'must be a Kubernetes version such as "1.35" or "v1.34.2"');
+            config.inputs[key] = String(version);
+            return;
+          }
+          if (key === 'pssVersion') { // one string: v1.N or latest, as enforce-version writes it
+            const version = inputs[key];
+            if (typeof version !== 'string' || parsePssVersion(version) === undefined) v.fail(['inputs', key], 'must be a Pod Security Standards version such as "v1.34" or "latest"');
             config.inputs[key] = String(version);
             return;
           }

@@ -58,6 +58,7 @@ export function buildProgram(): Command {
     .argument('[paths...]', 'files or directories to scan; - reads standard input', [])
     .option('--framework <ids>', 'frameworks to score against, comma-separated or repeated: nsa-cisa, mitre-attack (Kubescape\'s names: nsa, mitre), any case; the first one\'s scores are the summary\'s (default: the config\'s, else nsa-cisa; see palisade list frameworks)', collect)
     .option('--controls <ids>', 'only these controls: ids, Kubescape ids (C-0057) or names ("Privileged container"), comma-separated', collect)
+    .option('--pss-version <version>', 'the Pod Security Standards version the pss-baseline and pss-restricted checks are judged at: v1.N or latest (default: the config\'s inputs.pssVersion, else with --cluster the server\'s version, else the newest implemented)')
     .option('--exclude-controls <ids>', 'leave out these controls', collect)
     .option('-n, --namespace <names>', 'only resources in these namespaces (repeatable, comma-separated)', collect)
     .option('--include-namespaces <names>', 'the same as --namespace', collect)

@@ -7,6 +7,7 @@ import type { ScanOptions } from '../engine/scan.js';
 import { selectControls } from '../engine/select.js';
 import { findConfig, loadConfig, type PalisadeConfig } from './config.js';
 import { loadExceptionsFile } from './exceptions-file.js';
+import { parsePssVersion } from '../controls/templates/pss.js';
 
 export interface SettingsFlags {
   /** --framework, repeatable and comma-separated. */
@@ -24,6 +25,8 @@ export interface SettingsFlags {
   annotationExceptions?: boolean;
   maxFileSize?: string;
   verbose?: boolean;
+  /** --pss-version: overrides the config's inputs.pssVersion. */
+  pssVersion?: string;
 }
 
 export interface Settings {
@@ -62,11 +65,17 @@ export function loadSettings(targets: string[], flags: SettingsFlags): Settings 
     disabled: config.disabledControls,
     includeNamespaces: included.length ? included : config.includeNamespaces,
     excludeNamespaces: flags.excludeNamespaces ?? config.excludeNamespaces,
-    inputs: config.inputs,
+    inputs: flags.pssVersion !== undefined ? { ...config.inputs, pssVersion: pssVersionFlag(flags.pssVersion) } : config.inputs,
     exceptions: [...config.exceptions, ...(flags.exceptions ? loadExceptionsFile(flags.exceptions) : [])],
     annotationExceptions: flags.annotationExceptions ?? config.annotationExceptions,
     verbose: flags.verbose,
   };
   selectControls(options);
   return { config, options, maxFileSize: Math.floor(maxMiB * 1024 * 1024), warnings };
+}
+
+/** --pss-version as Pod Security Admission writes a version (`v1.34`, `latest`; `1.34` too); anything else is a usage error. */
+function pssVersionFlag(text: string): string {
+  if (parsePssVersion(text) === undefined) throw new UsageError(`--pss-version: expected a Pod Security Standards version such as v1.34 or latest, got "${text}"`);
+  return text.trim();
 }

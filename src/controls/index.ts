@@ -142,6 +142,22 @@ import kubeletIptablesUtilChains from './kubelet/kubelet-iptables-util-chains.js
 import kubeletRotateCertificates from './kubelet/kubelet-rotate-certificates.js';
 import kubeProxyMetricsAddress from './kubelet/kube-proxy-metrics-address.js';
 import defaultServiceAccountAutomount from './rbac/default-service-account-automount.js';
+// Pod Security Standards (frameworks pss-baseline, pss-restricted): one control per PSA check, in the standard's order
+import pssHostNamespaces from './pss/host-namespaces.js';
+import pssCapabilitiesBaseline from './pss/capabilities-baseline.js';
+import pssHostPathVolumes from './pss/host-path-volumes.js';
+import pssAppArmorProfile from './pss/apparmor-profile.js';
+import pssSelinuxOptions from './pss/selinux-options.js';
+import pssProcMount from './pss/proc-mount.js';
+import pssSeccompBaseline from './pss/seccomp-baseline.js';
+import pssSysctls from './pss/sysctls.js';
+import pssHostProbesLifecycle from './pss/host-probes-lifecycle.js';
+import pssRestrictedVolumes from './pss/restricted-volumes.js';
+import pssAllowPrivilegeEscalation from './pss/allow-privilege-escalation.js';
+import pssRunAsNonRoot from './pss/run-as-non-root.js';
+import pssRunAsUser from './pss/run-as-user.js';
+import pssSeccompRestricted from './pss/seccomp-restricted.js';
+import pssCapabilitiesRestricted from './pss/capabilities-restricted.js';
 
 export const CONTROLS: readonly Control[] = [
   nonRootUser,
@@ -172,6 +188,9 @@ export const CONTROLS: readonly Control[] = [
   etcdClientCertAuth, etcdAutoTls, etcdPeerCertFile, etcdPeerClientCertAuth, etcdPeerAutoTls,
   kubeletServiceMode, kubeletServiceOwner, kubeletKubeconfigMode, kubeletKubeconfigOwner, kubeletConfigMode,
   kubeletConfigOwner, kubeletIptablesUtilChains, kubeletRotateCertificates, kubeProxyMetricsAddress, defaultServiceAccountAutomount,
+  pssHostNamespaces, pssCapabilitiesBaseline, pssHostPathVolumes, pssAppArmorProfile, pssSelinuxOptions, pssProcMount,
+  pssSeccompBaseline, pssSysctls, pssHostProbesLifecycle,
+  pssRestrictedVolumes, pssAllowPrivilegeEscalation, pssRunAsNonRoot, pssRunAsUser, pssSeccompRestricted, pssCapabilitiesRestricted,
 ];
 
 const byId = new Map(CONTROLS.map((c) => [c.id, c]));

@@ -24,6 +24,12 @@ export interface ControlInputs {
    * server when the config does not. rbac-exec-attach counts `get` on pods/exec before 1.35.
    */
   kubernetesVersion?: string;
+  /**
+   * The Pod Security Standards version the pss-* controls judge at (`v1.34`, `latest`), as a
+   * namespace's `pod-security.kubernetes.io/enforce-version` names it; --pss-version sets it. Default:
+   * the newest Palisade implements; a cluster scan takes the API server's version.
+   */
+  pssVersion?: string;
 }
 
 export const DEFAULT_INPUTS: ControlInputs = {
@@ -41,5 +47,5 @@ export const DEFAULT_INPUTS: ControlInputs = {
 
 export const INPUT_KEYS: ReadonlyArray<keyof ControlInputs> = [
   'allowedRegistries', 'sensitiveKeyNames', 'sensitiveValuePatterns', 'sensitiveKeyNamesAllowed', 'sensitiveValuesAllowed',
-  'dangerousCapabilities', 'sandboxRuntimeClasses', 'kubernetesVersion',
+  'dangerousCapabilities', 'sandboxRuntimeClasses', 'kubernetesVersion', 'pssVersion',
 ];

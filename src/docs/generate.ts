@@ -30,18 +30,24 @@ function indexMarkdown(controls: readonly Control[]): string {
       for (const c of mine) listed.add(c.id);
     }
   }
-  const rest = controls.filter((c) => !listed.has(c.id));
+  // the Pod Security Standards controls (src/controls/pss) are grouped on their own, aliased by PSA check ids
+  const pss = controls.filter((c) => !listed.has(c.id) && c.id.startsWith('pss-'));
+  const rest = controls.filter((c) => !listed.has(c.id) && !c.id.startsWith('pss-'));
   const sections = [...new Set(rest.map((c) => c.section))];
   for (const id of sections) {
     out.push('', `## ${sectionTitle(id)}`, '', ...table(rest.filter((c) => c.section === id)));
   }
+  if (pss.length) {
+    out.push('', '## Pod Security Standards', '', 'One control per check of Pod Security Admission, judged at `--pss-version` '
+      + '(frameworks [pss-baseline](../frameworks/pss-baseline.md) and [pss-restricted](../frameworks/pss-restricted.md)).', '', ...table(pss, 'PSS check'));
+  }
   return out.join('\n') + '\n';
 }
 
-function table(controls: Control[]): string[] {
+function table(controls: Control[], aliases = 'Kubescape'): string[] {
   if (controls.length === 0) return ['No controls yet.'];
   return [
-    '| Control | Title | Severity | Kubescape |',
+    `| Control | Title | Severity | ${aliases} |`,
     '| --- | --- | --- | --- |',
     ...controls.map((c) => `| [${c.id}](${c.id}.md) | ${c.title.replace(/\|/g, '\\|')} | ${c.severity} | ${c.aliases.join(', ') || '—'} |`),
   ];

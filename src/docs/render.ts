@@ -35,6 +35,7 @@ const INPUT_NOTES: Record<keyof ControlInputs, string> = {
   dangerousCapabilities: 'capabilities that must not be added',
   sandboxRuntimeClasses: 'RuntimeClass names that count as sandboxed; the control is skipped when it is not set',
   kubernetesVersion: 'the Kubernetes version the manifests run on; a cluster scan takes the API server\'s',
+  pssVersion: 'the Pod Security Standards version the pss-* controls judge at (v1.N or latest; --pss-version); a cluster scan takes the API server\'s, else the newest implemented',
 };
 
 function describeInput(key: keyof ControlInputs): string {
@@ -76,7 +77,8 @@ function controlDoc(c: Control): ControlDoc {
     title: `${c.title} (${c.id})`,
     facts: [
       ['Id', c.id],
-      ['Kubescape', c.aliases.join(', ') || '—'],
+      // a Pod Security Standards control (src/controls/pss) is aliased by its Pod Security Admission check id
+      [c.id.startsWith('pss-') ? 'PSS check' : 'Kubescape', c.aliases.join(', ') || '—'],
       ['Severity', c.severity],
       ['Section', sectionTitle(c.section)],
     ],

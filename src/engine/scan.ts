@@ -18,6 +18,8 @@ import { VERSION } from '../version.js';
 import { stripUndefined } from '../model/objects.js';
 import type { ImageError, ImageScan } from '../model/vulnerability.js';
 import { imageInputErrors, judgeImages } from './images.js';
+import { podSecurityNamespaces } from './pss-namespaces.js';
+import { pssVersionText } from '../controls/templates/pss.js';
 
 /** 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13). */
 export const SCHEMA_VERSION = '1.1';
@@ -66,6 +68,10 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   const inputs: ControlInputs = { ...DEFAULT_INPUTS, ...stripUndefined(options.inputs ?? {}) };
   // the version a cluster's API server reported, unless the config says which one the manifests run on
   inputs.kubernetesVersion ??= input.targets.find((t) => t.type === 'cluster' && t.version)?.version;
+  // the Pod Security Standards are judged at that version too unless inputs.pssVersion / --pss-version names one
+  // (a namespace's enforce-version names a policy version the same way; a version newer than the newest
+  // implemented is judged with the newest checks, as PSA does)
+  inputs.pssVersion ??= inputs.kubernetesVersion;
   const resources = filterNamespaces(input.resources, options.includeNamespaces, options.excludeNamespaces);
   const inventory = new Inventory(resources);
   const now = options.now ?? new Date();
@@ -83,6 +89,11 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
   addPatchCommands(evaluations, byId, input.targets);
   const { controls, findings } = collectResults(evaluations, options.verbose);
   const frameworks = scoreFrameworks(selection, controls);
+  for (const fw of frameworks) {
+    const data = selection.frameworks.find((f) => f.id === fw.id);
+    const namespaces = data && podSecurityNamespaces(data, inventory, findings, pssVersionText(inputs));
+    if (namespaces) fw.namespaces = namespaces;
+  }
   const framework = frameworks[0]!;
   const images = judgeImages(input, inventory.images(), {
     ignoreUnfixed: options.ignoreUnfixed, includePackages: options.includePackages || options.verbose, exceptions: options.exceptions ?? [], now,

@@ -5,6 +5,7 @@
 import { nsaCisa } from './nsa-cisa.js';
 import { mitreAttack } from './mitre-attack.js';
 import { cis } from './cis.js';
+import { pssBaseline, pssRestricted } from './pss.js';
 
 export interface FrameworkItem {
   /** The item's id in its standard: a slug of the technique's name, a CIS number. */
@@ -40,10 +41,12 @@ export interface Framework {
   url: string;
   /** One paragraph: what the standard is and how Palisade maps it. */
   about?: string;
+  /** For a Pod Security Standards framework, its level: the report says per namespace what its enforce label enforces beside it. */
+  podSecurityLevel?: 'baseline' | 'restricted';
   sections: FrameworkSection[];
 }
 
-export const FRAMEWORKS: readonly Framework[] = [nsaCisa, mitreAttack, cis];
+export const FRAMEWORKS: readonly Framework[] = [nsaCisa, mitreAttack, cis, pssBaseline, pssRestricted];
 
 /** The framework a scan is scored against when none is named. */
 export const DEFAULT_FRAMEWORK = 'nsa-cisa';

@@ -193,6 +193,27 @@ export interface FrameworkResult {
   /** For a framework with items: those no control judges (counted, listed per section), and the manual ones. */
   notCovered?: number;
   manual?: number;
+  /**
+   * For a Pod Security Standards framework: each namespace with workloads, the level its own
+   * pod-security.kubernetes.io/enforce label enforces, and how many of its workloads this level would reject.
+   */
+  namespaces?: PodSecurityNamespace[];
+}
+
+export interface PodSecurityNamespace {
+  namespace: string;
+  /** The namespace's pod-security.kubernetes.io/enforce label, as written; absent when it has none. */
+  enforce?: string;
+  /** Its pod-security.kubernetes.io/enforce-version label, as written. */
+  enforceVersion?: string;
+  /** false when the input holds no Namespace object for it: its labels are unknown. */
+  declared: boolean;
+  /** Workloads of the namespace judged by the framework. */
+  workloads: number;
+  /** Of those, the ones with a failed or excepted finding of the framework's controls: Pod Security Admission would reject them at this level. */
+  rejected: number;
+  /** One sentence: "namespace shop enforces baseline; 3 of 5 workloads would be rejected at restricted (v1.34)". */
+  note: string;
 }
 
 export interface FrameworkSectionResult {

@@ -256,7 +256,10 @@ function totals({ paint, line }: Writer, report: ScanReport): void {
     for (const f of report.frameworks) {
       const items = f.notCovered ? ` · ${f.notCovered} item(s) no control covers` : '';
       line(`  ${t(f.id)}: compliance ${paint('bold', pct(f.compliance))} · coverage ${pct(f.coverage)} (${f.evaluatedControls}/${f.controls} controls)${items}`, 4);
+      for (const ns of f.namespaces ?? []) line(`    ${t(ns.note)}`, 6);
     }
+  } else {
+    for (const ns of fw?.namespaces ?? []) line(`  ${t(ns.note)}`, 4);
   }
 }
 
