@@ -22,6 +22,9 @@ const common = {
   external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.optionalDependencies ?? {}), 'playwright-core'],
   logLevel: 'warning',
   sourcemap: 'linked',
+  // whitespace and comments out: V8 scans every byte of the bundle at start-up (791M → 780M
+  // instructions for a scan of an empty directory); names stay, and the source map maps back
+  minifyWhitespace: true,
 };
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).pathname;
 // Split: commands loaded with import() (fix, with the `yaml` and `diff` packages) become chunks

@@ -14,7 +14,7 @@
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import type * as CDXTypes from '@cyclonedx/cyclonedx-library';
-import { PackageURL } from 'packageurl-js';
+import type { PackageURL as PackageURLClass } from 'packageurl-js';
 import type { ScanReport } from '../model/types.js';
 import type { ImagePackage, ImageSummary, Vulnerability } from '../model/vulnerability.js';
 import { parseImageRef } from '../model/image-ref.js';
@@ -27,6 +27,12 @@ let library: typeof CDXTypes | undefined;
 function cdx(): typeof CDXTypes {
   library ??= createRequire(import.meta.url)('@cyclonedx/cyclonedx-library') as typeof CDXTypes;
   return library;
+}
+// packageurl-js too: importing it at start-up cost every scan about 10 ms (a tenth of start-up).
+let purlLibrary: typeof PackageURLClass | undefined;
+function purlClass(): typeof PackageURLClass {
+  purlLibrary ??= (createRequire(import.meta.url)('packageurl-js') as { PackageURL: typeof PackageURLClass }).PackageURL;
+  return purlLibrary;
 }
 
 export interface CyclonedxOptions {
@@ -118,7 +124,7 @@ function packageComponent(CDX: typeof CDXTypes, p: ImagePackage, bomRef: string)
 function purlOf(p: ImagePackage): string | undefined {
   if (p.purl) {
     try {
-      return PackageURL.fromString(p.purl).toString();
+      return purlClass().fromString(p.purl).toString();
     } catch {
       // not a purl: built below
     }
@@ -129,7 +135,7 @@ function purlOf(p: ImagePackage): string | undefined {
     const split = (p.type === 'npm' && p.name.startsWith('@')) || p.type === 'golang';
     const namespace = split && slash > 0 ? p.name.slice(0, slash) : undefined;
     const name = split && slash > 0 ? p.name.slice(slash + 1) : p.name;
-    return new PackageURL(p.type, namespace, name, p.version, undefined, undefined).toString();
+    return new (purlClass())(p.type, namespace, name, p.version, undefined, undefined).toString();
   } catch {
     return undefined;
   }
@@ -138,7 +144,7 @@ function purlOf(p: ImagePackage): string | undefined {
 function ociPurl(repository: string, name: string, digest: string): string | undefined {
   try {
     const last = repository.split('/').at(-1) ?? repository;
-    return new PackageURL('oci', undefined, last, digest, { repository_url: name }, undefined).toString();
+    return new (purlClass())('oci', undefined, last, digest, { repository_url: name }, undefined).toString();
   } catch {
     return undefined;
   }

@@ -63,7 +63,7 @@ function readInput(input: Input, options: FileSourceOptions, sink: DocumentSink)
         sink.documents++;
         return;
       }
-      assemble(result.items, { file: '<stdin>', type: 'stdin', lines: new LineIndex(result.text) }, sink);
+      assemble(result.items, { file: '<stdin>', type: 'stdin', lines: result.lines }, sink);
       return;
     }
     case 'file':
@@ -132,10 +132,10 @@ function renderedPlace(renderer: 'kustomize' | 'helm', text: string, line?: numb
   return `line ${line}${column ? `:${column}` : ''} of ${what}${origin ? ` (${origin})` : ''}`;
 }
 
-/** Reads every document of one YAML/JSON stream into the sink. */
+/** Reads every document of one YAML/JSON stream into the sink. `ctx.lines` is the line index of `text`. */
 export function readText(text: string, invalidAt: number[], ctx: FileContext, sink: DocumentSink): void {
   // Helm's documents are matched to their `# Source:` comments by chunk offset: parsed one by one
-  assemble(parseStream(text, invalidAt, ctx.renderedBy !== 'helm'), ctx, sink);
+  assemble(parseStream(text, invalidAt, ctx.renderedBy !== 'helm', ctx.lines), ctx, sink);
 }
 
 export type { Resource, InputError, IgnoredDocument };

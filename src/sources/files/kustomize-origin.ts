@@ -143,7 +143,7 @@ export class KustomizePlacer {
         if (!('refused' in read)) {
           const docs: ParsedDocument[] = [];
           for (const item of read.items) if ('docs' in item) docs.push(...item.docs);
-          f = { docs, lines: new LineIndex(read.text) };
+          f = { docs, lines: read.lines };
         }
       }
       this.files.set(abs, f);

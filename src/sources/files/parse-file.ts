@@ -17,7 +17,7 @@ export type StreamItem =
 /** A file as read: refused whole (with the reason), or its text and items in order. */
 export type ReadResult =
   | { refused: { line?: number; message: string } }
-  | { text: string; items: StreamItem[] };
+  | { text: string; items: StreamItem[]; lines: LineIndex };
 
 /**
  * Reads, decodes and parses one file; never throws for bad input. `pipes`: the file was named on
@@ -31,7 +31,10 @@ export function readAndParse(file: string, maxFileSize: number, options: { pipes
 export function parseBuffer(buf: Buffer): ReadResult {
   const decoded = decode(buf);
   if ('refused' in decoded) return { refused: { line: 1, message: decoded.refused } };
-  return { text: decoded.text, items: parseStream(decoded.text, decoded.invalidAt, true) };
+  // one line index per text: the parser looks up document lines in it, and assembleFile places
+  // resources and findings with it
+  const lines = new LineIndex(decoded.text);
+  return { text: decoded.text, items: parseStream(decoded.text, decoded.invalidAt, true, lines), lines };
 }
 
 /**
@@ -40,12 +43,12 @@ export function parseBuffer(buf: Buffer): ReadResult {
  * document costs only itself. `wholeFirst` is off for Helm output, whose documents are matched
  * to their `# Source:` comments by chunk offset.
  */
-export function parseStream(text: string, invalidAt: number[], wholeFirst: boolean): StreamItem[] {
+export function parseStream(text: string, invalidAt: number[], wholeFirst: boolean, lines?: LineIndex): StreamItem[] {
   if (invalidAt.length === 0 && wholeFirst) {
     // A text with no line that could be a document marker is one chunk: parsed once, with the
     // fallback, rather than whole, then again as its only chunk.
     const single = !DOCUMENT_MARKER.test(text);
-    const whole = parseChunk(text, { start: 0, end: text.length, line: 1 }, { fallback: single });
+    const whole = parseChunk(text, { start: 0, end: text.length, line: 1 }, { fallback: single, lines });
     if (!('error' in whole)) return [{ docs: whole.documents }];
     if (single && text.length > 0) return [{ error: whole.error }];
   }
@@ -57,7 +60,7 @@ export function parseStream(text: string, invalidAt: number[], wholeFirst: boole
       items.push({ invalidUtf8At: invalidAt[next] });
       continue;
     }
-    const parsed = parseChunk(text, chunk);
+    const parsed = parseChunk(text, chunk, { lines });
     items.push('error' in parsed ? { error: parsed.error } : { docs: parsed.documents });
   }
   return items;
@@ -89,5 +92,5 @@ export function assembleFile(file: string, result: ReadResult, sink: DocumentSin
     sink.documents++;
     return;
   }
-  assemble(result.items, { file, type: 'file', lines: new LineIndex(result.text) }, sink);
+  assemble(result.items, { file, type: 'file', lines: result.lines }, sink);
 }

@@ -35,6 +35,30 @@ describe('splitDocuments', () => {
 });
 
 describe('parseChunk', () => {
+  it('finds the same document lines with the line index as by counting (fast parser, js-yaml, chunks, CRLF)', () => {
+    const texts = [
+      '# head\n\na: 1\n---\n# c\n\nb: 2\n--- # x\nc: [1, 2]\n...\n---\n\n\nd: 4\n',
+      'a: &x 1\nb: *x\n---\n\n# tagged: js-yaml parses it\nc: !!str 3\n',
+      '# head\r\n\r\na: 1\r\n---\r\n# c\r\n\r\nb: 2\r\n',
+    ];
+    for (const text of texts) {
+      const lines = new LineIndex(text);
+      const whole = { start: 0, end: text.length, line: 1 };
+      for (const chunks of [[whole], splitDocuments(text)]) {
+        for (const chunk of chunks) {
+          const counted = parseChunk(text, chunk);
+          const looked = parseChunk(text, chunk, { lines });
+          assert.ok('documents' in counted && 'documents' in looked);
+          assert.ok(counted.documents.length > 0);
+          assert.deepEqual(looked.documents.map((d) => d.line), counted.documents.map((d) => d.line));
+        }
+      }
+      assert.deepEqual(
+        (parseChunk(text, whole, { lines }) as { documents: ParsedDocument[] }).documents.map((d) => d.line),
+        text.startsWith('a: &x') ? [1, 6] : text.includes('\r') ? [3, 7] : [3, 7, 9, 14],
+      );
+    }
+  });
   it('a broken document does not take its neighbours with it', () => {
     const text = 'a: 1\n---\nb: [\n---\nc: 3\n';
     const { docs, errors } = parseAll(text);

@@ -89,11 +89,11 @@ export function splitDocuments(text: string): Chunk[] {
  * parser's reason and position only — never a snippet of the input, which may hold secrets.
  */
 export function parseChunk(
-  text: string, chunk: Chunk, options: { fallback?: boolean } = {},
+  text: string, chunk: Chunk, options: { fallback?: boolean; lines?: LineIndex } = {},
 ): { documents: ParsedDocument[] } | { error: DocumentError } {
   const source = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
   const fast = fastParse(source);
-  if (fast) return toDocuments({ data: fast.data, count: fast.count, hasAliases: false }, fast.values, source, chunk);
+  if (fast) return toDocuments({ data: fast.data, count: fast.count, hasAliases: false }, fast.values, source, chunk, options.lines);
   let events: Event[];
   let values: unknown[];
   try {
@@ -109,12 +109,16 @@ export function parseChunk(
       })),
     };
   }
-  return toDocuments(compactEvents(events), values, source, chunk);
+  return toDocuments(compactEvents(events), values, source, chunk, options.lines);
 }
 
-/** One ParsedDocument per non-empty document of the events; an alias bomb refuses the chunk. */
+/**
+ * One ParsedDocument per non-empty document of the events; an alias bomb refuses the chunk.
+ * `lines`: the line index of the whole text, when the caller has one (it is needed anyway to place
+ * resources and findings), so that lines are looked up rather than counted a second time.
+ */
 function toDocuments(
-  compact: Compact, values: unknown[], source: string, chunk: Chunk,
+  compact: Compact, values: unknown[], source: string, chunk: Chunk, lines?: LineIndex,
 ): { documents: ParsedDocument[] } | { error: DocumentError } {
   const documents: ParsedDocument[] = [];
   let docIndex = 0;
@@ -134,11 +138,11 @@ function toDocuments(
       }
     }
     const startOffset = Math.max(lineOffset, compact.data[root * W + 1]);
-    lineAt += countNewlines(source, lineOffset, startOffset);
+    if (!lines) lineAt += countNewlines(source, lineOffset, startOffset);
     lineOffset = startOffset;
     documents.push({
       offset: chunk.start,
-      line: chunk.line + lineAt,
+      line: lines ? lines.at(chunk.start + startOffset).line : chunk.line + lineAt,
       value,
       positions: new DocumentPositions(compact.data, root, source, chunk),
     });
@@ -242,11 +246,14 @@ export class DocumentPositions implements Positions {
       let keyAt = -1;
       if (type === MAPPING && typeof seg === 'string') {
         let i = node + 1;
+        // The first key that matches is the only one: events reach here only from a text that
+        // parsed without error, and both parsers refuse a duplicated key (js-yaml's
+        // storeMappingPair: "duplicated mapping key"; fast-yaml-parser.ts declines), so the walk
+        // stops there (texts with duplicates go to yaml-fallback.ts, which has its own positions).
         while (data[i * W] !== POP) {
-          const key = i;
-          const value = this.skip(key);
-          if (this.keyIs(key, seg)) { found = value; keyAt = key; }
-          i = this.skip(value); // later duplicates win, as in the constructed object
+          const value = this.skip(i);
+          if (this.keyIs(i, seg)) { found = value; keyAt = i; break; }
+          i = this.skip(value);
         }
       } else if (type === SEQUENCE && typeof seg === 'number') {
         let i = node + 1;
