@@ -18,6 +18,7 @@ import { VERSION } from '../version.js';
 import { stripUndefined } from '../model/objects.js';
 import type { ImageError, ImageScan } from '../model/vulnerability.js';
 import { imageInputErrors, judgeImages } from './images.js';
+import { buildAttackPaths } from './paths/build.js';
 
 /** 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13). */
 export const SCHEMA_VERSION = '1.1';
@@ -111,6 +112,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     report.summary.vulnerabilities = images.summary;
     if (input.imagesNotJudged !== undefined) report.imagesNotJudged = { reason: input.imagesNotJudged, images: images.summaries.map((s) => s.ref) };
   }
+  report.attackPaths = buildAttackPaths(inventory, report);
   report.ignored = input.ignored;
   if (input.unreadable?.length) report.unreadable = input.unreadable.map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
   report.summary.durationMs = Math.round(performance.now() - started);
