@@ -76,13 +76,13 @@ export function variant(from: string, to: string): string {
 export const VARIANTS = {
   /** ClusterIP: no initial access, so no path at all. */
   notExposed: () => variant('type: LoadBalancer', 'type: ClusterIP'),
-  /** Not privileged and no socket: no escape, and no write to the node. */
+  /** Not privileged, no socket, no privilege escalation (it runs as root): no escape, and no write to the node. */
   noEscape: () => variant(`        securityContext: {privileged: true}
         volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]
       volumes:
       - name: sock
         hostPath: {path: /var/run/docker.sock}
-`, ''),
+`, '        securityContext: {allowPrivilegeEscalation: false}\n'),
   /** The token is not mounted: no credential access and no impact through the API. */
   noToken: () => variant('      serviceAccountName: web\n', '      serviceAccountName: web\n      automountServiceAccountToken: false\n'),
   /** The role reads nothing secret and creates nothing. */

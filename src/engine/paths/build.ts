@@ -34,11 +34,14 @@ export function pathSeverity(score: number): Severity {
   return 'low';
 }
 
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const round1 = (n: number): number => Math.round(n * 10) / 10;
+const bySeverity = (a: AttackLink, b: AttackLink): number => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
 /** The steps that hold when only the links `usable` accepts count; undefined when no path holds (no entry, or nothing after it). */
 function assemble(candidates: StepCandidate[], usable: (l: AttackLink) => boolean, fixable: Set<string>): AttackStep[] | undefined {
   const steps: AttackStep[] = [];
   for (const c of candidates) {
-    const via = c.via.filter(usable);
+    const via = c.via.filter(usable).sort((a, b) => bySeverity(a, b) || cmp(linkKey(a), linkKey(b)));
     if (via.length === 0 || !c.requires.every(usable)) continue;
     const step: AttackStep = { tactic: c.tactic, title: c.title, via, weight: Math.max(...via.map((l) => linkWeight(l, fixable.has(linkKey(l))))) };
     if (c.requires.length) step.requires = c.requires;
@@ -49,9 +52,6 @@ function assemble(candidates: StepCandidate[], usable: (l: AttackLink) => boolea
   return steps;
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const round1 = (n: number): number => Math.round(n * 10) / 10;
-const bySeverity = (a: AttackLink, b: AttackLink): number => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
 const EFFECT_ORDER: LinkEffect[] = ['removes', 'shortens', 'weakens'];
 
 function pathFor(w: Workload, candidates: StepCandidate[], fixable: Set<string>): AttackPath | undefined {
