@@ -26,7 +26,7 @@ async function readAs(format: string, text: string): Promise<{ generatedAt?: str
   switch (format) {
     case 'json': {
       const r = JSON.parse(text);
-      assert.equal(r.schemaVersion, '1.1');
+      assert.equal(r.schemaVersion, '1.2');
       return { generatedAt: r.generatedAt, failedControls: r.summary.controls.failed };
     }
     case 'sarif': {

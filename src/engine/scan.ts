@@ -20,8 +20,11 @@ import type { ImageError, ImageScan } from '../model/vulnerability.js';
 import { imageInputErrors, judgeImages } from './images.js';
 import { buildAttackPaths } from './paths/build.js';
 
-/** 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13). */
-export const SCHEMA_VERSION = '1.1';
+/**
+ * 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13).
+ * 1.2: `attackPaths` described and filled (issue 14).
+ */
+export const SCHEMA_VERSION = '1.2';
 
 export interface ScanInput {
   resources: Resource[];
