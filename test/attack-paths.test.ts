@@ -152,6 +152,13 @@ describe('attack paths: files', () => {
     assert.match(section, /<strong>removes the path<\/strong>: <span class="badge sev-medium">medium<\/span> <code>externally-exposed<\/code>/);
   });
 
+  it('Prometheus: palisade_attack_paths counts the paths by status and severity, zeros included', () => {
+    const prom = runCli(['scan', file, '--format', 'prometheus'], { env }).stdout;
+    assert.match(prom, /^palisade_attack_paths\{status="open",severity="critical"\} 1$/m);
+    assert.match(prom, /^palisade_attack_paths\{status="excepted",severity="low"\} 0$/m);
+    assert.equal((prom.match(/^palisade_attack_paths\{/gm) ?? []).length, 8);
+  });
+
   it('explain path prints how paths are built and scored', () => {
     const r = runCli(['explain', 'path'], { env });
     assert.equal(r.code, 0, r.stderr);
