@@ -146,6 +146,28 @@ describe('attack paths: each variant lacks one link', () => {
   });
 });
 
+describe('attack paths: lateral reach', () => {
+  it('names the first 20 workloads it reaches, sorted, and counts them all', () => {
+    const others = Array.from({ length: 25 }, (_, i) => `---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: w${String(i).padStart(2, '0')}, namespace: other}
+spec:
+  selector: {matchLabels: {app: w${i}}}
+  template:
+    metadata: {labels: {app: w${i}}}
+    spec:
+      automountServiceAccountToken: false
+      containers: [{name: c, image: busybox:1.36}]
+`).join('');
+    const lateral = webPath(run(FULL_PATH + others))!.steps.find((s) => s.tactic === 'lateral-movement')!;
+    assert.equal(lateral.reachCount, 26);
+    assert.equal(lateral.reaches?.length, 20);
+    assert.deepEqual(lateral.reaches?.slice(0, 3), ['apps/v1/other/Deployment/w00', 'apps/v1/other/Deployment/w01', 'apps/v1/other/Deployment/w02']);
+    assert.ok(!lateral.reaches?.includes(WEB), 'not itself');
+  });
+});
+
 describe('attack paths: exceptions break links and say so', () => {
   it('an excepted exposure leaves an excepted path, listed after the open ones, that gates nothing', () => {
     const report = run(FULL_PATH, {}, [{ source: 'test', controls: ['externally-exposed'], resources: [{ kind: 'Service', name: 'web' }], reason: 'public shop' }]);

@@ -10,7 +10,16 @@ import { candidateSteps, indexFindings, linkWeight, vulnerabilitiesByResource, t
 /** Score at or above which a path has this severity (below the last: low). */
 export const PATH_SEVERITY_SCORES: ReadonlyArray<[Severity, number]> = [['critical', 30], ['high', 20], ['medium', 10]];
 
+const keys = new WeakMap<AttackLink, string>();
+
+/** What tells links apart (computed once per link object: sorting and rebuilding compare it often). */
 export function linkKey(l: AttackLink): string {
+  let key = keys.get(l);
+  if (key === undefined) keys.set(l, (key = computeKey(l)));
+  return key;
+}
+
+function computeKey(l: AttackLink): string {
   return l.type === 'vulnerability'
     ? `v\u0000${l.vulnerabilityId}\u0000${l.image}\u0000${l.package}`
     : `f\u0000${l.controlId}\u0000${l.resourceId}\u0000${l.path ?? ''}`;
@@ -41,7 +50,7 @@ const bySeverity = (a: AttackLink, b: AttackLink): number => SEVERITIES.indexOf(
 function assemble(candidates: StepCandidate[], usable: (l: AttackLink) => boolean, fixable: Set<string>): AttackStep[] | undefined {
   const steps: AttackStep[] = [];
   for (const c of candidates) {
-    const via = c.via.filter(usable).sort((a, b) => bySeverity(a, b) || cmp(linkKey(a), linkKey(b)));
+    const via = c.via.filter(usable); // in the order pathFor sorted them
     if (via.length === 0 || !c.requires.every(usable)) continue;
     const step: AttackStep = { tactic: c.tactic, title: c.title, via, weight: Math.max(...via.map((l) => linkWeight(l, fixable.has(linkKey(l))))) };
     if (c.requires.length) step.requires = c.requires;
@@ -52,9 +61,11 @@ function assemble(candidates: StepCandidate[], usable: (l: AttackLink) => boolea
   return steps;
 }
 
+const byLink = (a: AttackLink, b: AttackLink): number => bySeverity(a, b) || cmp(linkKey(a), linkKey(b));
 const EFFECT_ORDER: LinkEffect[] = ['removes', 'shortens', 'weakens'];
 
 function pathFor(w: Workload, candidates: StepCandidate[], fixable: Set<string>): AttackPath | undefined {
+  for (const c of candidates) c.via.sort(byLink);
   const failed = (l: AttackLink) => l.status === 'failed';
   const open = assemble(candidates, failed, fixable);
   const all = open ?? assemble(candidates, () => true, fixable);
@@ -97,15 +108,22 @@ export function buildAttackPaths(inventory: Inventory, report: Pick<ScanReport, 
     inventory, findings,
     vulnerabilities: vulnerabilitiesByResource(report.vulnerabilities),
     openToIngress: inventory.workloads.filter((w) => findings.get(w.resource.id)?.get('workload-not-isolated')?.status === 'failed'
-      && net.selecting(w, 'Ingress').length === 0),
+      && net.selecting(w, 'Ingress').length === 0).map((w) => w.resource.id).sort(cmp),
+    exposuresOf: new Map(),
   };
+  for (const e of inventory.exposures()) {
+    for (const w of e.workloads) {
+      const list = ctx.exposuresOf.get(w.resource);
+      if (list) list.push(e); else ctx.exposuresOf.set(w.resource, [e]);
+    }
+  }
   const fixable = new Set(report.vulnerabilities.filter((v) => v.fixedVersion).map((v) => linkKey({
     type: 'vulnerability', vulnerabilityId: v.id, image: v.image, package: `${v.package.name}@${v.package.version}`,
   } as AttackLink)));
   const paths: AttackPath[] = [];
   for (const w of inventory.workloads) {
     const candidates = candidateSteps(ctx, w);
-    if (!candidates.some((c) => c.tactic === 'initial-access')) continue;
+    if (candidates[0]?.tactic !== 'initial-access') continue;
     const path = pathFor(w, candidates, fixable);
     if (path) paths.push(path);
   }

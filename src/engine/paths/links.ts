@@ -6,6 +6,7 @@ import { SEVERITY_WEIGHT } from '../../model/types.js';
 import type { AttackLink, AttackTactic } from '../../model/attack-path.js';
 import type { Vulnerability } from '../../model/vulnerability.js';
 import type { Inventory, Workload } from '../../inventory/index.js';
+import type { Exposure } from '../../inventory/exposure.js';
 import { ruleAllows, type RbacBinding, type RbacSubject } from '../../inventory/rbac.js';
 import { formatPath } from '../../model/paths.js';
 
@@ -49,8 +50,10 @@ export interface LinkContext {
   findings: FindingIndex;
   /** Failed and excepted vulnerabilities by the resource ids that run their image. */
   vulnerabilities: Map<string, Vulnerability[]>;
-  /** Workloads whose pods no policy isolates for ingress and that carry a workload-not-isolated finding. */
-  openToIngress: Workload[];
+  /** Ids of the workloads whose pods no policy isolates for ingress and that carry a failed workload-not-isolated finding, sorted. */
+  openToIngress: string[];
+  /** The exposures that reach each workload. */
+  exposuresOf: Map<Resource, Exposure[]>;
 }
 
 export function vulnerabilitiesByResource(vulns: readonly Vulnerability[]): Map<string, Vulnerability[]> {
@@ -139,8 +142,16 @@ function grantLinks(ctx: LinkContext, w: Workload, controls: string[], filter: (
 }
 
 const BINDING = ['roles', 'clusterroles'].flatMap((resource) => ['escalate', 'bind'].map((verb) => ({ verb, group: 'rbac.authorization.k8s.io', resource })));
-const binds = (b: RbacBinding): boolean => b.rules.some((r) => BINDING.some((req) => ruleAllows(r, req)));
-const impersonates = (b: RbacBinding): boolean => b.rules.some((r) => IMPERSONATION.some((req) => ruleAllows(r, req)));
+/** Whether a binding's rules allow one of the requests, once per binding (many workloads share one). */
+function allowsAny(memo: WeakMap<RbacBinding, boolean>, requests: typeof BINDING) {
+  return (b: RbacBinding): boolean => {
+    let yes = memo.get(b);
+    if (yes === undefined) memo.set(b, (yes = b.rules.some((r) => requests.some((req) => ruleAllows(r, req)))));
+    return yes;
+  };
+}
+const binds = allowsAny(new WeakMap(), BINDING);
+const impersonates = allowsAny(new WeakMap(), IMPERSONATION);
 
 /** Every step the workload could offer an attacker, in tactic order; a step with no link is left out. */
 export function candidateSteps(ctx: LinkContext, w: Workload): StepCandidate[] {
@@ -149,10 +160,10 @@ export function candidateSteps(ctx: LinkContext, w: Workload): StepCandidate[] {
   const steps: StepCandidate[] = [];
   const add = (s: StepCandidate) => { if (s.via.length) steps.push(s); };
 
-  // initial access: an exposure that reaches the workload, or the node's network
-  const exposed = ctx.inventory.exposures().filter((e) => e.workloads.some((x) => x.resource === w.resource))
-    .flatMap((e) => findingLinks(ctx.findings.get(e.via.id)?.get('externally-exposed')));
+  // initial access: an exposure that reaches the workload, or the node's network; without it, no path (nothing more to build)
+  const exposed = (ctx.exposuresOf.get(w.resource) ?? []).flatMap((e) => findingLinks(ctx.findings.get(e.via.id)?.get('externally-exposed')));
   add({ tactic: 'initial-access', title: 'reachable from outside the cluster', via: [...exposed, ...mine('host-network'), ...mine('host-port')], requires: [] });
+  if (!steps.length) return steps;
 
   // execution: a critical or high vulnerability of an image it runs
   const vulns = (ctx.vulnerabilities.get(w.resource.id) ?? []).filter((v) => v.severity === 'critical' || v.severity === 'high')
@@ -183,12 +194,18 @@ export function candidateSteps(ctx: LinkContext, w: Workload): StepCandidate[] {
   // lateral movement: no egress policy, and workloads that accept anything
   const isolation = own?.get('workload-not-isolated');
   if (isolation && ctx.inventory.network().selecting(w, 'Egress').length === 0) {
-    const reached = ctx.openToIngress.filter((x) => x.resource !== w.resource).map((x) => x.resource.id).sort();
-    if (reached.length) {
-      add({
-        tactic: 'lateral-movement', title: 'reach other workloads', via: findingLinks(isolation), requires: [],
-        reaches: reached.slice(0, MAX_REACHES), reachCount: reached.length,
-      });
+    // the sorted list less this workload: the first MAX_REACHES named, all counted (no per-workload copy of the list)
+    const reaches: string[] = [];
+    let self = 0;
+    for (const id of ctx.openToIngress) {
+      if (id === w.resource.id) { self = 1; continue; }
+      if (reaches.length === MAX_REACHES) break;
+      reaches.push(id);
+    }
+    if (!self && ctx.openToIngress.includes(w.resource.id)) self = 1;
+    const reachCount = ctx.openToIngress.length - self;
+    if (reachCount > 0) {
+      add({ tactic: 'lateral-movement', title: 'reach other workloads', via: findingLinks(isolation), requires: [], reaches, reachCount });
     }
   }
 

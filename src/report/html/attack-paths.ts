@@ -18,6 +18,9 @@ const X = 10;
 /** Longest edge label drawn; the whole text is in the edge's tooltip and in the list below. */
 const MAX_LABEL = 60;
 
+/** Paths drawn on the page; the rest are counted (the JSON report has them all). */
+export const MAX_DRAWN = 25;
+
 const clip = (s: string): string => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1)}…` : s);
 
 function strongest(step: AttackStep): AttackLink {
@@ -78,7 +81,7 @@ export function attackPathsSection(report: ScanReport, root: string): string {
   const out = ['<section id="attack-paths">', `<h2>Attack paths: fix these first (${open} open)</h2>`,
     '<p class="muted">Each path starts outside the cluster; each edge is the finding or vulnerability that lets an attacker take the next step. '
     + 'Fixing a link that “removes the path” breaks the whole chain (palisade explain path).</p>'];
-  for (const p of report.attackPaths) {
+  for (const p of report.attackPaths.slice(0, MAX_DRAWN)) {
     const replicas = p.workload.replicas === 1 ? '' : `, ${p.workload.replicas} replicas`;
     const status = p.status === 'excepted' ? ' <span class="badge">broken by exception</span>' : '';
     out.push(`<article class="attack-path" data-path="${esc(p.id)}">`,
@@ -88,6 +91,8 @@ export function attackPathsSection(report: ScanReport, root: string): string {
     if (p.brokenBy.length) out.push('<p class="muted">Broken by exceptions:</p><ul>', ...p.brokenBy.map((l) => linkItem(l, root)), '</ul>');
     out.push('</article>');
   }
+  const more = report.attackPaths.length - MAX_DRAWN;
+  if (more > 0) out.push(`<p class="muted">… and ${more} more path(s), lower scored: see --format json (attackPaths).</p>`);
   out.push('</section>');
   return out.join('\n');
 }
