@@ -81,6 +81,19 @@ describe('attack paths: files', () => {
     assert.equal(bad.stdout, '');
   });
 
+  it('the config file\'s gates.failOnPath gates the same way; a bad value there is exit 2 naming it', () => {
+    const config = write('.palisade.yaml', 'gates: {failOnPath: high}\n');
+    const r = runCli(['scan', file, '--config', config, '--format', 'json'], { env });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /gate tripped: --fail-on-path high: 1 attack path\(s\)/);
+    // no path, nothing to trip
+    assert.equal(runCli(['scan', write('closed.yaml', VARIANTS.notExposed()), '--config', config, '--format', 'json'], { env }).code, 0);
+    const bad = write('.palisade.yaml', 'gates: {failOnPath: severe}\n');
+    const b = runCli(['scan', file, '--config', bad], { env });
+    assert.equal(b.code, 2);
+    assert.match(b.stderr, /failOnPath: unknown severity "severe"/);
+  });
+
   it('an exception on the exposure breaks the path: excepted, said so, and the gate passes', () => {
     const exceptions = write('exceptions.yaml', 'exceptions:\n- controls: [externally-exposed]\n  resources: [{kind: Service, namespace: shop, name: web}]\n  reason: the public shop front\n');
     const r = runCli(['scan', file, '--exceptions', exceptions, '--fail-on-path', 'low', '--format', 'json'], { env });

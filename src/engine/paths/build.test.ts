@@ -139,6 +139,23 @@ describe('attack paths: each variant lacks one link', () => {
     const cred = webPath(run(yaml))!.steps.find((s) => s.tactic === 'credential-access')!;
     assert.deepEqual(cred.via.map((l) => [l.controlId, l.path]), [['rbac-secrets-access', 'subjects[0]']]);
   });
+  it('RBAC: impersonation is credential access, bind is impact, cluster-admin is both', () => {
+    const rules = (r: string) => variant(`- {apiGroups: [""], resources: [secrets], verbs: [get, list]}
+- {apiGroups: [""], resources: [pods], verbs: [create]}`, r);
+    const steps = (yaml: string) => webPath(run(yaml))!.steps.filter((s) => s.tactic === 'credential-access' || s.title === 'create workloads or bind roles')
+      .map((s) => `${s.tactic}:${s.via.map((l) => l.controlId).join(',')}`);
+    assert.deepEqual(steps(rules('- {apiGroups: [""], resources: [users], verbs: [impersonate]}')), ['credential-access:rbac-escalation-verbs']);
+    assert.deepEqual(steps(rules('- {apiGroups: [rbac.authorization.k8s.io], resources: [roles], verbs: [bind]}')), ['impact:rbac-escalation-verbs']);
+    const admin = FULL_PATH.replace('roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: web}', 'roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}');
+    assert.notEqual(admin, FULL_PATH);
+    assert.deepEqual(steps(admin), ['credential-access:cluster-admin-binding,rbac-escalation-verbs,rbac-secrets-access', 'impact:cluster-admin-binding,rbac-escalation-verbs,rbac-create-workloads']); // by severity: high before medium
+  });
+  it('a read-only hostPath is an escape but no write to the node', () => {
+    const ro = variant('volumeMounts: [{name: sock, mountPath: /var/run/docker.sock}]', 'volumeMounts: [{name: sock, mountPath: /var/run/docker.sock, readOnly: true}]');
+    const p = webPath(run(ro))!;
+    assert.ok(p.steps.find((s) => s.tactic === 'privilege-escalation')!.via.some((l) => l.controlId === 'host-path-volume'));
+    assert.ok(!p.steps.some((s) => s.title === 'write to the node'));
+  });
   it('a hostNetwork pod is an entry by itself', () => {
     const yaml = VARIANTS.notExposed().replace('      serviceAccountName: web\n', '      serviceAccountName: web\n      hostNetwork: true\n');
     const p = webPath(run(yaml))!;

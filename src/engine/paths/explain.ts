@@ -40,7 +40,7 @@ export const PATH_STEP_RULES: PathStepRule[] = [
   {
     tactic: 'impact', title: 'create workloads or bind roles', backedBy: ['cluster-admin-binding', 'rbac-create-workloads', 'rbac-escalation-verbs'],
     requires: ['service-account-token-mounted'],
-    when: 'the pod\'s token may create workloads, bind or escalate roles, or is cluster-admin (in all but name too)',
+    when: 'the pod\'s token may create workloads, bind or escalate roles (or use another escalation verb of rbac-escalation-verbs than impersonation: webhooks, CSR approval, nodes/proxy), or is cluster-admin (in all but name too)',
   },
   {
     tactic: 'impact', title: 'write to the node', backedBy: ['host-path-volume'],
@@ -49,6 +49,7 @@ export const PATH_STEP_RULES: PathStepRule[] = [
 ];
 
 export const PATH_RULES = {
+  scope: 'only the findings of the controls the scan ran (--controls, --exclude-controls, the framework) and the vulnerabilities of the images it read can back a step: a step whose controls were not run is absent',
   path: 'one per workload: initial access, and at least one more step after it; each step holds through any one of its links (and every finding it requires)',
   excepted: 'an excepted finding or vulnerability backs nothing: a path that holds only through excepted ones is listed as excepted (it never trips --fail-on-path), and the links exceptions broke are named in brokenBy',
   score: `the sum over the steps of the heaviest link's weight (severity: ${Object.entries(SEVERITY_WEIGHT).map(([s, w]) => `${s} ${w}`).join(', ')}), times 1 + log2(replicas)/10 (at most 2)`,

@@ -209,9 +209,9 @@ export function candidateSteps(ctx: LinkContext, w: Workload): StepCandidate[] {
     }
   }
 
-  // impact: start workloads, bind roles, or write to the node
+  // impact: start workloads, bind roles (or another escalation verb than impersonation), or write to the node
   const writesNode = mine('host-path-volume', (p) => /mounted writable/.test(p.message));
-  const apiImpact = token.length ? grantLinks(ctx, w, ['cluster-admin-binding', 'rbac-create-workloads', 'rbac-escalation-verbs'], (b, c) => c !== 'rbac-escalation-verbs' || binds(b)) : [];
+  const apiImpact = token.length ? grantLinks(ctx, w, ['cluster-admin-binding', 'rbac-create-workloads', 'rbac-escalation-verbs'], (b, c) => c !== 'rbac-escalation-verbs' || binds(b) || !impersonates(b)) : [];
   add({ tactic: 'impact', title: 'create workloads or bind roles', via: apiImpact, requires: token });
   add({ tactic: 'impact', title: 'write to the node', via: writesNode, requires: [] });
   return steps;
