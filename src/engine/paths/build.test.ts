@@ -7,6 +7,7 @@ import type { ExceptionRule } from '../exceptions.js';
 import { inputFromYaml, webImage, cleanImage } from '../../testing/image-fixtures.js';
 import { FULL_PATH, VARIANTS, variant } from '../../testing/attack-path-fixtures.js';
 import { pathSeverity, replicaFactor } from './build.js';
+import { trippedGates } from '../gates.js';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const WEB = 'apps/v1/shop/Deployment/web';
@@ -200,6 +201,21 @@ describe('attack paths: exceptions break links and say so', () => {
     assert.equal(p.status, 'open');
     assert.deepEqual(p.steps[1].via.map((l) => l.vulnerabilityId), ['DSA-5532-1', 'GHSA-p6mc-m468-83gw']);
     assert.deepEqual(p.brokenBy.map((l) => l.vulnerabilityId), ['DSA-5510-1']);
+  });
+});
+
+describe('attack paths: the gate', () => {
+  it('trips on open paths at or above the severity, never on excepted ones', () => {
+    const report = run(FULL_PATH);
+    assert.deepEqual(trippedGates(report, { failOnPath: 'critical' }), [
+      '--fail-on-path critical: 1 attack path(s) at critical or above, the first on Deployment shop/web (critical, score 59.1)',
+    ]);
+    const medium = { ...report, attackPaths: report.attackPaths.map((p) => ({ ...p, severity: 'medium' as const })) };
+    assert.deepEqual(trippedGates(medium, { failOnPath: 'high' }), []);
+    assert.equal(trippedGates(medium, { failOnPath: 'low' }).length, 1);
+    const excepted = run(FULL_PATH, {}, [{ source: 'test', controls: ['externally-exposed'], resources: [], reason: 'public' }]);
+    assert.equal(excepted.attackPaths[0].status, 'excepted');
+    assert.deepEqual(trippedGates(excepted, { failOnPath: 'low' }), []);
   });
 });
 
