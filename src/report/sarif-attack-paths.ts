@@ -24,7 +24,8 @@ export function attackPathRules(report: ScanReport) {
     help: { text, markdown: text },
     helpUri: `${TOOL_URI}/blob/main/docs/report-schema.md`,
     defaultConfiguration: { level: 'error' },
-    properties: { tags: ['security', 'kubernetes', 'attack-path'], precision: 'medium' },
+    // the rule's default (high, as its level); each result carries its own path's security-severity
+    properties: { tags: ['security', 'kubernetes', 'attack-path'], 'security-severity': SECURITY_SEVERITY.high, precision: 'medium' },
   }];
 }
 
@@ -67,7 +68,8 @@ export function attackPathResults(report: ScanReport, root: string, ruleIndex: n
       message: { text: `${workloadLabel(p)}: ${stepsText(p)} (score ${p.score}). Fix first: ${(p.links[0] ? linkText(p.links[0]) : 'nothing open')}` },
       locations: [{ ...(here ?? {}), logicalLocations: [{ name: p.workload.resourceId, kind: 'resource' }] }],
       ...(related.length ? { relatedLocations: related } : {}),
-      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(ATTACK_PATH_RULE, p.workload.resourceId, '') },
+      // as a finding's: rule, resource, no path, and the workload's file relative to the root (copies of one workload in two files differ)
+      partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(ATTACK_PATH_RULE, p.workload.resourceId, '', here?.physicalLocation.artifactLocation.uri ?? '') },
       ...(p.status === 'excepted' ? {
         suppressions: [{
           kind: 'external', status: 'accepted',
@@ -75,6 +77,7 @@ export function attackPathResults(report: ScanReport, root: string, ruleIndex: n
         }],
       } : {}),
       properties: {
+        resourceId: p.workload.resourceId,
         'security-severity': SECURITY_SEVERITY[p.severity],
         score: p.score,
         replicas: p.workload.replicas,
