@@ -34,6 +34,15 @@ describe('pretty: Fix these first', () => {
     assert.ok(lines.includes('  … and 2 more path(s) (--verbose lists them, or see --format json)'));
   });
 
+  it('lists paths broken by exceptions after the open ones, capped the same way', () => {
+    const broken = { ...report.attackPaths[0], status: 'excepted' as const, links: [],
+      brokenBy: [{ ...report.attackPaths[0].steps[0].via[0], status: 'excepted' as const, exception: { source: 'x', reason: 'public front' } }] };
+    const lines = section({ ...report, attackPaths: [report.attackPaths[0], ...Array.from({ length: MAX_PATHS + 1 }, () => broken)] });
+    assert.equal(lines[0], `Fix these first: 1 attack path(s), ${MAX_PATHS + 1} broken by exceptions`);
+    assert.equal(lines.filter((l) => l === '  EXCEPTED Deployment shop/web: broken by exception: externally-exposed (public front)').length, MAX_PATHS);
+    assert.ok(lines.includes('  … and 1 more path(s) broken by exceptions (--verbose lists them)'));
+  });
+
   it('escapes terminal control characters from the input', () => {
     const tricky: ScanReport = structuredClone(report);
     tricky.attackPaths[0].workload.name = 'web\u001b[2J';

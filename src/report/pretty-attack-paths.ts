@@ -17,7 +17,7 @@ export function attackPathSection({ paint, line, blank }: Writer, report: ScanRe
   const open = report.attackPaths.filter((p) => p.status === 'open');
   const broken = report.attackPaths.filter((p) => p.status === 'excepted');
   if (!open.length && !broken.length) return;
-  line(paint('bold', `Fix these first: ${open.length} attack path(s)`), 2);
+  line(paint('bold', `Fix these first: ${open.length} attack path(s)${broken.length ? `, ${broken.length} broken by exceptions` : ''}`), 2);
   const shown = verbose ? open : open.slice(0, MAX_PATHS);
   for (const p of shown) {
     const replicas = p.workload.replicas === 1 ? '' : ` (${p.workload.replicas} replicas)`;
@@ -31,10 +31,12 @@ export function attackPathSection({ paint, line, blank }: Writer, report: ScanRe
     if (links.length < p.links.length) line(paint('gray', `    … and ${p.links.length - links.length} more link(s) (--verbose lists them)`), 6);
   }
   if (shown.length < open.length) line(paint('gray', `  … and ${open.length - shown.length} more path(s) (--verbose lists them, or see --format json)`), 4);
-  for (const p of broken) {
+  const brokenShown = verbose ? broken : broken.slice(0, MAX_PATHS);
+  for (const p of brokenShown) {
     const why = p.brokenBy.map((l) => `${linkName(l)} (${l.exception?.reason ?? 'excepted'})`).join(', ');
     line(`  ${paint('gray', 'EXCEPTED')} ${t(workloadLabel(p))}: broken by exception: ${t(why)}`, 11);
   }
+  if (brokenShown.length < broken.length) line(paint('gray', `  … and ${broken.length - brokenShown.length} more path(s) broken by exceptions (--verbose lists them)`), 4);
   line(paint('gray', `  (${EFFECT_TEXT.removes}: fixing that one link; palisade explain path says how paths are built)`), 4);
   blank();
 }
