@@ -38,6 +38,8 @@ export { formatHtml } from './report/html.js';
 export { formatCyclonedx, type CyclonedxOptions } from './report/cyclonedx.js';
 export type { ExceptionRule, ImageMatcher } from './engine/exceptions.js';
 export { VULNERABILITY_SEVERITIES } from './model/vulnerability.js';
+export { ATTACK_TACTICS } from './model/attack-path.js';
+export type * from './model/attack-path.js';
 export type * from './model/vulnerability.js';
 export { formatJson } from './report/json.js';
 export { formatPretty } from './report/pretty.js';

@@ -48,6 +48,11 @@ function expectedSeries(report: any): Map<string, number> {
       }
     }
   }
+  for (const status of ['open', 'excepted']) {
+    for (const severity of SEVERITIES) {
+      put('palisade_attack_paths', report.attackPaths.filter((p: any) => p.status === status && p.severity === severity).length, { status, severity });
+    }
+  }
   put('palisade_resources', s.resources);
   put('palisade_input_errors', s.errors);
   put('palisade_scan_duration_seconds', s.durationMs / 1000);

@@ -52,7 +52,7 @@ describe('the JSON report schema', () => {
       const out = runCli(args);
       assert.ok(out.code !== 2 && out.code !== null, out.stderr);
       const report = assertValidReport(out.stdout, name);
-      assert.equal(report.schemaVersion, '1.1');
+      assert.equal(report.schemaVersion, '1.2');
     });
   }
 

@@ -28,14 +28,14 @@ export interface PalisadeConfig {
   excludeNamespaces?: string[];
   /** false: palisade.dev/ignore annotations on resources are not honoured. */
   annotationExceptions?: boolean;
-  gates: { failOn?: Severity; complianceThreshold?: Threshold; minCoverage?: Threshold };
+  gates: { failOn?: Severity; failOnPath?: Severity; complianceThreshold?: Threshold; minCoverage?: Threshold };
   exceptions: ExceptionRule[];
 }
 
 export const CONFIG_NAMES = ['.palisade.yaml', '.palisade.yml'];
 
 const TOP_KEYS = ['framework', 'frameworks', 'inputs', 'disabledControls', 'includeNamespaces', 'excludeNamespaces', 'annotationExceptions', 'gates', 'exceptions'];
-const GATE_KEYS = ['failOn', 'complianceThreshold', 'minCoverage'];
+const GATE_KEYS = ['failOn', 'failOnPath', 'complianceThreshold', 'minCoverage'];
 /** Inputs whose entries are regular expressions: a bad one is an error naming the entry. */
 const REGEX_INPUTS: ReadonlySet<string> = new Set(['sensitiveValuePatterns', 'sensitiveKeyNamesAllowed', 'sensitiveValuesAllowed']);
 
@@ -154,6 +154,9 @@ export function loadConfig(file: string): PalisadeConfig {
       const gates = v.mapping(['gates'], GATE_KEYS);
       v.part(() => {
         if (gates.failOn !== undefined) config.gates.failOn = v.wrap(['gates', 'failOn'], () => parseSeverity(String(gates.failOn), 'failOn'));
+      });
+      v.part(() => {
+        if (gates.failOnPath !== undefined) config.gates.failOnPath = v.wrap(['gates', 'failOnPath'], () => parseSeverity(String(gates.failOnPath), 'failOnPath'));
       });
       for (const key of ['complianceThreshold', 'minCoverage'] as const) {
         v.part(() => {

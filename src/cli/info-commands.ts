@@ -8,6 +8,7 @@ import { controlText } from '../docs/render.js';
 import { EXIT } from './exit-codes.js';
 import { escapeMultiline } from '../report/safe-text.js';
 import { writeLine } from './terminal.js';
+import { PATH_RULES, PATH_STEP_RULES, pathExplanationText } from '../engine/paths/explain.js';
 
 function checkFormat(format: string): 'pretty' | 'json' {
   if (format !== 'pretty' && format !== 'json') throw new UsageError(`--format: unknown format "${format}" (pretty or json)`);
@@ -53,6 +54,12 @@ export function runList(what: string, opts: { format: string; framework?: string
 
 export function runExplain(name: string, opts: { format: string }): number {
   const format = checkFormat(opts.format);
+  // `explain path`: no control is named path (ids are checked in test/registry.test.ts)
+  if (['path', 'paths', 'attack-path', 'attack-paths'].includes(name.trim().toLowerCase())) {
+    if (format === 'json') process.stdout.write(JSON.stringify({ steps: PATH_STEP_RULES, rules: PATH_RULES }, null, 2) + '\n');
+    else process.stdout.write(pathExplanationText());
+    return EXIT.OK;
+  }
   const controls = resolveNames([name], 'explain');
   if (format === 'json') process.stdout.write(JSON.stringify(controls.map(controlInfo), null, 2) + '\n');
   else process.stdout.write(escapeMultiline(controls.map(controlText).join('\n')));

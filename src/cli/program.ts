@@ -69,6 +69,7 @@ export function buildProgram(): Command {
     .option('--output-dir <dir>', 'write each format to its own file in this directory (needed for several formats)')
     .option('--sarif-root <dir>', 'SARIF URIs are relative to this directory (default: the repository root, the nearest directory with .git, of the first path)')
     .option('--fail-on <severity>', 'exit 1 when a failed finding or image vulnerability is at or above: low, medium, high, critical (a vulnerability of unknown severity never counts)')
+    .option('--fail-on-path <severity>', 'exit 1 when an open attack path (see palisade explain path) is at or above: low, medium, high, critical; excepted paths never count')
     .option('--ignore-unfixed', 'image vulnerabilities: leave out those that have no fixed version')
     .option('--compliance-threshold <n>', 'exit 1 when a framework\'s compliance is below n (0-100): n for every framework scored, or per framework: nsa=80,mitre=60')
     .option('--min-coverage <n>', 'exit 1 when fewer than n% of a framework\'s controls could be evaluated (n, or per framework: nsa=90)')
@@ -164,8 +165,8 @@ export function buildProgram(): Command {
 
   program
     .command('explain')
-    .description('explain a control: why it matters, what fails, how to fix it')
-    .argument('<control>', 'control id, Kubescape id or name')
+    .description('explain a control: why it matters, what fails, how to fix it; `explain path`: how attack paths are built and scored')
+    .argument('<control>', 'control id, Kubescape id or name, or path')
     .option('--format <format>', 'pretty or json', 'pretty')
     .action((name: string, opts) => {
       process.exitCode = runExplain(name, opts);

@@ -25,6 +25,8 @@ export interface ScanFlags extends SettingsFlags, SourceFlags {
   /** The directory SARIF URIs are relative to (default: the repository root of the first path). */
   sarifRoot?: string;
   failOn?: string;
+  /** Exit 1 when an open attack path is at or above this severity. */
+  failOnPath?: string;
   complianceThreshold?: string;
   minCoverage?: string;
   color?: boolean;
@@ -54,6 +56,7 @@ export async function runScan(paths: string[], flags: ScanFlags): Promise<number
   const sarifRoot = chooseSarifRoot(flags, formats, targets);
   const gates: Gates = {
     failOn: flags.failOn !== undefined ? parseSeverity(flags.failOn, '--fail-on') : config.gates.failOn,
+    failOnPath: flags.failOnPath !== undefined ? parseSeverity(flags.failOnPath, '--fail-on-path') : config.gates.failOnPath,
     complianceThreshold: flags.complianceThreshold !== undefined
       ? parseThreshold(flags.complianceThreshold, '--compliance-threshold') : config.gates.complianceThreshold,
     minCoverage: flags.minCoverage !== undefined ? parseThreshold(flags.minCoverage, '--min-coverage') : config.gates.minCoverage,

@@ -15,6 +15,8 @@ export interface Threshold {
 
 export interface Gates {
   failOn?: Severity;
+  /** Trips on an open attack path at or above this severity (issue 14); excepted paths never trip it. */
+  failOnPath?: Severity;
   complianceThreshold?: Threshold;
   minCoverage?: Threshold;
 }
@@ -49,6 +51,15 @@ export function trippedGates(report: ScanReport, gates: Gates): string[] {
       const what = [hits.length ? `${hits.length} failed finding(s)` : '', vulns ? `${vulns} vulnerabilit${vulns === 1 ? 'y' : 'ies'}` : '']
         .filter(Boolean).join(' and ');
       out.push(`--fail-on ${gates.failOn}: ${what} at ${gates.failOn} or above`);
+    }
+  }
+  if (gates.failOnPath) {
+    const rank = SEVERITIES.indexOf(gates.failOnPath);
+    const hits = report.attackPaths.filter((p) => p.status === 'open' && SEVERITIES.indexOf(p.severity) <= rank);
+    if (hits.length) {
+      const top = hits[0];
+      out.push(`--fail-on-path ${gates.failOnPath}: ${hits.length} attack path(s) at ${gates.failOnPath} or above, the first on ${top.workload.kind} `
+        + `${top.workload.namespace ? `${top.workload.namespace}/` : ''}${top.workload.name} (${top.severity}, score ${top.score})`);
     }
   }
   for (const fw of report.frameworks) {

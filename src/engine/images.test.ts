@@ -39,7 +39,7 @@ describe('images in the scan', () => {
     assert.deepEqual(report.summary.vulnerabilities, {
       images: 2, total: 5, failed: { critical: 1, high: 2, medium: 1, low: 0, unknown: 1 }, excepted: 0, fixable: 4, imageErrors: 0,
     });
-    assert.equal(report.schemaVersion, '1.1');
+    assert.equal(report.schemaVersion, '1.2');
   });
 
   it('orders vulnerabilities by image, then severity (unknown last), then id', () => {

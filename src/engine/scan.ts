@@ -20,9 +20,13 @@ import type { ImageError, ImageScan } from '../model/vulnerability.js';
 import { imageInputErrors, judgeImages } from './images.js';
 import { podSecurityNamespaces } from './pss-namespaces.js';
 import { pssVersionText } from '../controls/templates/pss.js';
+import { buildAttackPaths } from './paths/build.js';
 
-/** 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13). */
-export const SCHEMA_VERSION = '1.1';
+/**
+ * 1.1: vulnerabilities are described, and `images`, `imagesNotJudged` and `summary.vulnerabilities` added (issue 13).
+ * 1.2: `attackPaths` described and filled (issue 14); frameworks carry their items, `notCovered`, `manual` and, for the Pod Security Standards, `namespaces` (issue 16).
+ */
+export const SCHEMA_VERSION = '1.2';
 
 export interface ScanInput {
   resources: Resource[];
@@ -122,6 +126,7 @@ export function scan(input: ScanInput, options: ScanOptions = {}): ScanReport {
     report.summary.vulnerabilities = images.summary;
     if (input.imagesNotJudged !== undefined) report.imagesNotJudged = { reason: input.imagesNotJudged, images: images.summaries.map((s) => s.ref) };
   }
+  report.attackPaths = buildAttackPaths(inventory, report);
   report.ignored = input.ignored;
   if (input.unreadable?.length) report.unreadable = input.unreadable.map((u) => ({ ...u, controls: skippedFor.get(u) ?? [] }));
   report.summary.durationMs = Math.round(performance.now() - started);

@@ -1,4 +1,5 @@
 // The shared vocabulary of every stage. Types only, plus tiny helpers in sibling files.
+import type { AttackPath } from './attack-path.js';
 import type { ImageSummary, Vulnerability, VulnerabilitySeverity } from './vulnerability.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -292,7 +293,8 @@ export interface ScanReport {
   resources: ReportResource[];
   findings: Finding[];
   ignored?: IgnoredDocument[];
-  attackPaths: unknown[];
+  /** Chains of failed findings and vulnerabilities on one workload, top paths first (src/model/attack-path.ts). */
+  attackPaths: AttackPath[];
   /** The vulnerabilities of the scanned images, failed and excepted (see src/model/vulnerability.ts). */
   vulnerabilities: Vulnerability[];
   /** Only when images were scanned (or could not be): one summary per image. */

@@ -15,6 +15,7 @@ import { exceptionScope } from './report-lookups.js';
 import { SCRIPT } from './html/script.js';
 import { STYLE } from './html/style.js';
 import { vulnerabilitiesSection } from './html/vulnerabilities.js';
+import { attackPathsSection } from './html/attack-paths.js';
 
 export interface HtmlOptions {
   /** Absolute directory that file locations are shown relative to. */
@@ -46,6 +47,7 @@ export function* htmlChunks(report: ScanReport, options: HtmlOptions): Generator
 </head>
 <body>
 ${header(report, title, options.root)}
+${attackPathsSection(report, options.root)}
 <section>
 <h2>Failures by section and severity</h2>
 ${failureChart(report)}

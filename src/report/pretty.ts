@@ -13,6 +13,7 @@ import { groupSkipped, isNote, type SkipEntry } from './skip-groups.js';
 import { visibleWidth, wrapLine } from './wrap.js';
 import { exceptionScope, findingsByControl } from './report-lookups.js';
 import { vulnerabilitySection, vulnerabilityTotals } from './pretty-vulnerabilities.js';
+import { attackPathSection } from './pretty-attack-paths.js';
 
 export interface PrettyOptions {
   color: boolean;
@@ -73,6 +74,7 @@ export function formatPretty(report: ScanReport, options: PrettyOptions): string
   };
 
   header(w, report);
+  attackPathSection(w, report, options.verbose);
   failedControls(w, report);
   exceptedFindings(w, report);
   vulnerabilitySection(w, report, options.verbose);

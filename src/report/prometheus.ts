@@ -41,6 +41,10 @@ export function formatPrometheus(report: ScanReport): string {
     metric('palisade_image_judged', '1 when the image\'s packages were matched against the vulnerability database, 0 when they could not be (see the report).',
       perImage(report, (i) => (i.notJudged ? 0 : 1), Math.min));
   }
+  metric('palisade_attack_paths', 'Number of attack paths (palisade explain path) by severity; status excepted: exceptions broke them.',
+    (['open', 'excepted'] as const).flatMap((status) => SEVERITIES.map((severity) => ({
+      labels: { status, severity }, value: report.attackPaths.filter((p) => p.status === status && p.severity === severity).length,
+    }))));
   metric('palisade_resources', 'Number of resources scanned.', [{ value: s.resources }]);
   metric('palisade_input_errors', 'Number of inputs that could not be read.', [{ value: s.errors }]);
   metric('palisade_scan_duration_seconds', 'How long the scan took, in seconds.', [{ value: s.durationMs / 1000 }]);

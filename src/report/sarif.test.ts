@@ -52,7 +52,8 @@ describe('SARIF', () => {
 
   it('has one rule per control, with levels, security-severity, tags and help', () => {
     assert.equal(sarif.version, '2.1.0');
-    assert.deepEqual(run.tool.driver.rules.map((r: any) => r.id), report.controls.map((c) => c.id));
+    // and the attack-path rule when there are paths (issue 14)
+    assert.deepEqual(run.tool.driver.rules.map((r: any) => r.id), [...report.controls.map((c) => c.id), ...(report.attackPaths.length ? ['attack-path'] : [])]);
     const rule = run.tool.driver.rules.find((r: any) => r.id === 'privileged-container');
     assert.equal(rule.name, 'PrivilegedContainer');
     assert.equal(rule.shortDescription.text, 'Privileged container');

@@ -5,6 +5,7 @@ import type { ControlResult, ScanReport, Severity } from '../model/types.js';
 import { distinctFingerprints, resultsForFinding, SARIF_LEVEL, type ResultContext } from './sarif-results.js';
 import { artifactUri, resourcesById, rootUri } from './report-lookups.js';
 import { vulnerabilityResults, vulnerabilityRules } from './sarif-vulnerabilities.js';
+import { attackPathResults, attackPathRules } from './sarif-attack-paths.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const TOOL_URI = 'https://github.com/palisade-dev/palisade';
@@ -28,6 +29,8 @@ export function formatSarif(report: ScanReport, options: { root: string; indent?
     ...report.findings.filter((f) => f.status !== 'passed').flatMap((f) => resultsForFinding(f, ctx)),
     // image vulnerabilities: their rules come after the controls'
     ...vulnerabilityResults(report, options.root, report.controls.length),
+    // attack paths: their one rule comes after the advisories'
+    ...attackPathResults(report, options.root, report.controls.length + vulnerabilityRules(report).length),
   ]);
   const fw = report.frameworks[0];
   const run = {
@@ -38,7 +41,7 @@ export function formatSarif(report: ScanReport, options: { root: string; indent?
         version: report.tool.version,
         semanticVersion: report.tool.version,
         informationUri: TOOL_URI,
-        rules: [...report.controls.map(rule), ...vulnerabilityRules(report)],
+        rules: [...report.controls.map(rule), ...vulnerabilityRules(report), ...attackPathRules(report)],
       },
     },
     invocations: [invocation(report, options.root, ruleIndex)],

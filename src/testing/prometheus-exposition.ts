@@ -17,7 +17,7 @@ export const METRICS = [
   'palisade_compliance_score', 'palisade_framework_compliance', 'palisade_framework_coverage', 'palisade_coverage',
   'palisade_risk_score', 'palisade_control_compliance', 'palisade_controls', 'palisade_findings',
   'palisade_vulnerabilities', 'palisade_vulnerabilities_excepted', 'palisade_vulnerabilities_fixable', 'palisade_image_packages',
-  'palisade_image_judged', 'palisade_resources',
+  'palisade_image_judged', 'palisade_attack_paths', 'palisade_resources',
   'palisade_input_errors', 'palisade_scan_duration_seconds', 'palisade_scan_timestamp_seconds',
 ];
 
