@@ -173,3 +173,40 @@ describe('docs/frameworks', () => {
     assert.match(mitre, /\| coredns-poisoning \| CoreDNS poisoning \| — \| \*\*not covered\*\* \|/);
   });
 });
+
+describe('coverage by kind of input (list frameworks)', () => {
+  it('agrees with what real scans evaluate: a node scan judges only controls a node can, a manifest scan only those manifests can', async () => {
+    const { judgedFrom } = await import('../src/frameworks/sources.js');
+    const { NODE_SECTIONS } = await import('../src/sources/node/source.js');
+    const { CIS_FAIL_ROOT } = await import('../src/testing/cis-roots.js');
+    const { buildRoot } = await import('../src/testing/node-roots.js');
+    const { CORPUS } = await import('./support/cli.js');
+    const dir = tempDir('palisade-fw-inputs-');
+    const evaluated = (args: string[]): string[] => {
+      const r = runCli(['scan', ...args, '--framework', FRAMEWORKS.map((f) => f.id).join(','), '--format', 'json'], { cwd: dir });
+      assert.ok(r.code !== null && r.code !== 2 && r.stdout.length > 0, r.stderr); // 1: gates; 3: the corpus has files broken on purpose
+      return (JSON.parse(r.stdout) as ScanReport).controls.filter((c) => c.status !== 'skipped').map((c) => c.id);
+    };
+    const onNode = evaluated(['--node', '--root', buildRoot(path.join(dir, 'node'), CIS_FAIL_ROOT)]);
+    assert.ok(onNode.length > 40, `a node scan evaluates many controls (${onNode.length})`);
+    for (const id of onNode) assert.ok(judgedFrom(getControl(id)!).includes('node'), `${id} was judged on a node`);
+    const onFiles = evaluated([CORPUS]);
+    assert.ok(onFiles.length > 60, `the corpus evaluates many controls (${onFiles.length})`);
+    for (const id of onFiles) assert.ok(judgedFrom(getControl(id)!).includes('manifests'), `${id} was judged from manifests`);
+    // the rule's copy of the node source's sections is the node source's
+    for (const c of FRAMEWORKS.flatMap(frameworkControlIds).map((id) => getControl(id)!)) {
+      if (NODE_SECTIONS.includes(c.section)) assert.ok(judgedFrom(c).includes('node'), c.id);
+    }
+  });
+
+  it('is listed per framework, in JSON and pretty', () => {
+    const r = runCli(['list', 'frameworks', '--format', 'json']);
+    const list = JSON.parse(r.stdout) as Array<{ id: string; coverage: Record<string, number> }>;
+    const nsa = list.find((f) => f.id === 'nsa-cisa')!;
+    assert.deepEqual(Object.keys(nsa.coverage), ['manifests', 'cluster', 'node']);
+    assert.ok(nsa.coverage.node! < nsa.coverage.cluster! && nsa.coverage.cluster! <= nsa.coverage.manifests!);
+    const cis = list.find((f) => f.id === 'cis-v1.10.0')!;
+    assert.ok(cis.coverage.node! > cis.coverage.cluster!, 'file modes and owners are judged only on a node');
+    assert.match(runCli(['list', 'frameworks']).stdout, /^ {2}can be judged from: manifests [\d.]+%, cluster [\d.]+%, node [\d.]+%$/m);
+  });
+});

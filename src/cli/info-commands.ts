@@ -2,6 +2,7 @@
 import { UsageError } from '../model/errors.js';
 import { CONTROLS } from '../controls/index.js';
 import { FRAMEWORKS, findFramework, frameworkControlIds, type Framework } from '../frameworks/index.js';
+import { INPUT_KINDS, coverageByInput } from '../frameworks/sources.js';
 import { resolveNames } from '../engine/select.js';
 import { controlInfo } from '../report/explain.js';
 import { controlText } from '../docs/render.js';
@@ -44,6 +45,7 @@ export function runList(what: string, opts: { format: string; framework?: string
         const names = f.aliases.length ? ` (also: ${f.aliases.join(', ')})` : '';
         const items = f.items ? ` · ${f.items.total} items, ${f.items.notCovered} not covered${f.items.manual ? `, ${f.items.manual} manual` : ''}` : '';
         writeLine(process.stdout, `${f.id}${names}  ${f.title} v${f.version} — ${f.controls} controls in ${f.sections.length} sections${items}`);
+        writeLine(process.stdout, `  can be judged from: ${INPUT_KINDS.map((k) => `${k} ${f.coverage[k]}%`).join(', ')}`);
         for (const sec of f.sections) writeLine(process.stdout, `  ${sec.id.padEnd(22)} ${sec.title} (${sec.controls.length} controls${sec.items ? `, ${sec.items.length} items` : ''})`);
       }
     }
@@ -72,6 +74,8 @@ function frameworkInfo(f: Framework) {
   return {
     id: f.id, aliases: f.aliases ?? [], title: f.title, version: f.version, url: f.url,
     controls: frameworkControlIds(f).length,
+    /** The share of its controls a scan of manifests, of a cluster or of a node alone can judge. */
+    coverage: coverageByInput(f),
     sections: f.sections,
     ...(items.size ? {
       items: {

@@ -3,6 +3,7 @@
 import { getControl } from '../controls/index.js';
 import { FRAMEWORKS, frameworkControlIds, type Framework, type FrameworkItem } from '../frameworks/index.js';
 import { GENERATED_MARK } from './render.js';
+import { coverageByInput } from '../frameworks/sources.js';
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
@@ -40,8 +41,14 @@ export function generateFrameworkDocs(): Map<string, string> {
   const index = [GENERATED_MARK, '', '# Frameworks', '',
     'A framework is data over the controls: a control written once serves every framework that maps it. '
     + 'Score several in one run with `--framework a,b`; `palisade list frameworks` lists them.', '',
-    '| Framework | Title | Version | Controls | Sections |', '| --- | --- | --- | --- | --- |',
-    ...FRAMEWORKS.map((f) => `| [${f.id}](${f.id}.md) | ${cell(f.title)} | ${f.version} | ${frameworkControlIds(f).length} | ${f.sections.length} |`)];
+    'The last three columns are the share of a framework\'s controls that a scan of manifests, of a cluster or of a node alone can judge '
+    + '(a node scan sees processes, flags, configuration files and file modes; a cluster serves objects, flags through mirror pods and kubelet configuration, '
+    + 'but not file modes or the files the API server reads from its disk).', '',
+    '| Framework | Title | Version | Controls | Sections | Manifests | Cluster | Node |', '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...FRAMEWORKS.map((f) => {
+      const cov = coverageByInput(f);
+      return `| [${f.id}](${f.id}.md) | ${cell(f.title)} | ${f.version} | ${frameworkControlIds(f).length} | ${f.sections.length} | ${cov.manifests}% | ${cov.cluster}% | ${cov.node}% |`;
+    })];
   files.set('README.md', index.join('\n') + '\n');
   return files;
 }
