@@ -1,8 +1,6 @@
-import { defineControl, editFix, type Edit } from '../define.js';
-import { describeContainer } from '../../inventory/index.js';
+import { defineControl } from '../define.js';
 import { isWindowsPod } from '../../inventory/pods.js';
-import { formatPath } from '../../model/paths.js';
-import { capabilityList, capabilityName } from '../templates/capabilities.js';
+import { capabilityName, failAddedCapabilities } from '../templates/capabilities.js';
 
 /** The one capability the restricted Pod Security Standard lets a container add. */
 const ALLOWED = 'NET_BIND_SERVICE';
@@ -67,20 +65,8 @@ spec:
   // capabilities.add that is not NET_BIND_SERVICE is forbidden. Its drop-ALL half is capabilities-not-dropped.
   check({ pod, container }, ctx) {
     if (isWindowsPod(pod)) return; // capabilities are a Linux feature
-    const add = capabilityList(container, 'add');
-    if (!Array.isArray(add)) return;
-    const addPath = [...container.path, 'securityContext', 'capabilities', 'add'];
     const allowed = (cap: unknown) => typeof cap === 'string' && capabilityName(cap) === ALLOWED;
-    // Each failing entry's fix leaves the same list (NET_BIND_SERVICE alone, or nothing), as dangerous-capabilities does.
-    const kept = add.filter(allowed);
-    const edit: Edit = kept.length ? { op: 'set', path: addPath, value: kept } : { op: 'remove', path: addPath };
-    const removed = add.filter((cap) => !allowed(cap)).map((cap) => (typeof cap === 'string' ? cap : JSON.stringify(cap))).join(', ');
-    add.forEach((cap, i) => {
-      if (allowed(cap)) return;
-      const shown = typeof cap === 'string' ? cap : JSON.stringify(cap);
-      ctx.fail([...addPath, i], `${describeContainer(container)} adds ${shown}: the restricted Pod Security Standard allows adding only NET_BIND_SERVICE`, {
-        fix: editFix(`remove ${removed} from ${formatPath(addPath)}`, [edit], { review: 'the container adds this capability itself: it may need it' }),
-      });
-    });
+    failAddedCapabilities(container, ctx, (cap) => !allowed(cap),
+      (cap) => `${cap}: the restricted Pod Security Standard allows adding only NET_BIND_SERVICE`);
   },
 });

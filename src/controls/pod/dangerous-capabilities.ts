@@ -1,7 +1,5 @@
-import { defineControl, editFix, type Edit } from '../define.js';
-import { describeContainer } from '../../inventory/index.js';
-import { formatPath } from '../../model/paths.js';
-import { capabilityList, capabilityName } from '../templates/capabilities.js';
+import { defineControl } from '../define.js';
+import { capabilityName, failAddedCapabilities } from '../templates/capabilities.js';
 
 export default defineControl({
   id: 'dangerous-capabilities',
@@ -52,23 +50,8 @@ spec:
 `,
   },
   check({ container }, ctx) {
-    const add = capabilityList(container, 'add');
-    if (!Array.isArray(add)) return;
     const dangerous = new Set(ctx.inputs.dangerousCapabilities.map(capabilityName));
-    const addPath = [...container.path, 'securityContext', 'capabilities', 'add'];
-    const isDangerous = (cap: unknown) => typeof cap === 'string' && dangerous.has(capabilityName(cap));
-    // Each failing entry's fix leaves the same list (every dangerous entry out): whichever is applied
-    // first does the work, and the others find it done, without one index shifting under another.
-    const kept = add.filter((cap) => !isDangerous(cap));
-    const removed = add.filter(isDangerous).join(', ');
-    add.forEach((cap, i) => {
-      if (!isDangerous(cap)) return;
-      const name = capabilityName(cap as string);
-      const what = name === 'ALL' ? 'ALL capabilities' : `the dangerous capability ${cap as string}`;
-      const edit: Edit = kept.length ? { op: 'set', path: addPath, value: kept } : { op: 'remove', path: addPath };
-      ctx.fail([...addPath, i], `${describeContainer(container)} adds ${what} (securityContext.capabilities.add)`, {
-        fix: editFix(`remove ${removed} from ${formatPath(addPath)}`, [edit], { review: 'the container adds this capability itself: it may need it' }),
-      });
-    });
+    failAddedCapabilities(container, ctx, (cap) => typeof cap === 'string' && dangerous.has(capabilityName(cap)),
+      (cap) => `${capabilityName(cap) === 'ALL' ? 'ALL capabilities' : `the dangerous capability ${cap}`} (securityContext.capabilities.add)`);
   },
 });
