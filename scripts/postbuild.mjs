@@ -1,10 +1,14 @@
 // After tsc: check that src/version.ts matches package.json, and bundle the CLI.
 //
-// The CLI is bundled into one file (dist/palisade.mjs, the package's bin) because Node loads a
-// hundred small ES modules in about 110 ms, and one bundle in about 10 ms: start-up is a tenth of
-// a typical scan. Dependencies stay external (installed by npm as usual); dist/ keeps the
-// unbundled modules for the library API (`import { scanPaths } from 'palisade-k8s'`).
+// The CLI is bundled because Node loads a hundred small ES modules in about 110 ms, and one bundle
+// in about 10 ms: start-up is a tenth of a typical scan. It is one CommonJS script
+// (dist/palisade.cjs), run by a small launcher (dist/palisade.mjs, the package's bin) with the V8
+// code cache that scripts/code-cache.mjs writes after a scan of the bundled examples
+// (src/cli/bundle-loader.ts says why it is CommonJS). Dependencies stay external (installed by
+// npm as usual); dist/ keeps the unbundled modules for the library API
+// (`import { scanPaths } from 'palisade-k8s'`).
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -27,17 +31,45 @@ const common = {
   minifyWhitespace: true,
 };
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).pathname;
-// Split: commands loaded with import() (fix, with the `yaml` and `diff` packages) become chunks
-// under dist/chunks/ that a scan never loads.
-fs.rmSync(dist('chunks'), { recursive: true, force: true });
+// left by builds from before the bundle was one CommonJS script
+for (const old of ['chunks', 'palisade.mjs.map']) fs.rmSync(dist(old), { recursive: true, force: true });
+
+// The bundle's one ES-module import (the Kubernetes client) goes through the loader's import().
+const importThroughLoader = {
+  name: 'import-through-loader',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]cluster[\\/]client-node\.js$/ }, () => ({
+      contents: "export const importClientNode = () => __import('@kubernetes/client-node');",
+      loader: 'js',
+    }));
+  },
+};
 await build({
   ...common,
-  entryPoints: { palisade: dist('cli/main.js') },
-  outdir: dist(''),
-  splitting: true,
-  entryNames: '[name]',
-  chunkNames: 'chunks/[name]-[hash]',
-  outExtension: { '.js': '.mjs' },
+  format: 'cjs',
+  entryPoints: [dist('cli/program.js')],
+  outfile: dist('palisade.cjs'),
+  // import.meta is not there in CommonJS: the same URL, from the script's file name
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  plugins: [importThroughLoader],
+});
+const bundled = fs.readFileSync(dist('palisade.cjs'), 'utf8');
+if (/\bimport\(/.test(bundled) || /\bimport\.meta\b/.test(bundled)) {
+  console.error('dist/palisade.cjs uses import() or import.meta, which a script run by node:vm cannot: route it through the loader');
+  process.exit(1);
+}
+await build({
+  ...common,
+  entryPoints: [dist('cli/launch.js')],
+  outfile: dist('palisade.mjs'),
+  sourcemap: false,
 });
 fs.chmodSync(dist('palisade.mjs'), 0o755);
 fs.chmodSync(dist('cli/main.js'), 0o755);
+
+// The code cache: what V8 compiled for a scan of the bundled examples. Without one the CLI works
+// the same, only starts slower, so a failure here is a warning (test/code-cache.test.ts makes sure
+// a build has a cache that V8 accepts).
+const cache = spawnSync(process.execPath, [new URL('./code-cache.mjs', import.meta.url).pathname], { stdio: 'inherit' });
+if (cache.status !== 0) console.error('warning: scripts/code-cache.mjs failed: the CLI has no code cache and starts about 20 ms slower');

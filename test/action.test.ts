@@ -187,11 +187,12 @@ const usesStep = (run: ActionRun, prefix: string) => {
 
 /** A copy of what the action's directory holds that the install step needs (a checkout has it all). */
 function copyActionSources(dest: string): void {
-  for (const f of ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'action.yml', 'scripts/postbuild.mjs']) {
+  for (const f of ['package.json', 'package-lock.json', '.npmrc', 'tsconfig.json', 'tsconfig.build.json', 'action.yml', 'scripts/postbuild.mjs', 'scripts/code-cache.mjs']) {
     fs.mkdirSync(path.dirname(path.join(dest, f)), { recursive: true });
     fs.copyFileSync(path.join(ROOT, f), path.join(dest, f));
   }
   fs.cpSync(path.join(ROOT, 'src'), path.join(dest, 'src'), { recursive: true });
+  fs.cpSync(path.join(ROOT, 'examples'), path.join(dest, 'examples'), { recursive: true }); // the build's code cache scans them
 }
 
 describe('action.yml', () => {

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeconfigError, safeLine } from './errors.js';
+import { importClientNode } from './client-node.js';
 
 export interface ClusterConfigOptions {
   /** A kubeconfig file; default: $KUBECONFIG, then ~/.kube/config, then the in-cluster service account. */
@@ -44,8 +45,7 @@ function inClusterRoot(): string {
 }
 
 export async function loadClusterConfig(options: ClusterConfigOptions = {}): Promise<ClusterConfig> {
-  // loaded on demand: the library takes ~0.4 s to import, and only cluster scans need it
-  const { KubeConfig } = await import('@kubernetes/client-node');
+  const { KubeConfig } = await importClientNode();
   const { kc, from } = loadKubeConfig(() => new KubeConfig(), options.kubeconfig);
   if (options.context !== undefined) {
     if (!kc.getContextObject(options.context)) {
