@@ -33,8 +33,11 @@ COPY package.json package-lock.json .npmrc ./
 # --ignore-scripts: no dependency runs code at install time (none needs to for the build)
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/postbuild.mjs scripts/
+COPY scripts/postbuild.mjs scripts/code-cache.mjs scripts/
 COPY src src
+# the build's code cache (scripts/code-cache.mjs) is what V8 compiled for a scan of the examples;
+# a runtime Node.js of another V8 version ignores it and compiles as usual
+COPY examples examples
 RUN npm run build
 
 # --- production dependencies only ---------------------------------------------------------------
