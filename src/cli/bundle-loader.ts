@@ -38,8 +38,8 @@ export const BUNDLE = 'palisade.cjs';
  * the optimizing compiler, on its own thread, took about as long as the whole scan to optimize it
  * (680 ms of compile jobs for the bench's 10k input, most of it inlining), and the scan ran in
  * slower code while it waited. With less inlining each hot function is ready sooner; see
- * README, Performance, for the figures. js-yaml alone is faster with the default (it is a small
- * parser), so the benchmark's baseline keeps it. A flag given on node's own command line wins.
+ * README, Performance, for the figures. js-yaml alone is no faster with it (the same at 200, 5%
+ * slower at 100), so the benchmark's baseline keeps V8's default. A flag given on node's own command line wins.
  */
 export const V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=200'];
 export const CODE_CACHE = 'palisade.cache';
@@ -58,7 +58,7 @@ export function loadBundle(dir: string, options: { cache?: boolean } = {}): Load
   // before the script is compiled: V8 checks the code cache against the flags too
   for (const flag of V8_FLAGS) {
     const name = flag.slice(0, flag.indexOf('='));
-    if (!process.execArgv.some((a) => a.startsWith(name) || a.startsWith(name.replace(/-/g, '_')))) v8.setFlagsFromString(flag);
+    if (!process.execArgv.some((a) => a.replace(/_/g, '-').startsWith(name))) v8.setFlagsFromString(flag); // V8 reads _ as -
   }
   const bytes = fs.readFileSync(file);
   const source = bytes.toString('utf8');

@@ -173,12 +173,15 @@ export function applyExceptions(
       if (own.length) annotationRules.set(r.id, own.map((rule) => ({ rule, matchers: [], hits: 0, expired: isExpired(rule, today) })));
     }
   }
-  for (const f of findings) {
+  // no rules at all (most scans): nothing to look up for each finding
+  for (let i = 0; (fileRules.length > 0 || annotationRules.size > 0) && i < findings.length; i++) {
+    const f = findings[i];
     if (f.status !== 'failed') continue;
     const resource = resources.get(f.resourceId);
     const control = controls.get(f.controlId);
     if (!resource || !control) continue;
-    const candidates = [...(annotationRules.get(f.resourceId) ?? []), ...fileRules];
+    const own = annotationRules.get(f.resourceId);
+    const candidates = own ? [...own, ...fileRules] : fileRules;
     for (const c of candidates) {
       const controlOk = c.rule.controls.length === 0 || c.rule.controls.some((p) => controlPatternMatches(p, control));
       const resourceOk = c.matchers.length === 0 || c.matchers.some((m) => m.test(resource));

@@ -256,6 +256,7 @@ function summarise(input: ScanInput, framework: FrameworkResult, controls: Contr
 /** Fixes of objects read from a cluster, as `kubectl patch` commands against that cluster's context. */
 function addPatchCommands(evaluations: ControlEvaluation[], byId: ReadonlyMap<string, Resource>, targets: ScanTarget[]): void {
   const clusters = targets.filter((t) => t.type === 'cluster');
+  if (clusters.length === 0) return; // only objects read from a cluster get a command
   const context = clusters.length === 1 ? clusters[0].context : undefined;
   for (const ev of evaluations) {
     for (const f of ev.findings) {
