@@ -105,7 +105,8 @@ describe('ZstdDecompress', () => {
       throw new Error('stop');
     });
     assert.throws(() => d.push(huge, true), /stop/);
-    assert.ok(allocated >= 2 ** 30, `fzstd allocated ${allocated} bytes`);
+    // (other buffers may be freed meanwhile: at least half of it, against under 16 MiB below)
+    assert.ok(allocated >= 2 ** 29, `fzstd allocated ${allocated} bytes`);
     const t = new ZstdDecompress('layer 7 (sha256:abc)');
     t.on('error', () => undefined);
     const before = process.memoryUsage().arrayBuffers;
