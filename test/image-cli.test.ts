@@ -156,6 +156,38 @@ describe('scan --image', () => {
     assert.deepEqual(ids(['--image', `docker-archive:${archive}`]), fromLayout);
   });
 
+  it('reads the image with zstd layers (skopeo --dest-compress-format zstd) as with gzip ones: same packages, same vulnerabilities', () => {
+    const zstd = path.join(work, 'zstd-layout');
+    run('skopeo', ['copy', '--quiet', '--dest-compress-format', 'zstd', `oci:${fx.layout}:debian`, `oci:${zstd}:debian`]);
+    // the copy's layers really are zstd: the manifest says so and each blob starts with the frame magic
+    const blob = (dir: string, digest: string): Buffer => fs.readFileSync(path.join(dir, 'blobs/sha256', digest.slice(7)));
+    const index = JSON.parse(fs.readFileSync(path.join(zstd, 'index.json'), 'utf8')) as { manifests: Array<{ digest: string }> };
+    const manifest = JSON.parse(blob(zstd, index.manifests[0]!.digest).toString()) as { layers: Array<{ mediaType: string; digest: string }> };
+    assert.equal(manifest.layers.length, 4);
+    for (const l of manifest.layers) {
+      assert.equal(l.mediaType, 'application/vnd.oci.image.layer.v1.tar+zstd');
+      assert.deepEqual([...blob(zstd, l.digest).subarray(0, 4)], [0x28, 0xb5, 0x2f, 0xfd]);
+    }
+    const scan = (dir: string): { vulns: string[]; report: ScanReport } => {
+      const { report, r } = scanJson(['--image', `oci:${dir}:debian`]);
+      assert.equal(r.code, 0, r.stderr);
+      return { report, vulns: report.vulnerabilities.map((x) => `${x.id} ${x.package.name}@${x.package.version} layer ${x.layer.index}`).sort() };
+    };
+    const gzip = scan(fx.layout);
+    const zst = scan(zstd);
+    assert.ok(gzip.vulns.length >= 5);
+    assert.deepEqual(zst.vulns, gzip.vulns);
+    assert.equal(zst.report.images?.[0]?.packageCount, gzip.report.images?.[0]?.packageCount);
+    const purls = (dir: string): string[] => {
+      const r = runCli(['scan', '--db-dir', db, '--image', `oci:${dir}:debian`, '--format', 'cyclonedx'], { env: env(), cwd: work, timeoutMs: 60_000 });
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.stringify(JSON.parse(r.stdout).components).match(/pkg:[^"]+/g) ?? []).sort();
+    };
+    const packages = purls(fx.layout);
+    assert.ok(packages.length >= 12);
+    assert.deepEqual(purls(zstd), packages);
+  });
+
   it('--fail-on counts vulnerabilities; exceptions naming aliases except the advisories, visibly', () => {
     const gate = scanJson(['--image', `oci:${fx.layout}:debian`, '--fail-on', 'high']);
     assert.equal(gate.r.code, 1);

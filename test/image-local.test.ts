@@ -118,8 +118,20 @@ describe('oci: layout directories', () => {
     await rejects(`oci:${copy}:debian`, /blob sha256:[a-f0-9]+ is \d+ bytes, not the \d+ its descriptor says/);
   });
 
-  it('names a zstd layer\'s media type, which Node 20 cannot decompress', async () => {
+  it('reads an image whose layers skopeo wrote as zstd, as the gzip one', async () => {
     const copy = path.join(work, 'zstd');
+    run('skopeo', ['copy', '--quiet', '--dest-compress-format', 'zstd', `oci:${fx.layout}:debian`, `oci:${copy}:debian`]);
+    const img = await read(`oci:${copy}:debian`);
+    assert.deepEqual(summary(img), debianExpected(fx.goVersion));
+    assert.equal(img.layers.length, 4);
+    const manifest = JSON.parse(fs.readFileSync(path.join(copy, 'blobs/sha256', refDigest(copy, 'debian').slice(7)), 'utf8'));
+    assert.ok(manifest.layers.every((l: any) => l.mediaType === 'application/vnd.oci.image.layer.v1.tar+zstd'));
+    // the same diff_ids: the uncompressed layers are the gzip image's
+    assert.deepEqual(img.layers.map((l) => l.diffId), (await read(`oci:${fx.layout}:debian`)).layers.map((l) => l.diffId));
+  });
+
+  it('names a zstd layer that is cut', async () => {
+    const copy = path.join(work, 'zstd-bad');
     fs.cpSync(fx.layout, copy, { recursive: true });
     const blob = (data: Buffer): { digest: string; size: number } => {
       const hex = crypto.createHash('sha256').update(data).digest('hex');
@@ -134,7 +146,7 @@ describe('oci: layout directories', () => {
       layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd', ...layer }],
     })));
     fs.writeFileSync(path.join(copy, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', ...manifest }] }));
-    await rejects(`oci:${copy}`, /layer 0 \(sha256:[a-f0-9]+\) is zstd-compressed \(application\/vnd\.oci\.image\.layer\.v1\.tar\+zstd\), which Node 20's zlib cannot read/);
+    await rejects(`oci:${copy}`, /layer 0 \(sha256:[a-f0-9]+\) is not a readable zstd layer: it ends inside a zstd frame \(the stream is cut\)$/);
   });
 });
 

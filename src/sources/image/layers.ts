@@ -5,7 +5,7 @@
 // whiteouts hide lower layers only, never an entry of their own layer. An entry that is not a
 // directory replaces whatever the lower layers had at its path, a directory included ("Changesets":
 // a path's type may change). Each file kept remembers the layer that last wrote it.
-// Layers are read through tar-stream as streams; a kept file is at most MAX_FILE_BYTES, and every
+// Layers are read through tar-stream as streams (gzip through zlib, zstd through zstd.ts); a kept file is at most MAX_FILE_BYTES, and every
 // ELF regular file is streamed through the Go build-info scanner without being kept.
 import { createGunzip } from 'node:zlib';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -15,6 +15,7 @@ import type { LayerRef } from '../../model/vulnerability.js';
 import { Verifier } from './cache.js';
 import { ReadError } from './errors.js';
 import { GoScanner, type GoBuildInfo } from './catalog/go-buildinfo.js';
+import { isZstd, ZstdDecompress } from './zstd.js';
 
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** All kept files together: past this the rest are skipped with a warning. */
@@ -57,26 +58,42 @@ function under(p: string, dir: string): boolean {
 }
 
 const GZIP = [0x1f, 0x8b];
-const ZSTD = [0x28, 0xb5, 0x2f, 0xfd];
 
-/** Chooses the decompression from the first bytes (the media type says the same, or, in a docker save, nothing). */
+/**
+ * Chooses the decompression by the first bytes, as containerd's archive/compression
+ * DetectCompression does (gzip 1f 8b; a zstd frame's magic 28 b5 2f fd or a skippable frame's),
+ * else by the media type (`…tar+zstd`), else none: a docker save has no media types.
+ */
 async function decompressed(blob: Readable, mediaType: string, layer: string): Promise<Readable[]> {
   const it = blob[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const first = await it.next();
-  const start: Buffer = first.done ? Buffer.alloc(0) : first.value;
-  if (ZSTD.every((b, i) => start[i] === b) || /zstd/.test(mediaType)) {
-    blob.destroy();
-    throw new ReadError(`layer ${layer} is zstd-compressed (${mediaType || 'no media type'}), which Node 20's zlib cannot read`);
+  // at least 4 bytes to tell, however the blob is cut into chunks
+  const head: Buffer[] = [];
+  let length = 0;
+  let ended = false;
+  while (length < 4) {
+    const n = await it.next();
+    if (n.done) {
+      ended = true;
+      break;
+    }
+    head.push(n.value);
+    length += n.value.length;
   }
+  const start = Buffer.concat(head);
   const rest = Readable.from((async function* () {
-    if (!first.done) yield start;
+    if (start.length) yield start;
+    if (ended) return;
     for (;;) {
       const n = await it.next();
       if (n.done) return;
       yield n.value;
     }
   })(), { objectMode: false });
-  return GZIP.every((b, i) => start[i] === b) ? [rest, createGunzip()] : [rest];
+  if (GZIP.every((b, i) => start[i] === b)) return [rest, createGunzip()];
+  if (isZstd(start) || /zstd/.test(mediaType)) {
+    return [rest, new ZstdDecompress(layer)];
+  }
+  return [rest];
 }
 
 /**
