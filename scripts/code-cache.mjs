@@ -1,8 +1,9 @@
 // Writes dist/palisade.cache, the V8 code cache the CLI starts from (src/cli/bundle-loader.ts):
 // compiles dist/palisade.cjs with no cache, exactly as the CLI does, runs a scan of the bundled
 // examples in each of the two formats most scans write (json, pretty), and saves what V8 compiled
-// for it. Run by scripts/postbuild.mjs in a process of its own, with no V8 flags: V8 rejects a
-// cache made under other flags.
+// for it. Run by scripts/postbuild.mjs in a process of its own with no flags on node's command line:
+// loadBundle sets the CLI's own V8 flags, as it does when the CLI runs, and V8 rejects a cache made
+// under other flags.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -31,18 +31,18 @@ export interface LoadedBundle {
 }
 
 export const BUNDLE = 'palisade.cjs';
+export const CODE_CACHE = 'palisade.cache';
 
 /**
  * A smaller inlining budget for V8's optimizing compiler than its default (920 bytes of bytecode
  * inlined into one function). A scan is a short process that runs a lot of different code once:
  * the optimizing compiler, on its own thread, took about as long as the whole scan to optimize it
  * (680 ms of compile jobs for the bench's 10k input, most of it inlining), and the scan ran in
- * slower code while it waited. With less inlining each hot function is ready sooner; see
- * README, Performance, for the figures. js-yaml alone is no faster with it (the same at 200, 5%
- * slower at 100), so the benchmark's baseline keeps V8's default. A flag given on node's own command line wins.
+ * slower code while it waited. With less inlining each hot function is ready sooner; see README,
+ * Performance, for the figures. js-yaml alone is no faster with it (the same at 200, 5% slower at
+ * 100), so the benchmark's baseline keeps V8's default. A value on node's own command line wins.
  */
 export const V8_FLAGS = ['--max-inlined-bytecode-size-cumulative=200'];
-export const CODE_CACHE = 'palisade.cache';
 
 // Both on the first line, so that the bundle's line numbers (and its source map) stay as they are.
 const HEAD = '(function (exports, require, module, __filename, __dirname, __import) {';
