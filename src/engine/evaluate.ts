@@ -216,10 +216,12 @@ function flattenFix(fix: Fix): Fix {
 
 function mergeFixes(paths: FindingPath[]): Fix | undefined {
   if (paths.length === 1) {
-    // what the general case below gives for one path, without its intermediate arrays
+    // what the general case below gives for one path: the path's own fix when that is the same
+    // (shared: nothing changes a fix after this, and addPatchCommands copies before it adds)
     const f = paths[0].fix;
     if (f === undefined) return undefined;
-    return f.edits ? withSafety({ description: f.description, edits: f.edits.slice() }, f) : { description: f.description };
+    if (f.edits) return f.command === undefined ? f : withSafety({ description: f.description, edits: f.edits }, f);
+    return f.safety === undefined && f.reviewReason === undefined && f.command === undefined ? f : { description: f.description };
   }
   const fixes = paths.map((p) => p.fix).filter((f): f is Fix => f !== undefined);
   if (fixes.length === 0) return undefined;

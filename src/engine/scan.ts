@@ -263,7 +263,7 @@ function addPatchCommands(evaluations: ControlEvaluation[], byId: ReadonlyMap<st
       const resource = byId.get(f.resourceId);
       if (resource?.source.type !== 'cluster' || !f.fix?.edits?.length) continue;
       const command = kubectlPatch(resource, f.fix.edits, context);
-      if (command) f.fix.command = command;
+      if (command) f.fix = { ...f.fix, command }; // a copy: the fix object may be a path's, or a control's constant
     }
   }
 }
