@@ -9,6 +9,9 @@ import {
 import { CLIP, DOCUMENT, DOUBLE, FOLDED, KEEP, LITERAL, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, SINGLE, STRIP, W, scalarType } from './yaml-events.js';
 
 const MAX_DEPTH = 100;
+/** The first slot of a plain scalar's event, and of one js-yaml would call fast (see isFast). */
+const PLAIN_SCALAR = scalarType(PLAIN, CLIP, 0);
+const PLAIN_FAST = scalarType(PLAIN, CLIP, 1);
 /** YAML limits implicit keys to 1024 characters. */
 const MAX_KEY = 1024;
 
@@ -52,11 +55,16 @@ export class Parser {
     this.n = src.length;
   }
 
-  emit(type: number, start: number, end: number, style: number, chomping: number, indent: number, fast: number): void {
+  /**
+   * Writes one event: its first slot (a type, or a scalar's scalarType), start, end, and a scalar's
+   * indent (a collection's fourth slot is written when it closes). Four arguments, so that V8 can
+   * inline it at its many call sites.
+   */
+  emit(first: number, start: number, end: number, indent: number): void {
     if (this.base + (this.count + 1) * W > this.data.length) this.grow();
     const o = this.base + this.count++ * W;
     const d = this.data;
-    d[o] = type === SCALAR ? scalarType(style, chomping, fast) : type; d[o + 1] = start; d[o + 2] = end; d[o + 3] = indent;
+    d[o] = first; d[o + 1] = start; d[o + 2] = end; d[o + 3] = indent;
   }
 
   /**
@@ -87,7 +95,7 @@ export class Parser {
 
   /** Pops the collection opened at event `opened`, which records where its events end. */
   close(opened: number): void {
-    this.emit(POP, 0, 0, 0, 0, 0, 0);
+    this.emit(POP, 0, 0, 0);
     this.data[this.base + opened * W + 3] = this.count;
   }
 
@@ -116,13 +124,13 @@ export class Parser {
       }
       // js-yaml takes an indented `---` or `...` before a document's first node for a marker
       if ((src.charCodeAt(this.next) === DASH || src.charCodeAt(this.next) === DOT) && this.isMarker(this.next)) throw BAIL;
-      this.emit(DOCUMENT, 0, 0, 0, 0, 0, 0);
+      this.emit(DOCUMENT, 0, 0, 0);
       // As js-yaml does: a root node after a line break sits in a block one column to its left;
       // on the text's first line, in one at column -1.
       const parent = src.lastIndexOf('\n', this.next) >= 0 ? this.nextCol - 1 : -1;
       const value = this.node(this.next, this.nextCol, parent);
       if (this.nextCol >= 0) throw BAIL; // more content after the root node
-      this.emit(POP, 0, 0, 0, 0, 0, 0);
+      this.emit(POP, 0, 0, 0);
       this.values.push(value);
       explicit = false;
       // the loop goes on at the marker or the end the root node stopped at
@@ -130,9 +138,9 @@ export class Parser {
   }
 
   emptyDocument(): void {
-    this.emit(DOCUMENT, 0, 0, 0, 0, 0, 0);
-    this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
-    this.emit(POP, 0, 0, 0, 0, 0, 0);
+    this.emit(DOCUMENT, 0, 0, 0);
+    this.emit(PLAIN_SCALAR, -1, -1, -1);
+    this.emit(POP, 0, 0, 0);
     this.values.push(null);
   }
 
@@ -253,10 +261,10 @@ export class Parser {
     }
     let value: unknown;
     if (lines === 1) {
-      this.emit(SCALAR, p, end, PLAIN, CLIP, -1, scanned.comment || !this.readsOn(end, parent) ? 1 : 0);
+      this.emit(scanned.comment || !this.readsOn(end, parent) ? PLAIN_FAST : PLAIN_SCALAR, p, end, -1);
       value = plainValue(src.slice(p, end));
     } else {
-      this.emit(SCALAR, p, end, PLAIN, CLIP, -1, 0);
+      this.emit(PLAIN_SCALAR, p, end, -1);
       value = plainValue(this.decode({ valueStart: p, valueEnd: end, style: PLAIN, chomping: CLIP, indent: -1 }));
     }
     this.afterInline(end, parent);
@@ -283,7 +291,7 @@ export class Parser {
   mapping(p: number, col: number): Record<string, unknown> {
     const { src, n } = this;
     const opened = this.count;
-    this.emit(MAPPING, p, p, 0, 0, 0, 0);
+    this.emit(MAPPING, p, p, 0);
     const obj: Record<string, unknown> = {};
     for (;;) {
       // the key
@@ -301,7 +309,7 @@ export class Parser {
         if (!plainStart(src, p, n)) throw BAIL;
         scanPlain(src, p, n);
         if (scanned.colon < 0 || scanned.end - p > MAX_KEY) throw BAIL;
-        this.emit(SCALAR, p, scanned.end, PLAIN, CLIP, -1, 1);
+        this.emit(PLAIN_FAST, p, scanned.end, -1);
         key = internKey(src, p, scanned.end);
         q = scanned.colon;
       }
@@ -320,7 +328,7 @@ export class Parser {
           value = this.sequence(this.next, col);
           this.depth--;
         } else {
-          this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
+          this.emit(PLAIN_SCALAR, -1, -1, -1);
           value = null;
         }
       } else if (v === DQUOTE || v === SQUOTE) {
@@ -354,7 +362,7 @@ export class Parser {
   sequence(p: number, col: number): unknown[] {
     const { src, n } = this;
     const opened = this.count;
-    this.emit(SEQUENCE, p, p, 0, 0, 0, 0);
+    this.emit(SEQUENCE, p, p, 0);
     const first = this.top;
     for (;;) {
       let q = p + 1;
@@ -364,7 +372,7 @@ export class Parser {
         this.seek(this.endOfLine(q));
         let item: unknown = null;
         if (this.nextCol > col) item = this.node(this.next, this.nextCol, col);
-        else this.emit(SCALAR, -1, -1, PLAIN, CLIP, -1, 0);
+        else this.emit(PLAIN_SCALAR, -1, -1, -1);
         this.items[this.top++] = item;
       } else {
         // a tab anywhere between `-` and the entry: js-yaml's indentation rules for it differ
@@ -424,7 +432,7 @@ export class Parser {
     const escape = style === SINGLE ? "''" : '\\';
     const raw = src.slice(p + 1, close);
     const fast = raw.indexOf(escape) < 0 && raw.indexOf('\n') < 0;
-    this.emit(SCALAR, p + 1, close, style, CLIP, -1, fast ? 1 : 0);
+    this.emit(scalarType(style, CLIP, fast ? 1 : 0), p + 1, close, -1);
     if (fast) return raw;
     return this.decode({ valueStart: p + 1, valueEnd: close, style, chomping: CLIP, indent: -1 });
   }
@@ -485,7 +493,7 @@ export class Parser {
       end = line;
     }
     if (indent < 0) throw BAIL; // no content: js-yaml decides what the empty scalar is
-    this.emit(SCALAR, start, end, style, chomping, indent, 0);
+    this.emit(scalarType(style, chomping, 0), start, end, indent);
     const value = this.decode({ valueStart: start, valueEnd: end, style, chomping, indent });
     this.seek(end);
     if (this.nextCol > parent) throw BAIL;
@@ -506,7 +514,7 @@ export class Parser {
     const isSeq = src.charCodeAt(p) === LBRACKET;
     const close = isSeq ? RBRACKET : RBRACE;
     const opened = this.count;
-    this.emit(isSeq ? SEQUENCE : MAPPING, p, p, 0, 0, 0, 0);
+    this.emit(isSeq ? SEQUENCE : MAPPING, p, p, 0);
     const first = this.top;
     const obj: Record<string, unknown> | undefined = isSeq ? undefined : {};
     let i = this.space(p + 1, n);
@@ -529,7 +537,7 @@ export class Parser {
             if (!flowPlainStart(src, i, n)) throw BAIL;
             const e = flowPlainEnd(src, i, n, true);
             if (e === i) throw BAIL;
-            this.emit(SCALAR, i, e, PLAIN, CLIP, -1, 1);
+            this.emit(PLAIN_FAST, i, e, -1);
             key = internKey(src, i, e);
             i = e;
           }
@@ -593,7 +601,7 @@ export class Parser {
     // js-yaml marks a flow plain scalar that a line break follows as not fast (it might fold)
     let f = e;
     while (isSpace(src.charCodeAt(f))) f++;
-    this.emit(SCALAR, i, e, PLAIN, CLIP, -1, f < n && src.charCodeAt(f) === LF ? 0 : 1);
+    this.emit(f < n && src.charCodeAt(f) === LF ? PLAIN_SCALAR : PLAIN_FAST, i, e, -1);
     this.flowEnd = e;
     return plainValue(src.slice(i, e));
   }
