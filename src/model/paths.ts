@@ -1,15 +1,43 @@
 import type { PathSegments } from './types.js';
+import { flatten } from './strings.js';
 
 const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
 /** `['spec', 'containers', 0, 'image']` → `spec.containers[0].image`; odd keys are quoted: `metadata.annotations["a.b/c"]`. */
 export function formatPath(path: PathSegments): string {
-  let out = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') out += `[${seg}]`;
-    else if (PLAIN_KEY.test(seg)) out += out === '' ? seg : `.${seg}`;
-    else out += `[${JSON.stringify(seg)}]`;
+  // Remembered as a tree of segments: a scan formats the same few hundred paths tens of thousands
+  // of times (every failing path and every fix edit), and a remembered path is one flat string
+  // that every finding shares, where building it made a new one each time. Bounded: past
+  // MAX_REMEMBERED paths (many distinct keys: ConfigMap entries, annotations), it is built as before.
+  let node = REMEMBERED;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    let next = node.next?.get(seg);
+    if (next === undefined) {
+      if (remembered >= MAX_REMEMBERED) return build(path);
+      next = { text: flatten(node.text + piece(seg, node.text === '')) };
+      (node.next ??= new Map()).set(seg, next);
+      remembered++;
+    }
+    node = next;
   }
+  return node.text;
+}
+
+interface PathNode { text: string; next?: Map<string | number, PathNode> }
+const REMEMBERED: PathNode = { text: '' };
+const MAX_REMEMBERED = 20_000;
+let remembered = 0;
+
+function piece(seg: string | number, first: boolean): string {
+  if (typeof seg === 'number') return `[${seg}]`;
+  if (PLAIN_KEY.test(seg)) return first ? seg : `.${seg}`;
+  return `[${JSON.stringify(seg)}]`;
+}
+
+function build(path: PathSegments): string {
+  let out = '';
+  for (const seg of path) out += piece(seg, out === '');
   return out;
 }
 
