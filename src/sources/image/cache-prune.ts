@@ -6,10 +6,12 @@
 // entries are listed as left alone. A blob's mtime is its last use (cache.ts touches it).
 //
 // Pruning while a scan runs is safe: a blob being read has an open descriptor, and on Linux
-// unlink(2) removes only the name (the reader keeps its bytes); a blob removed before a scan
-// opens it is fetched or copied again, and every cached blob is hashed against its digest as it
-// is read whatever happened to it. A blob whose mtime changed since it was listed (a scan used it
-// meanwhile) is kept.
+// unlink(2) removes only the name (the reader keeps its bytes); a registry blob removed before a
+// scan opens it is fetched again (sources.ts registryBytes), and every cached blob is hashed
+// against its digest as it is read whatever happened to it. A blob whose mtime changed since it
+// was listed (a scan used it meanwhile) is kept. What is not covered: an archive's blob copied by
+// a scan and removed by `--all`/`--max-size` before that scan opens it fails that image (ENOENT,
+// named); `--older-than` never removes it, as it was written just now.
 import fs from 'node:fs';
 import path from 'node:path';
 import { BLOB_NAME, TEMP_NAME } from './cache.js';

@@ -125,13 +125,16 @@ export class BlobCache {
 
   /**
    * A cached blob as a stream, verified again as it is read (the cache is a directory anyone with
-   * the user's rights can change); a copy that no longer matches is removed.
+   * the user's rights can change); a copy that no longer matches is removed. The file is opened
+   * here, synchronously: a copy that is gone (`palisade cache prune` ran meanwhile) throws its
+   * ENOENT now, and once open it can be read whole whatever removes its name (unlink(2)).
    */
   open(digest: string, what: string, maxBytes = Number.MAX_SAFE_INTEGER): Readable {
     const file = this.path(digest);
+    const fd = fs.openSync(file, 'r');
     const verifier = new Verifier(what, digest, maxBytes, () => fs.rmSync(file, { force: true }));
     touch(file);
-    const source = fs.createReadStream(file);
+    const source = fs.createReadStream(file, { fd });
     source.on('error', (e) => verifier.destroy(e));
     return source.pipe(verifier);
   }
