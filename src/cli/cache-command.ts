@@ -41,9 +41,13 @@ export function runCacheStatus(opts: CacheOptions & { format?: string }, now = D
   const root = rootOf(opts);
   const listing = listBlobCache(path.join(root, 'blobs'));
   const db = treeSize(path.join(root, 'db'));
-  const uses = listing.blobs.map((b) => b.mtimeMs);
-  const oldest = uses.length ? Math.min(...uses) : undefined;
-  const newest = uses.length ? Math.max(...uses) : undefined;
+  // a loop, not Math.min(...): a cache of a few hundred thousand blobs would overflow the call stack
+  let oldest: number | undefined;
+  let newest: number | undefined;
+  for (const b of listing.blobs) {
+    if (oldest === undefined || b.mtimeMs < oldest) oldest = b.mtimeMs;
+    if (newest === undefined || b.mtimeMs > newest) newest = b.mtimeMs;
+  }
   const staleTemps = listing.temps.filter((t) => now - t.mtimeMs > TEMP_MAX_AGE_MS).length;
   const failed = listing.state === 'refused' || listing.errors.length > 0;
   if (format === 'json') {

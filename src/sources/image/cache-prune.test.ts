@@ -133,6 +133,16 @@ describe('planPrune', () => {
   });
 });
 
+describe('planPrune on a large cache', () => {
+  it('plans over 300,000 blobs without overflowing the call stack', () => {
+    const blobs = Array.from({ length: 300_000 }, (_, i) => ({ name: i.toString(16).padStart(64, '0'), size: 10, mtimeMs: NOW - (i % 90) * DAY }));
+    assert.equal(planPrune({ blobs, temps: [] }, { all: true, now: NOW }).remove.length, 300_000);
+    const plan = planPrune({ blobs, temps: [] }, { olderThanMs: 30 * DAY, maxBytes: 10 * 1000, now: NOW });
+    assert.equal(plan.keep.length, 1000);
+    assert.equal(plan.remove.length, 299_000);
+  });
+});
+
 describe('applyPrune', () => {
   it('removes what the plan says, and nothing that changed since it was listed', () => {
     const dir = cache({ [hex('1')]: { size: 1, daysAgo: 9 }, [hex('2')]: { size: 1, daysAgo: 8 }, [hex('3')]: { size: 1, daysAgo: 7 } });

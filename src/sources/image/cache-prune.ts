@@ -153,14 +153,15 @@ export function planPrune(listing: Pick<CacheListing, 'blobs' | 'temps'>, rules:
     .filter((t) => rules.now - t.mtimeMs > TEMP_MAX_AGE_MS)
     .sort(lru)
     .map((t) => ({ ...t, kind: 'temporary', reason: 'temporary' }));
+  // loops, not push(...many): a cache of a few hundred thousand blobs would overflow the call stack
   let keep = [...listing.blobs].sort(lru);
   if (rules.all) {
-    remove.push(...keep.map((b): PruneItem => ({ ...b, kind: 'blob', reason: 'all' })));
+    for (const b of keep) remove.push({ ...b, kind: 'blob', reason: 'all' });
     return { remove, keep: [] };
   }
   if (rules.olderThanMs !== undefined) {
     const cutoff = rules.now - rules.olderThanMs;
-    remove.push(...keep.filter((b) => b.mtimeMs < cutoff).map((b): PruneItem => ({ ...b, kind: 'blob', reason: 'age' })));
+    for (const b of keep) if (b.mtimeMs < cutoff) remove.push({ ...b, kind: 'blob', reason: 'age' });
     keep = keep.filter((b) => b.mtimeMs >= cutoff);
   }
   if (rules.maxBytes !== undefined) {
