@@ -72,7 +72,7 @@ export function runCacheStatus(opts: CacheOptions & { format?: string }, now = D
   const out = (line: string): void => writeLine(process.stdout, line);
   out(`Image blob cache: ${listing.dir}`);
   if (listing.state === 'refused') out(`  not read: ${listing.reason}`);
-  else if (!listing.blobs.length && !listing.temps.length) out(`  empty${listing.state === 'absent' ? ' (the directory does not exist yet)' : ''}`);
+  else if (!listing.blobs.length) out(listing.temps.length ? '  no blobs' : `  empty${listing.state === 'absent' ? ' (the directory does not exist yet)' : ''}`);
   if (listing.blobs.length) {
     out(`  ${plural(listing.blobs.length, 'blob')}, ${formatSize(sum(listing.blobs))} (${sum(listing.blobs)} bytes)`);
     out(`  Least recently used: ${when(oldest!, now)}`);
