@@ -206,6 +206,41 @@ export function buildProgram(): Command {
       process.exitCode = runDbStatus(opts);
     });
 
+  const cache = program
+    .command('cache')
+    .description('the image blob cache (layers, configs and manifests of scanned images, by digest): status, prune');
+  const cacheDirHelp = 'the cache directory, holding blobs/ and db/ (default: $PALISADE_CACHE_DIR, else $XDG_CACHE_HOME/palisade, else ~/.cache/palisade)';
+  cache.command('status')
+    .description('show where the blob cache is, its blobs, their size and oldest and newest use, and the vulnerability database\'s size')
+    .option('--format <format>', 'pretty or json', 'pretty')
+    .option('--cache-dir <dir>', cacheDirHelp)
+    .action(async (opts) => {
+      const { runCacheStatus } = await import('./cache-command.js');
+      process.exitCode = runCacheStatus(opts);
+    });
+  cache.command('prune')
+    .description('remove cached blobs not used for a while, or the least recently used down to a size (never the vulnerability database); temporary files a stopped scan left, older than an hour, go too')
+    .option('--older-than <duration>', 'remove blobs not used by a scan for longer than this: a number and s, m, h, d or w (30d, 12h)')
+    .option('--max-size <size>', 'then remove the least recently used blobs until the rest total at most this: bytes, or a number and B, KiB, MiB, GiB, TiB, KB, MB or GB (500MiB, 2GiB)')
+    .option('--all', 'remove every cached blob')
+    .option('--dry-run', 'remove nothing: list what would be removed and what would be left')
+    .option('--cache-dir <dir>', cacheDirHelp)
+    .addHelpText('after', [
+      '',
+      'At least one of --older-than, --max-size and --all is needed. A blob is "used" when a scan',
+      'writes or reads it. Only regular files named by their sha256 digest in <cache>/blobs/sha256/',
+      'are removed: symlinks, directories and other files are left alone and listed. Safe while a',
+      'scan runs: a scan checks every blob against its digest and fetches again one that is gone.',
+      '',
+      'Examples:',
+      '  palisade cache prune --older-than 30d --max-size 2GiB',
+      '  palisade cache prune --all --dry-run',
+    ].join('\n'))
+    .action(async (opts) => {
+      const { runCachePrune } = await import('./cache-command.js');
+      process.exitCode = runCachePrune(opts);
+    });
+
   return program;
 }
 

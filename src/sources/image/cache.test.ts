@@ -43,6 +43,31 @@ describe('blob cache', () => {
     assert.equal(cache.has(d), false);
   });
 
+  it('marks a blob used (its mtime) when a scan checks or reads it again', async () => {
+    const cache = new BlobCache(path.join(dir, 'd'));
+    const data = Buffer.from('reused');
+    const d = sha256(data);
+    await cache.put('blob', Readable.from([data]), d, 100);
+    const old = new Date(Date.now() - 90 * 86_400_000);
+    fs.utimesSync(cache.path(d), old, old);
+    assert.equal(await cache.check(d), true);
+    assert.ok(Date.now() - fs.statSync(cache.path(d)).mtimeMs < 60_000, 'check touches it');
+    fs.utimesSync(cache.path(d), old, old);
+    assert.equal((await readBounded(cache.open(d, 'blob'), 100, 'blob')).toString(), 'reused');
+    assert.ok(Date.now() - fs.statSync(cache.path(d)).mtimeMs < 60_000, 'open touches it');
+  });
+
+  it('opens a blob at once: one that is gone throws ENOENT, one removed once open is still read whole', async () => {
+    const cache = new BlobCache(path.join(dir, 'e'));
+    const data = Buffer.from('still readable after unlink');
+    const d = sha256(data);
+    assert.throws(() => cache.open(d, 'blob'), (e: unknown) => (e as NodeJS.ErrnoException).code === 'ENOENT');
+    await cache.put('blob', Readable.from([data]), d, 100);
+    const stream = cache.open(d, 'blob');
+    fs.rmSync(cache.path(d));
+    assert.equal((await readBounded(stream, 100, 'blob')).toString(), 'still readable after unlink');
+  });
+
   it('refuses digests other than sha256', () => {
     assert.throws(() => new BlobCache(dir).path('sha512:abc'), /unsupported digest "sha512:abc" \(only sha256\)/);
     assert.throws(() => new BlobCache(dir).path('sha256:../../etc'), /unsupported digest/);

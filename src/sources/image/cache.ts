@@ -1,7 +1,9 @@
 // The blob cache: content-addressed files under <cacheDir>/sha256/<hex>. A blob is written to a
 // temporary file in the same directory while it is hashed, and renamed into place only when its
 // digest is the one expected, so the cache never holds a wrong or a half-written blob under a
-// digest's name. Blobs pass through as streams; nothing here holds one whole.
+// digest's name. Blobs pass through as streams; nothing here holds one whole. A blob's mtime is
+// the time it was last used (written, or reused by a scan): `palisade cache prune` removes the
+// least recently used first (cache-prune.ts).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +12,24 @@ import { pipeline } from 'node:stream/promises';
 import { ReadError } from './errors.js';
 
 const SHA256 = /^sha256:([a-f0-9]{64})$/;
+/** A cached blob's file name: its digest's 64 lowercase hex characters. */
+export const BLOB_NAME = /^[a-f0-9]{64}$/;
+/** A blob being written: `.tmp-<pid>-<12 hex>`; one a crashed scan left behind is pruned after an hour. */
+export const TEMP_NAME = /^\.tmp-\d+-[a-f0-9]{12}$/;
+
+/**
+ * Marks a cached blob as used now (its mtime), so that pruning by age or size keeps what scans
+ * still use. One utimensat(2) per blob read, not per chunk. A copy that cannot be touched (another
+ * user's, or one just removed) is read all the same: only its use goes unrecorded.
+ */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // see above: not an error of the read
+  }
+}
 
 export function digestHex(digest: string): string {
   const m = SHA256.exec(digest);
@@ -76,6 +96,7 @@ export class BlobCache {
   async put(what: string, source: Readable, expected: string | undefined, maxBytes: number): Promise<{ digest: string; size: number }> {
     const dir = path.join(this.dir, 'sha256');
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // named as TEMP_NAME matches, so that `palisade cache prune` knows one a crashed scan left behind
     const tmp = path.join(dir, `.tmp-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
     const verifier = new Verifier(what, expected, maxBytes);
     try {
@@ -93,6 +114,8 @@ export class BlobCache {
     if (!this.has(digest)) return false;
     try {
       await verifyFile(this.path(digest), digest, maxBytes, `cached blob ${digest}`);
+      // reused: recorded now, before the caller opens it, so that a prune by age between the two keeps it
+      touch(this.path(digest));
       return true;
     } catch {
       fs.rmSync(this.path(digest), { force: true });
@@ -102,12 +125,16 @@ export class BlobCache {
 
   /**
    * A cached blob as a stream, verified again as it is read (the cache is a directory anyone with
-   * the user's rights can change); a copy that no longer matches is removed.
+   * the user's rights can change); a copy that no longer matches is removed. The file is opened
+   * here, synchronously: a copy that is gone (`palisade cache prune` ran meanwhile) throws its
+   * ENOENT now, and once open it can be read whole whatever removes its name (unlink(2)).
    */
   open(digest: string, what: string, maxBytes = Number.MAX_SAFE_INTEGER): Readable {
     const file = this.path(digest);
+    const fd = fs.openSync(file, 'r');
     const verifier = new Verifier(what, digest, maxBytes, () => fs.rmSync(file, { force: true }));
-    const source = fs.createReadStream(file);
+    touch(file);
+    const source = fs.createReadStream(file, { fd });
     source.on('error', (e) => verifier.destroy(e));
     return source.pipe(verifier);
   }

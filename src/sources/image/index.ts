@@ -1,9 +1,9 @@
 // readImage: an image reference → the packages installed in the image, each with the layer that
 // added it. See docs/images.md for the sources, authentication, cache, catalogue and limits.
-import os from 'node:os';
 import path from 'node:path';
 import { isRecord } from '../../model/guards.js';
 import type { ImageContents, LayerRef } from '../../model/vulnerability.js';
+import { cacheDir } from '../../vulndb/cache-dir.js';
 import { readArchive } from './archive.js';
 import { BlobCache } from './cache.js';
 import { catalog, wants } from './catalog/index.js';
@@ -21,7 +21,7 @@ export { ImageError } from './errors.js';
 export interface ReadImageOptions {
   /** `os/arch[/variant]` to pick from a multi-platform index. Default linux/amd64. */
   platform?: string;
-  /** Root of the blob cache (`<cache>/blobs`). Default `$XDG_CACHE_HOME/palisade/blobs` (~/.cache/…). */
+  /** Root of the blob cache (`<cache>/blobs`). Default `$PALISADE_CACHE_DIR/blobs`, else `$XDG_CACHE_HOME/palisade/blobs`, else ~/.cache/palisade/blobs. */
   cacheDir?: string;
   /**
    * Credentials (--registry-username/--registry-password). With `registry` (`host[:port]`, as a
@@ -43,8 +43,9 @@ export interface ReadImageOptions {
 export const DEFAULT_PLATFORM = 'linux/amd64';
 const DEFAULT_TIMEOUT_MS = 30_000;
 
+/** `<cache>/blobs`, where <cache> is $PALISADE_CACHE_DIR, else $XDG_CACHE_HOME/palisade, else ~/.cache/palisade (vulndb/cache-dir.ts). */
 export function defaultCacheDir(): string {
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'palisade', 'blobs');
+  return path.join(cacheDir(), 'blobs');
 }
 
 /** Whether a registry as the user named it is the reference's (`index.docker.io` and `registry-1.docker.io` are `docker.io`). */

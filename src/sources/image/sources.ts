@@ -40,18 +40,26 @@ export function registryBytes(client: RegistryClient, reference: string, cache: 
   const cached = async (desc: Descriptor): Promise<void> => {
     if (!await cache.check(desc.digest, desc.size)) await cache.put(`blob ${desc.digest}`, await client.blob(desc), desc.digest, desc.size);
   };
+  // cached, then opened; a copy removed between the two (`palisade cache prune --all` or
+  // --max-size running beside this scan) is fetched once more
+  const opened = async (desc: Descriptor, what: string): Promise<Readable> => {
+    await cached(desc);
+    try {
+      return cache.open(desc.digest, what, desc.size);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await cached(desc);
+      return cache.open(desc.digest, what, desc.size);
+    }
+  };
   return {
     root: () => client.manifest(reference),
     manifest: async (desc) => checked((await client.manifest(desc.digest)).body, desc, `manifest ${desc.digest}`),
     async blob(desc, maxBytes) {
       if (desc.size > maxBytes) throw new ReadError(`blob ${desc.digest} is ${desc.size} bytes, more than ${maxBytes}`);
-      await cached(desc);
-      return readBounded(cache.open(desc.digest, `blob ${desc.digest}`, desc.size), maxBytes, `blob ${desc.digest}`);
+      return readBounded(await opened(desc, `blob ${desc.digest}`), maxBytes, `blob ${desc.digest}`);
     },
-    async layer(desc) {
-      await cached(desc);
-      return cache.open(desc.digest, `layer ${desc.digest}`, desc.size);
-    },
+    layer: (desc) => opened(desc, `layer ${desc.digest}`),
   };
 }
 
