@@ -30,6 +30,7 @@ const common = {
   // instructions for a scan of an empty directory); names stay, and the source map maps back
   minifyWhitespace: true,
 };
+const BUNDLED = ['commander', 'js-yaml'];
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).pathname;
 // left by builds from before the bundle was one CommonJS script
 for (const old of ['chunks', 'palisade.mjs.map']) fs.rmSync(dist(old), { recursive: true, force: true });
@@ -44,15 +45,30 @@ const importThroughLoader = {
     }));
   },
 };
+// js-yaml is loaded with createRequire (src/sources/files/js-yaml.ts says why: its CommonJS build
+// is the fast one); in the bundle, a plain require, which esbuild resolves to that same build.
+const bundleJsYaml = {
+  name: 'bundle-js-yaml',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]sources[\\/]files[\\/]js-yaml\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const contents = text.replace("createRequire(import.meta.url)('js-yaml')", "require('js-yaml')");
+      if (contents === text) throw new Error(`${args.path}: the createRequire of js-yaml was not found`);
+      return { contents, loader: 'js' };
+    });
+  },
+};
 await build({
   ...common,
+  // commander and js-yaml, which every run loads, go into the bundle and so into the code cache
+  external: common.external.filter((name) => !BUNDLED.includes(name)),
   format: 'cjs',
   entryPoints: [dist('cli/program.js')],
   outfile: dist('palisade.cjs'),
   // import.meta is not there in CommonJS: the same URL, from the script's file name
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [importThroughLoader],
+  plugins: [importThroughLoader, bundleJsYaml],
 });
 const bundled = fs.readFileSync(dist('palisade.cjs'), 'utf8');
 if (/\bimport\(/.test(bundled) || /\bimport\.meta\b/.test(bundled)) {
