@@ -174,6 +174,28 @@ describe('DocumentPositions.resolve', () => {
     const d = parseAll(t).docs[0];
     assert.deepEqual(lineOf(t, d, ['spec', 'hostPID']), { line: 2, column: 3, exact: true });
   });
+  it('gives the same spans when a walk starts where the last one parted (shared, diverging, missing and shorter paths)', () => {
+    const paths: Array<Array<string | number>> = [
+      ['spec', 'containers', 0, 'image'],
+      ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'],
+      ['spec', 'containers', 1, 'securityContext', 'privileged'],
+      ['spec', 'containers', 1, 'securityContext', 'privileged'],
+      ['spec', 'containers', 1],
+      ['spec', 'containers', 7, 'image'],
+      ['spec', 'containers', 0, 'name'],
+      ['metadata', 'annotations', 'a.b/c'],
+      [],
+      ['spec', 'containers', 1, 'name'],
+      ['nope', 'containers'],
+      ['spec', 'containers', 0, 'image'],
+    ];
+    const reused = parseAll(text).docs[0];
+    for (const path of paths) {
+      const fresh = parseAll(text).docs[0];
+      assert.deepEqual(reused.positions.resolve(path), fresh.positions.resolve(path), path.join('.'));
+      assert.deepEqual(reused.positions.resolve(path, true), fresh.positions.resolve(path, true), path.join('.'));
+    }
+  });
   it('handles JSON input', () => {
     const json = '{\n  "kind": "Pod",\n  "spec": {\n    "hostPID": true\n  }\n}\n';
     const d = parseAll(json).docs[0];
