@@ -58,6 +58,20 @@ const bundleJsYaml = {
     });
   },
 };
+// commander loads node:child_process (and with it net, dgram and more) for executable
+// subcommands, which Palisade has none of: in the bundle it is loaded when first used.
+const lazyChildProcessInCommander = {
+  name: 'lazy-child-process-in-commander',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!text.includes(eager)) throw new Error(`${args.path}: its require of node:child_process was not found`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: text.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
 await build({
   ...common,
   // commander and js-yaml, which every run loads, go into the bundle and so into the code cache
@@ -68,7 +82,7 @@ await build({
   // import.meta is not there in CommonJS: the same URL, from the script's file name
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-  plugins: [importThroughLoader, bundleJsYaml],
+  plugins: [importThroughLoader, bundleJsYaml, lazyChildProcessInCommander],
 });
 const bundled = fs.readFileSync(dist('palisade.cjs'), 'utf8');
 if (/\bimport\(/.test(bundled) || /\bimport\.meta\b/.test(bundled)) {

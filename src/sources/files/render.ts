@@ -3,10 +3,10 @@
 // `buildMetadata: [originAnnotations]`, so that each object says which file it came from
 // (kustomize-origin.ts); the user's files are never touched. Helm: `helm template` with the
 // user's values, and each object's template from its `# Source:` comment (helm-origin.ts).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { childProcess } from '../child-process.js';
 
 export type RenderResult = { text: string } | { error: string };
 
@@ -111,14 +111,14 @@ export function renderHelm(dir: string, options: HelmOptions = {}): RenderResult
 }
 
 function spawnHelm(bin: string, args: string[]): { text: string } | { error: string } | { stderr: string; status: number | null } {
-  const out = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
+  const out = childProcess().spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
   if (out.error) return { error: `helm template failed: ${out.error.message}` };
   if (out.status !== 0) return { stderr: out.stderr || '', status: out.status };
   return { text: out.stdout };
 }
 
 function run(bin: string, args: string[], label: string): RenderResult {
-  const out = spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
+  const out = childProcess().spawnSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 30, timeout: 120_000 });
   if (out.error) return { error: `${label} failed: ${out.error.message}` };
   if (out.status !== 0) return { error: `${label} failed: ${firstError(out.stderr || '') ?? `exit code ${out.status}`}` };
   return { text: out.stdout };

@@ -8,11 +8,11 @@
 // `auths` keys are matched by host name as docker's ConvertToHostname does (a scheme and a path
 // such as "https://index.docker.io/v1/" are dropped). Docker Hub's credentials are stored under
 // "https://index.docker.io/v1/". Identity tokens (OAuth refresh tokens) are not used.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isRecord } from '../../../model/guards.js';
+import { childProcess } from '../../child-process.js';
 
 export interface Credentials { username: string; password: string }
 
@@ -84,7 +84,7 @@ function fromAuths(auths: unknown, host: string): Credentials | undefined {
 export function runHelper(helper: string, server: string, timeoutMs = HELPER_TIMEOUT_MS): Promise<Credentials | undefined> {
   if (!/^[A-Za-z0-9_.-]+$/.test(helper)) return Promise.reject(new Error(`credential helper name "${helper.slice(0, 60)}" is not a plain program name`));
   return new Promise((resolve, reject) => {
-    const child = spawn(`docker-credential-${helper}`, ['get'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = childProcess().spawn(`docker-credential-${helper}`, ['get'], { stdio: ['pipe', 'pipe', 'ignore'] });
     const chunks: Buffer[] = [];
     let size = 0;
     let failed: Error | undefined;
