@@ -3,8 +3,7 @@
 // the values in one pass. See fast-yaml.ts for what it covers and why.
 import { getScalarValue, type ScalarEvent } from './js-yaml.js';
 import {
-  BACKSLASH, BAIL, COLON, COMMA, DASH, DOT, DQUOTE, GT, HASH, LBRACE, LBRACKET, LF, PERCENT, PIPE, RBRACE, RBRACKET,
-  SP, SQUOTE, TAB, escapeEnd, flowPlainEnd, flowPlainStart, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
+  BAIL, Ch, escapeEnd, flowPlainEnd, flowPlainStart, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
 } from './fast-yaml-scalars.js';
 import { CLIP, DOCUMENT, DOUBLE, FOLDED, KEEP, LITERAL, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, SINGLE, STRIP, W, scalarType } from './yaml-events.js';
 
@@ -111,7 +110,7 @@ export class Parser {
       if (this.nextCol < 0) {
         // a document marker at column 0
         const at = this.next;
-        if (src.charCodeAt(at) === DOT) {
+        if (src.charCodeAt(at) === Ch.DOT) {
           if (explicit) this.emptyDocument();
           explicit = false;
           this.seek(this.endOfLine(at + 3));
@@ -123,7 +122,7 @@ export class Parser {
         continue;
       }
       // js-yaml takes an indented `---` or `...` before a document's first node for a marker
-      if ((src.charCodeAt(this.next) === DASH || src.charCodeAt(this.next) === DOT) && this.isMarker(this.next)) throw BAIL;
+      if ((src.charCodeAt(this.next) === Ch.DASH || src.charCodeAt(this.next) === Ch.DOT) && this.isMarker(this.next)) throw BAIL;
       this.emit(DOCUMENT, 0, 0, 0);
       // As js-yaml does: a root node after a line break sits in a block one column to its left;
       // on the text's first line, in one at column -1.
@@ -149,20 +148,20 @@ export class Parser {
     const { src, n } = this;
     while (p < n) {
       let q = p;
-      while (q < n && src.charCodeAt(q) === SP) q++;
+      while (q < n && src.charCodeAt(q) === Ch.SP) q++;
       if (q >= n) break;
       const c = src.charCodeAt(q);
-      if (c === LF) { p = q + 1; continue; }
-      if (c === HASH) {
+      if (c === Ch.LF) { p = q + 1; continue; }
+      if (c === Ch.HASH) {
         const e = src.indexOf('\n', q);
         if (e < 0) break;
         p = e + 1;
         continue;
       }
-      if (c === TAB) throw BAIL;
+      if (c === Ch.TAB) throw BAIL;
       if (q === p) {
-        if ((c === DASH || c === DOT) && this.isMarker(p)) { this.next = p; this.nextCol = -1; return; }
-        if (c === PERCENT) throw BAIL;
+        if ((c === Ch.DASH || c === Ch.DOT) && this.isMarker(p)) { this.next = p; this.nextCol = -1; return; }
+        if (c === Ch.PERCENT) throw BAIL;
       }
       this.next = q;
       this.nextCol = q - p;
@@ -178,7 +177,7 @@ export class Parser {
     if (src.charCodeAt(p + 1) !== c || src.charCodeAt(p + 2) !== c) return false;
     if (p + 3 >= this.n) return true;
     const d = src.charCodeAt(p + 3);
-    return d === SP || d === LF || d === TAB;
+    return d === Ch.SP || d === Ch.LF || d === Ch.TAB;
   }
 
   /** After a node on a line: only spaces and a comment may follow. Returns the next line's start. */
@@ -187,9 +186,9 @@ export class Parser {
     const from = p;
     while (p < n) {
       const c = src.charCodeAt(p);
-      if (c === SP || c === TAB) { p++; continue; }
-      if (c === LF) return p + 1;
-      if (c === HASH && (p > from || isSpace(src.charCodeAt(p - 1)))) {
+      if (c === Ch.SP || c === Ch.TAB) { p++; continue; }
+      if (c === Ch.LF) return p + 1;
+      if (c === Ch.HASH && (p > from || isSpace(src.charCodeAt(p - 1)))) {
         const e = src.indexOf('\n', p);
         return e < 0 ? n : e + 1;
       }
@@ -204,14 +203,14 @@ export class Parser {
     const { src } = this;
     const c = src.charCodeAt(p);
     let value: unknown;
-    if (c === DASH && isBreakOrSpace(src, p + 1, this.n)) value = this.sequence(p, col);
-    else if (c === LBRACKET || c === LBRACE) value = this.flowLine(p, parent);
-    else if (c === PIPE || c === GT) value = this.blockScalar(p, parent);
-    else if (c === DQUOTE || c === SQUOTE) {
+    if (c === Ch.DASH && isBreakOrSpace(src, p + 1, this.n)) value = this.sequence(p, col);
+    else if (c === Ch.LBRACKET || c === Ch.LBRACE) value = this.flowLine(p, parent);
+    else if (c === Ch.PIPE || c === Ch.GT) value = this.blockScalar(p, parent);
+    else if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
       const close = this.quotedEnd(p, parent);
       let q = close + 1;
       while (q < this.n && isSpace(src.charCodeAt(q))) q++;
-      if (src.charCodeAt(q) === COLON && isBreakOrSpace(src, q + 1, this.n)) value = this.mapping(p, col);
+      if (src.charCodeAt(q) === Ch.COLON && isBreakOrSpace(src, q + 1, this.n)) value = this.mapping(p, col);
       else {
         value = this.quoted(p, close);
         this.afterInline(close + 1, parent);
@@ -245,12 +244,12 @@ export class Parser {
       while (line >= 0) {
         line++;
         let s = line;
-        while (s < n && src.charCodeAt(s) === SP) s++;
+        while (s < n && src.charCodeAt(s) === Ch.SP) s++;
         if (s >= n) break;
         const c = src.charCodeAt(s);
-        if (c === LF) { line = s; continue; } // an empty line inside folds to a line break
-        if (s - line <= parent || c === HASH || (s === line && this.isMarker(s))) break;
-        if (c === TAB) throw BAIL;
+        if (c === Ch.LF) { line = s; continue; } // an empty line inside folds to a line break
+        if (s - line <= parent || c === Ch.HASH || (s === line && this.isMarker(s))) break;
+        if (c === Ch.TAB) throw BAIL;
         scanPlain(src, s, n);
         if (scanned.colon >= 0) throw BAIL; // a mapping key under a scalar
         end = scanned.end;
@@ -280,11 +279,11 @@ export class Parser {
     const { src, n } = this;
     let i = end;
     while (isSpace(src.charCodeAt(i))) i++;
-    if (i >= n || src.charCodeAt(i) !== LF) return false;
+    if (i >= n || src.charCodeAt(i) !== Ch.LF) return false;
     for (;;) {
       const line = ++i;
-      while (i < n && src.charCodeAt(i) === SP) i++;
-      if (i >= n || src.charCodeAt(i) !== LF) return i - line > parent;
+      while (i < n && src.charCodeAt(i) === Ch.SP) i++;
+      if (i >= n || src.charCodeAt(i) !== Ch.LF) return i - line > parent;
     }
   }
 
@@ -298,13 +297,13 @@ export class Parser {
       const c = src.charCodeAt(p);
       let key: string;
       let q: number;
-      if (c === DQUOTE || c === SQUOTE) {
+      if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
         const close = this.quotedEnd(p, -2);
         const k = this.quoted(p, close);
         key = k;
         q = close + 1;
         while (q < n && isSpace(src.charCodeAt(q))) q++;
-        if (src.charCodeAt(q) !== COLON || !isBreakOrSpace(src, q + 1, n)) throw BAIL;
+        if (src.charCodeAt(q) !== Ch.COLON || !isBreakOrSpace(src, q + 1, n)) throw BAIL;
       } else {
         if (!plainStart(src, p, n)) throw BAIL;
         scanPlain(src, p, n);
@@ -318,12 +317,12 @@ export class Parser {
       const colonAt = q;
       q++; // past ':'
       while (q < n && isSpace(src.charCodeAt(q))) q++;
-      const v = q >= n ? LF : src.charCodeAt(q);
+      const v = q >= n ? Ch.LF : src.charCodeAt(q);
       let value: unknown;
-      if (v === LF || v === HASH) {
+      if (v === Ch.LF || v === Ch.HASH) {
         this.seek(this.endOfLine(q));
         if (this.nextCol > col) value = this.node(this.next, this.nextCol, col);
-        else if (this.nextCol === col && src.charCodeAt(this.next) === DASH && isBreakOrSpace(src, this.next + 1, n)) {
+        else if (this.nextCol === col && src.charCodeAt(this.next) === Ch.DASH && isBreakOrSpace(src, this.next + 1, n)) {
           if (++this.depth > MAX_DEPTH) throw BAIL;
           value = this.sequence(this.next, col);
           this.depth--;
@@ -331,12 +330,12 @@ export class Parser {
           this.emit(PLAIN_SCALAR, -1, -1, -1);
           value = null;
         }
-      } else if (v === DQUOTE || v === SQUOTE) {
+      } else if (v === Ch.DQUOTE || v === Ch.SQUOTE) {
         // a scalar, never a key: `a: "b": c` is an error
         const close = this.quotedEnd(q, col);
         value = this.quoted(q, close);
         this.afterInline(close + 1, col);
-      } else if (v === PIPE || v === GT || v === LBRACKET || v === LBRACE) {
+      } else if (v === Ch.PIPE || v === Ch.GT || v === Ch.LBRACKET || v === Ch.LBRACE) {
         // js-yaml refuses a tab before a flow collection here ("deficient indentation"): leave
         // tabs before any of these to it
         if (src.slice(colonAt + 1, q).includes('\t')) throw BAIL;
@@ -353,7 +352,7 @@ export class Parser {
         break;
       }
       p = this.next;
-      if (src.charCodeAt(p) === DASH && isBreakOrSpace(src, p + 1, n)) throw BAIL; // a sequence entry where a key belongs
+      if (src.charCodeAt(p) === Ch.DASH && isBreakOrSpace(src, p + 1, n)) throw BAIL; // a sequence entry where a key belongs
     }
     this.close(opened);
     return obj;
@@ -367,8 +366,8 @@ export class Parser {
     for (;;) {
       let q = p + 1;
       while (q < n && isSpace(src.charCodeAt(q))) q++;
-      const c = q >= n ? LF : src.charCodeAt(q);
-      if (c === LF || c === HASH) {
+      const c = q >= n ? Ch.LF : src.charCodeAt(q);
+      if (c === Ch.LF || c === Ch.HASH) {
         this.seek(this.endOfLine(q));
         let item: unknown = null;
         if (this.nextCol > col) item = this.node(this.next, this.nextCol, col);
@@ -380,7 +379,7 @@ export class Parser {
         const item = this.node(q, col + (q - p), col);
         this.items[this.top++] = item;
       }
-      if (this.nextCol !== col || src.charCodeAt(this.next) !== DASH || !isBreakOrSpace(src, this.next + 1, n)) {
+      if (this.nextCol !== col || src.charCodeAt(this.next) !== Ch.DASH || !isBreakOrSpace(src, this.next + 1, n)) {
         if (this.nextCol > col) throw BAIL;
         break;
       }
@@ -400,16 +399,16 @@ export class Parser {
     for (let i = p + 1; i < n; i++) {
       const c = src.charCodeAt(i);
       if (c === quote) {
-        if (quote === SQUOTE && src.charCodeAt(i + 1) === SQUOTE) { i++; continue; }
+        if (quote === Ch.SQUOTE && src.charCodeAt(i + 1) === Ch.SQUOTE) { i++; continue; }
         return i;
       }
-      if (c === BACKSLASH && quote === DQUOTE) {
+      if (c === Ch.BACKSLASH && quote === Ch.DQUOTE) {
         const e = src.charCodeAt(++i);
-        if (e === LF) this.continuation(i + 1, parent);
+        if (e === Ch.LF) this.continuation(i + 1, parent);
         else i = escapeEnd(src, i, e);
         continue;
       }
-      if (c === LF) this.continuation(i + 1, parent);
+      if (c === Ch.LF) this.continuation(i + 1, parent);
     }
     throw BAIL;
   }
@@ -419,16 +418,16 @@ export class Parser {
     if (parent === -2) throw BAIL;
     const { src, n } = this;
     let s = line;
-    while (s < n && src.charCodeAt(s) === SP) s++;
-    const c = s < n ? src.charCodeAt(s) : LF;
-    if (c === LF) return; // an empty line
-    if (c === TAB || s - line <= parent || (s === line && (c === DASH || c === DOT) && this.isMarker(s))) throw BAIL;
+    while (s < n && src.charCodeAt(s) === Ch.SP) s++;
+    const c = s < n ? src.charCodeAt(s) : Ch.LF;
+    if (c === Ch.LF) return; // an empty line
+    if (c === Ch.TAB || s - line <= parent || (s === line && (c === Ch.DASH || c === Ch.DOT) && this.isMarker(s))) throw BAIL;
   }
 
   /** Emits and decodes the quoted scalar between `p` and `close`, with js-yaml's decoder. */
   quoted(p: number, close: number): string {
     const { src } = this;
-    const style = src.charCodeAt(p) === SQUOTE ? SINGLE : DOUBLE;
+    const style = src.charCodeAt(p) === Ch.SQUOTE ? SINGLE : DOUBLE;
     const escape = style === SINGLE ? "''" : '\\';
     const raw = src.slice(p + 1, close);
     const fast = raw.indexOf(escape) < 0 && raw.indexOf('\n') < 0;
@@ -450,14 +449,14 @@ export class Parser {
   /** `|` or `>` with an optional chomping indicator; the content indent is found from the first line. */
   blockScalar(p: number, parent: number): string {
     const { src, n } = this;
-    const style = src.charCodeAt(p) === PIPE ? LITERAL : FOLDED;
+    const style = src.charCodeAt(p) === Ch.PIPE ? LITERAL : FOLDED;
     let i = p + 1;
     let chomping = CLIP;
     const c = src.charCodeAt(i);
-    if (c === DASH) { chomping = STRIP; i++; } else if (c === 43 /* + */) { chomping = KEEP; i++; }
+    if (c === Ch.DASH) { chomping = STRIP; i++; } else if (c === 43 /* + */) { chomping = KEEP; i++; }
     const d = src.charCodeAt(i);
     if (d >= 48 && d <= 57) throw BAIL; // an indentation indicator
-    if (i < n && d !== SP && d !== TAB && d !== LF) throw BAIL;
+    if (i < n && d !== Ch.SP && d !== Ch.TAB && d !== Ch.LF) throw BAIL;
     const start = this.endOfLine(i);
     let indent = -1;
     let blankMax = 0;
@@ -465,14 +464,14 @@ export class Parser {
     let end = start;
     while (line < n) {
       let s = line;
-      while (s < n && src.charCodeAt(s) === SP) s++;
+      while (s < n && src.charCodeAt(s) === Ch.SP) s++;
       // Spaces at the very end, with no line break after them: js-yaml's treatment depends on the
       // indentation and chomping, so that rare case is left to it.
       if (s >= n) { if (s > line) throw BAIL; break; }
       const ch = src.charCodeAt(s);
-      const eol = ch === LF ? s : src.indexOf('\n', s);
+      const eol = ch === Ch.LF ? s : src.indexOf('\n', s);
       const next = eol < 0 ? n : eol + 1;
-      if (ch === LF) { // an empty line belongs to the scalar
+      if (ch === Ch.LF) { // an empty line belongs to the scalar
         if (indent < 0 && s - line > blankMax) blankMax = s - line;
         line = next;
         end = next;
@@ -480,7 +479,7 @@ export class Parser {
       }
       const width = s - line;
       if (indent < 0) {
-        if (width <= parent || ch === TAB || blankMax > width) throw BAIL;
+        if (width <= parent || ch === Ch.TAB || blankMax > width) throw BAIL;
         if (width === 0 && this.isMarker(line)) throw BAIL;
         indent = width;
       }
@@ -511,8 +510,8 @@ export class Parser {
   flow(p: number): unknown {
     if (++this.depth > MAX_DEPTH) throw BAIL;
     const { src, n } = this;
-    const isSeq = src.charCodeAt(p) === LBRACKET;
-    const close = isSeq ? RBRACKET : RBRACE;
+    const isSeq = src.charCodeAt(p) === Ch.LBRACKET;
+    const close = isSeq ? Ch.RBRACKET : Ch.RBRACE;
     const opened = this.count;
     this.emit(isSeq ? SEQUENCE : MAPPING, p, p, 0);
     const first = this.top;
@@ -529,7 +528,7 @@ export class Parser {
           const keyAt = i;
           const c = src.charCodeAt(i);
           let key: string;
-          if (c === DQUOTE || c === SQUOTE) {
+          if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
             const q = this.quotedEnd(i, -2);
             key = this.quoted(i, q);
             i = q + 1;
@@ -543,14 +542,14 @@ export class Parser {
           }
           if (i - keyAt > MAX_KEY) throw BAIL;
           checkNewKey(obj, key);
-          while (src.charCodeAt(i) === SP) i++; // an implicit key is on one line with its ':'
-          if (src.charCodeAt(i) !== COLON) throw BAIL;
+          while (src.charCodeAt(i) === Ch.SP) i++; // an implicit key is on one line with its ':'
+          if (src.charCodeAt(i) !== Ch.COLON) throw BAIL;
           i = this.space(i + 1, n);
           obj[key] = this.flowItem(i);
         }
         i = this.space(this.flowEnd, n);
         const c = src.charCodeAt(i);
-        if (c === COMMA) {
+        if (c === Ch.COMMA) {
           i = this.space(i + 1, n);
           if (src.charCodeAt(i) === close) { this.flowEnd = i + 1; break; } // a trailing comma
           continue;
@@ -569,12 +568,12 @@ export class Parser {
     const { src } = this;
     while (i < n) {
       const c = src.charCodeAt(i);
-      if (c === SP) { i++; continue; }
-      if (c === TAB) throw BAIL; // js-yaml refuses some tabs inside flow collections ("deficient indentation")
-      if (c === LF) { this.continuation(i + 1, this.flowParent); i++; continue; }
-      if (c === HASH) {
+      if (c === Ch.SP) { i++; continue; }
+      if (c === Ch.TAB) throw BAIL; // js-yaml refuses some tabs inside flow collections ("deficient indentation")
+      if (c === Ch.LF) { this.continuation(i + 1, this.flowParent); i++; continue; }
+      if (c === Ch.HASH) {
         const b = src.charCodeAt(i - 1);
-        if (b !== SP && b !== TAB && b !== LF) return i;
+        if (b !== Ch.SP && b !== Ch.TAB && b !== Ch.LF) return i;
         const e = src.indexOf('\n', i);
         if (e < 0) return n;
         i = e;
@@ -589,19 +588,19 @@ export class Parser {
   flowItem(i: number): unknown {
     const { src, n } = this;
     const c = src.charCodeAt(i);
-    if (c === LBRACKET || c === LBRACE) return this.flow(i);
-    if (c === DQUOTE || c === SQUOTE) {
+    if (c === Ch.LBRACKET || c === Ch.LBRACE) return this.flow(i);
+    if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
       const q = this.quotedEnd(i, this.flowParent);
       this.flowEnd = q + 1;
       return this.quoted(i, q);
     }
-    if (c === COMMA || c === RBRACKET || c === RBRACE || c === HASH || c === LF || i >= n) throw BAIL; // an empty entry
+    if (c === Ch.COMMA || c === Ch.RBRACKET || c === Ch.RBRACE || c === Ch.HASH || c === Ch.LF || i >= n) throw BAIL; // an empty entry
     if (!flowPlainStart(src, i, n)) throw BAIL;
     const e = flowPlainEnd(src, i, n, false);
     // js-yaml marks a flow plain scalar that a line break follows as not fast (it might fold)
     let f = e;
     while (isSpace(src.charCodeAt(f))) f++;
-    this.emit(f < n && src.charCodeAt(f) === LF ? PLAIN_SCALAR : PLAIN_FAST, i, e, -1);
+    this.emit(f < n && src.charCodeAt(f) === Ch.LF ? PLAIN_SCALAR : PLAIN_FAST, i, e, -1);
     this.flowEnd = e;
     return plainValue(src.slice(i, e));
   }
