@@ -5,12 +5,12 @@ import { getScalarValue, type ScalarEvent } from './js-yaml.js';
 import {
   BAIL, Ch, escapeEnd, flowPlainEnd, flowPlainStart, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
 } from './fast-yaml-scalars.js';
-import { CLIP, DOCUMENT, DOUBLE, FOLDED, KEEP, LITERAL, MAPPING, PLAIN, POP, SCALAR, SEQUENCE, SINGLE, STRIP, W, scalarType } from './yaml-events.js';
+import { Chomp, Ev, Slots, Style, scalarType } from './yaml-events.js';
 
 const MAX_DEPTH = 100;
 /** The first slot of a plain scalar's event, and of one js-yaml would call fast (see isFast). */
-const PLAIN_SCALAR = scalarType(PLAIN, CLIP, 0);
-const PLAIN_FAST = scalarType(PLAIN, CLIP, 1);
+const PLAIN_SCALAR = scalarType(Style.PLAIN, Chomp.CLIP, 0);
+const PLAIN_FAST = scalarType(Style.PLAIN, Chomp.CLIP, 1);
 /** YAML limits implicit keys to 1024 characters. */
 const MAX_KEY = 1024;
 
@@ -20,7 +20,7 @@ const MAX_KEY = 1024;
  * many files, where an array per file grew by doubling and was then copied to its size: 200
  * files of 10k resources wrote 48 MB of event arrays and copies for 20 MB of events.
  */
-const SLAB = (1 << 18) * W;
+const SLAB = (1 << 18) * Slots.W;
 let slab = new Int32Array(0);
 /** Where the next parse starts writing in `slab`. */
 let slabUsed = 0;
@@ -60,8 +60,8 @@ export class Parser {
    * inline it at its many call sites.
    */
   emit(first: number, start: number, end: number, indent: number): void {
-    if (this.base + (this.count + 1) * W > this.data.length) this.grow();
-    const o = this.base + this.count++ * W;
+    if (this.base + (this.count + 1) * Slots.W > this.data.length) this.grow();
+    const o = this.base + this.count++ * Slots.W;
     const d = this.data;
     d[o] = first; d[o + 1] = start; d[o + 2] = end; d[o + 3] = indent;
   }
@@ -71,8 +71,8 @@ export class Parser {
    * parse has written (a large file has a slab of its own, grown by doubling).
    */
   grow(): void {
-    const used = this.count * W;
-    const bigger = new Int32Array(Math.max(SLAB, 2 * used, 1024 * W));
+    const used = this.count * Slots.W;
+    const bigger = new Int32Array(Math.max(SLAB, 2 * used, 1024 * Slots.W));
     bigger.set(this.data.subarray(this.base, this.base + used));
     this.data = slab = bigger;
     this.base = slabUsed = 0;
@@ -80,7 +80,7 @@ export class Parser {
 
   /** The events written, as a view of the slab; the next parse writes after them. */
   events(): Int32Array {
-    const end = this.base + this.count * W;
+    const end = this.base + this.count * Slots.W;
     if (this.data === slab) slabUsed = end;
     return this.data.subarray(this.base, end);
   }
@@ -94,8 +94,8 @@ export class Parser {
 
   /** Pops the collection opened at event `opened`, which records where its events end. */
   close(opened: number): void {
-    this.emit(POP, 0, 0, 0);
-    this.data[this.base + opened * W + 3] = this.count;
+    this.emit(Ev.POP, 0, 0, 0);
+    this.data[this.base + opened * Slots.W + 3] = this.count;
   }
 
   stream(): void {
@@ -123,13 +123,13 @@ export class Parser {
       }
       // js-yaml takes an indented `---` or `...` before a document's first node for a marker
       if ((src.charCodeAt(this.next) === Ch.DASH || src.charCodeAt(this.next) === Ch.DOT) && this.isMarker(this.next)) throw BAIL;
-      this.emit(DOCUMENT, 0, 0, 0);
+      this.emit(Ev.DOCUMENT, 0, 0, 0);
       // As js-yaml does: a root node after a line break sits in a block one column to its left;
       // on the text's first line, in one at column -1.
       const parent = src.lastIndexOf('\n', this.next) >= 0 ? this.nextCol - 1 : -1;
       const value = this.node(this.next, this.nextCol, parent);
       if (this.nextCol >= 0) throw BAIL; // more content after the root node
-      this.emit(POP, 0, 0, 0);
+      this.emit(Ev.POP, 0, 0, 0);
       this.values.push(value);
       explicit = false;
       // the loop goes on at the marker or the end the root node stopped at
@@ -137,9 +137,9 @@ export class Parser {
   }
 
   emptyDocument(): void {
-    this.emit(DOCUMENT, 0, 0, 0);
+    this.emit(Ev.DOCUMENT, 0, 0, 0);
     this.emit(PLAIN_SCALAR, -1, -1, -1);
-    this.emit(POP, 0, 0, 0);
+    this.emit(Ev.POP, 0, 0, 0);
     this.values.push(null);
   }
 
@@ -264,7 +264,7 @@ export class Parser {
       value = plainValue(src.slice(p, end));
     } else {
       this.emit(PLAIN_SCALAR, p, end, -1);
-      value = plainValue(this.decode({ valueStart: p, valueEnd: end, style: PLAIN, chomping: CLIP, indent: -1 }));
+      value = plainValue(this.decode({ valueStart: p, valueEnd: end, style: Style.PLAIN, chomping: Chomp.CLIP, indent: -1 }));
     }
     this.afterInline(end, parent);
     return value;
@@ -290,7 +290,7 @@ export class Parser {
   mapping(p: number, col: number): Record<string, unknown> {
     const { src, n } = this;
     const opened = this.count;
-    this.emit(MAPPING, p, p, 0);
+    this.emit(Ev.MAPPING, p, p, 0);
     const obj: Record<string, unknown> = {};
     for (;;) {
       // the key
@@ -361,7 +361,7 @@ export class Parser {
   sequence(p: number, col: number): unknown[] {
     const { src, n } = this;
     const opened = this.count;
-    this.emit(SEQUENCE, p, p, 0);
+    this.emit(Ev.SEQUENCE, p, p, 0);
     const first = this.top;
     for (;;) {
       let q = p + 1;
@@ -427,19 +427,19 @@ export class Parser {
   /** Emits and decodes the quoted scalar between `p` and `close`, with js-yaml's decoder. */
   quoted(p: number, close: number): string {
     const { src } = this;
-    const style = src.charCodeAt(p) === Ch.SQUOTE ? SINGLE : DOUBLE;
-    const escape = style === SINGLE ? "''" : '\\';
+    const style = src.charCodeAt(p) === Ch.SQUOTE ? Style.SINGLE : Style.DOUBLE;
+    const escape = style === Style.SINGLE ? "''" : '\\';
     const raw = src.slice(p + 1, close);
     const fast = raw.indexOf(escape) < 0 && raw.indexOf('\n') < 0;
-    this.emit(scalarType(style, CLIP, fast ? 1 : 0), p + 1, close, -1);
+    this.emit(scalarType(style, Chomp.CLIP, fast ? 1 : 0), p + 1, close, -1);
     if (fast) return raw;
-    return this.decode({ valueStart: p + 1, valueEnd: close, style, chomping: CLIP, indent: -1 });
+    return this.decode({ valueStart: p + 1, valueEnd: close, style, chomping: Chomp.CLIP, indent: -1 });
   }
 
   decode(e: { valueStart: number; valueEnd: number; style: number; chomping: number; indent: number }): string {
     try {
       return getScalarValue(this.src, {
-        type: SCALAR, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, fast: false, ...e,
+        type: Ev.SCALAR, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, fast: false, ...e,
       } as unknown as ScalarEvent);
     } catch {
       throw BAIL;
@@ -449,11 +449,11 @@ export class Parser {
   /** `|` or `>` with an optional chomping indicator; the content indent is found from the first line. */
   blockScalar(p: number, parent: number): string {
     const { src, n } = this;
-    const style = src.charCodeAt(p) === Ch.PIPE ? LITERAL : FOLDED;
+    const style = src.charCodeAt(p) === Ch.PIPE ? Style.LITERAL : Style.FOLDED;
     let i = p + 1;
-    let chomping = CLIP;
+    let chomping = Chomp.CLIP;
     const c = src.charCodeAt(i);
-    if (c === Ch.DASH) { chomping = STRIP; i++; } else if (c === 43 /* + */) { chomping = KEEP; i++; }
+    if (c === Ch.DASH) { chomping = Chomp.STRIP; i++; } else if (c === 43 /* + */) { chomping = Chomp.KEEP; i++; }
     const d = src.charCodeAt(i);
     if (d >= 48 && d <= 57) throw BAIL; // an indentation indicator
     if (i < n && d !== Ch.SP && d !== Ch.TAB && d !== Ch.LF) throw BAIL;
@@ -513,7 +513,7 @@ export class Parser {
     const isSeq = src.charCodeAt(p) === Ch.LBRACKET;
     const close = isSeq ? Ch.RBRACKET : Ch.RBRACE;
     const opened = this.count;
-    this.emit(isSeq ? SEQUENCE : MAPPING, p, p, 0);
+    this.emit(isSeq ? Ev.SEQUENCE : Ev.MAPPING, p, p, 0);
     const first = this.top;
     const obj: Record<string, unknown> | undefined = isSeq ? undefined : {};
     let i = this.space(p + 1, n);

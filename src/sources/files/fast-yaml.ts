@@ -19,7 +19,7 @@
 // fast-yaml.test.ts parses every corpus file and thousands of mutated excerpts both ways.
 import { Parser } from './fast-yaml-parser.js';
 import { BAIL, NON_PRINTABLE, resolver } from './fast-yaml-scalars.js';
-import { MAPPING, SCALAR, SEQUENCE, W, typeOf } from './yaml-events.js';
+import { Ev, Slots, typeOf } from './yaml-events.js';
 
 export interface FastParse {
   /** Compact events, W slots each, in js-yaml's event order and offsets. */
@@ -76,9 +76,9 @@ function fastParseCrlf(source: string): FastParse | undefined {
   };
   const { data, count } = parsed;
   for (let i = 0; i < count; i++) {
-    const o = i * W;
+    const o = i * Slots.W;
     const type = typeOf(data[o]);
-    if (type !== SCALAR && type !== MAPPING && type !== SEQUENCE) continue;
+    if (type !== Ev.SCALAR && type !== Ev.MAPPING && type !== Ev.SEQUENCE) continue;
     if (data[o + 1] >= 0) data[o + 1] = back(data[o + 1]);
     if (data[o + 2] >= 0) data[o + 2] = back(data[o + 2]);
   }
