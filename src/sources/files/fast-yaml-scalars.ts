@@ -1,6 +1,7 @@
 // Scalars for the fast YAML parser: the characters of YAML's syntax, where a plain scalar starts
 // and ends, which escapes js-yaml accepts, and what type a plain scalar has (decided by the
 // resolvers of KUBERNETES_SCHEMA, through js-yaml's dispatch). Anything these helpers cannot vouch for throws BAIL, and the text goes to js-yaml.
+import { isAscii } from 'node:buffer';
 import { KUBERNETES_SCHEMA } from './kubernetes-schema.js';
 
 /** Thrown (a plain object: no stack to capture) when a text leaves what the fast parser handles. */
@@ -23,6 +24,21 @@ export const enum Ch {
  * text to js-yaml.
  */
 export const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0D\x0E-\x1F\x7F-\x84\x86-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDFFF]/u;
+
+/** The bytes that are NON_PRINTABLE characters in ASCII text, CR left out (fastParse looks for it first). */
+const CONTROL_BYTES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 127];
+
+/**
+ * Whether UTF-8 bytes decode to a text in which NON_PRINTABLE finds nothing but CRs: ASCII with
+ * no control character but tab, LF and CR. Native searches over the bytes (simdutf, memchr) cost
+ * a fraction of the regular expression over the text, which read every character of every file
+ * (82M instructions on the bench's 10k input, 1.3% of the scan). Other texts are left to it.
+ */
+export function printableAscii(bytes: Buffer): boolean {
+  if (!isAscii(bytes)) return false;
+  for (const b of CONTROL_BYTES) if (bytes.indexOf(b) >= 0) return false;
+  return true;
+}
 
 interface ImplicitResolver {
   resolveImplicitScalarTag(source: string): { value: unknown };

@@ -86,10 +86,10 @@ export function splitDocuments(text: string): Chunk[] {
  * parser's reason and position only — never a snippet of the input, which may hold secrets.
  */
 export function parseChunk(
-  text: string, chunk: Chunk, options: { fallback?: boolean; lines?: LineIndex } = {},
+  text: string, chunk: Chunk, options: { fallback?: boolean; lines?: LineIndex; printable?: boolean } = {},
 ): { documents: ParsedDocument[] } | { error: DocumentError } {
   const source = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
-  const fast = fastParse(source);
+  const fast = fastParse(source, options.printable);
   if (fast) return toDocuments({ data: fast.data, count: fast.count, hasAliases: false }, fast.values, source, chunk, options.lines);
   let events: Event[];
   let values: unknown[];
