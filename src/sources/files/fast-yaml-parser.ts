@@ -3,7 +3,7 @@
 // the values in one pass. See fast-yaml.ts for what it covers and why.
 import { getScalarValue, type ScalarEvent } from './js-yaml.js';
 import {
-  BAIL, Ch, escapeEnd, flowPlainEnd, flowPlainStart, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
+  BAIL, Ch, type Codes, codesOf, escapeEnd, flowPlainEnd, flowPlainStart, isBreakOrSpace, isSpace, plainKey, plainStart, plainValue, scanPlain, scanned,
 } from './fast-yaml-scalars.js';
 import { Chomp, Ev, Slots, Style, scalarType } from './yaml-events.js';
 
@@ -50,8 +50,12 @@ export class Parser {
   /** How many of `items` are in use (the array's length is never cut: V8 would free it at 0). */
   top = 0;
 
+  /** The text's code units (fast-yaml-scalars.ts, codesOf). */
+  readonly codes: Codes;
+
   constructor(readonly src: string) {
     this.n = src.length;
+    this.codes = codesOf(src);
   }
 
   /**
@@ -99,7 +103,7 @@ export class Parser {
   }
 
   stream(): void {
-    const { src, n } = this;
+    const { src, codes, n } = this;
     this.seek(0);
     let explicit = false;
     for (;;) {
@@ -110,7 +114,7 @@ export class Parser {
       if (this.nextCol < 0) {
         // a document marker at column 0
         const at = this.next;
-        if (src.charCodeAt(at) === Ch.DOT) {
+        if (codes[at] === Ch.DOT) {
           if (explicit) this.emptyDocument();
           explicit = false;
           this.seek(this.endOfLine(at + 3));
@@ -122,7 +126,7 @@ export class Parser {
         continue;
       }
       // js-yaml takes an indented `---` or `...` before a document's first node for a marker
-      if ((src.charCodeAt(this.next) === Ch.DASH || src.charCodeAt(this.next) === Ch.DOT) && this.isMarker(this.next)) throw BAIL;
+      if ((codes[this.next] === Ch.DASH || codes[this.next] === Ch.DOT) && this.isMarker(this.next)) throw BAIL;
       this.emit(Ev.DOCUMENT, 0, 0, 0);
       // As js-yaml does: a root node after a line break sits in a block one column to its left;
       // on the text's first line, in one at column -1.
@@ -145,12 +149,12 @@ export class Parser {
 
   /** From the start of a line: skips blank and comment lines and sets `next` and `nextCol`. */
   seek(p: number): void {
-    const { src, n } = this;
+    const { src, codes, n } = this;
     while (p < n) {
       let q = p;
-      while (q < n && src.charCodeAt(q) === Ch.SP) q++;
+      while (q < n && codes[q] === Ch.SP) q++;
       if (q >= n) break;
-      const c = src.charCodeAt(q);
+      const c = codes[q];
       if (c === Ch.LF) { p = q + 1; continue; }
       if (c === Ch.HASH) {
         const e = src.indexOf('\n', q);
@@ -172,23 +176,23 @@ export class Parser {
   }
 
   isMarker(p: number): boolean {
-    const { src } = this;
-    const c = src.charCodeAt(p);
-    if (src.charCodeAt(p + 1) !== c || src.charCodeAt(p + 2) !== c) return false;
+    const { codes } = this;
+    const c = codes[p];
+    if (codes[p + 1] !== c || codes[p + 2] !== c) return false;
     if (p + 3 >= this.n) return true;
-    const d = src.charCodeAt(p + 3);
+    const d = codes[p + 3];
     return d === Ch.SP || d === Ch.LF || d === Ch.TAB;
   }
 
   /** After a node on a line: only spaces and a comment may follow. Returns the next line's start. */
   endOfLine(p: number): number {
-    const { src, n } = this;
+    const { src, codes, n } = this;
     const from = p;
     while (p < n) {
-      const c = src.charCodeAt(p);
+      const c = codes[p];
       if (c === Ch.SP || c === Ch.TAB) { p++; continue; }
       if (c === Ch.LF) return p + 1;
-      if (c === Ch.HASH && (p > from || isSpace(src.charCodeAt(p - 1)))) {
+      if (c === Ch.HASH && (p > from || isSpace(codes[p - 1]))) {
         const e = src.indexOf('\n', p);
         return e < 0 ? n : e + 1;
       }
@@ -200,24 +204,24 @@ export class Parser {
   /** A node starting at `p` (content, column `col`) in a block whose parent sits at column `parent`. */
   node(p: number, col: number, parent: number): unknown {
     if (++this.depth > MAX_DEPTH) throw BAIL;
-    const { src } = this;
-    const c = src.charCodeAt(p);
+    const { codes } = this;
+    const c = codes[p];
     let value: unknown;
-    if (c === Ch.DASH && isBreakOrSpace(src, p + 1, this.n)) value = this.sequence(p, col);
+    if (c === Ch.DASH && isBreakOrSpace(codes, p + 1, this.n)) value = this.sequence(p, col);
     else if (c === Ch.LBRACKET || c === Ch.LBRACE) value = this.flowLine(p, parent);
     else if (c === Ch.PIPE || c === Ch.GT) value = this.blockScalar(p, parent);
     else if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
       const close = this.quotedEnd(p, parent);
       let q = close + 1;
-      while (q < this.n && isSpace(src.charCodeAt(q))) q++;
-      if (src.charCodeAt(q) === Ch.COLON && isBreakOrSpace(src, q + 1, this.n)) value = this.mapping(p, col);
+      while (q < this.n && isSpace(codes[q])) q++;
+      if (codes[q] === Ch.COLON && isBreakOrSpace(codes, q + 1, this.n)) value = this.mapping(p, col);
       else {
         value = this.quoted(p, close);
         this.afterInline(close + 1, parent);
       }
     } else {
-      if (!plainStart(src, p, this.n)) throw BAIL;
-      scanPlain(src, p, this.n);
+      if (!plainStart(codes, p, this.n)) throw BAIL;
+      scanPlain(codes, p, this.n);
       if (scanned.colon >= 0) value = this.mapping(p, col, true);
       else value = this.plain(p, parent);
     }
@@ -236,7 +240,7 @@ export class Parser {
    * that are indented past `parent`, folded as YAML folds them (by js-yaml's decoder).
    */
   plain(p: number, parent: number): unknown {
-    const { src, n } = this;
+    const { src, codes, n } = this;
     let end = scanned.end;
     let lines = 1;
     if (!scanned.comment) {
@@ -244,13 +248,13 @@ export class Parser {
       while (line >= 0) {
         line++;
         let s = line;
-        while (s < n && src.charCodeAt(s) === Ch.SP) s++;
+        while (s < n && codes[s] === Ch.SP) s++;
         if (s >= n) break;
-        const c = src.charCodeAt(s);
+        const c = codes[s];
         if (c === Ch.LF) { line = s; continue; } // an empty line inside folds to a line break
         if (s - line <= parent || c === Ch.HASH || (s === line && this.isMarker(s))) break;
         if (c === Ch.TAB) throw BAIL;
-        scanPlain(src, s, n);
+        scanPlain(codes, s, n);
         if (scanned.colon >= 0) throw BAIL; // a mapping key under a scalar
         end = scanned.end;
         lines++;
@@ -276,14 +280,14 @@ export class Parser {
    * next non-empty line, a comment line included, is indented past `parent`.
    */
   readsOn(end: number, parent: number): boolean {
-    const { src, n } = this;
+    const { codes, n } = this;
     let i = end;
-    while (isSpace(src.charCodeAt(i))) i++;
-    if (i >= n || src.charCodeAt(i) !== Ch.LF) return false;
+    while (isSpace(codes[i])) i++;
+    if (i >= n || codes[i] !== Ch.LF) return false;
     for (;;) {
       const line = ++i;
-      while (i < n && src.charCodeAt(i) === Ch.SP) i++;
-      if (i >= n || src.charCodeAt(i) !== Ch.LF) return i - line > parent;
+      while (i < n && codes[i] === Ch.SP) i++;
+      if (i >= n || codes[i] !== Ch.LF) return i - line > parent;
     }
   }
 
@@ -293,13 +297,13 @@ export class Parser {
    * (a fifth of all scanPlain calls, and of the characters they read, on the bench's 10k input).
    */
   mapping(p: number, col: number, keyScanned = false): Record<string, unknown> {
-    const { src, n } = this;
+    const { src, codes, n } = this;
     const opened = this.count;
     this.emit(Ev.MAPPING, p, p, 0);
     const obj: Record<string, unknown> = {};
     for (;;) {
       // the key
-      const c = src.charCodeAt(p);
+      const c = codes[p];
       let key: string;
       let q: number;
       if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
@@ -307,30 +311,30 @@ export class Parser {
         const k = this.quoted(p, close);
         key = k;
         q = close + 1;
-        while (q < n && isSpace(src.charCodeAt(q))) q++;
-        if (src.charCodeAt(q) !== Ch.COLON || !isBreakOrSpace(src, q + 1, n)) throw BAIL;
+        while (q < n && isSpace(codes[q])) q++;
+        if (codes[q] !== Ch.COLON || !isBreakOrSpace(codes, q + 1, n)) throw BAIL;
       } else {
         if (!keyScanned) {
-          if (!plainStart(src, p, n)) throw BAIL;
-          scanPlain(src, p, n);
+          if (!plainStart(codes, p, n)) throw BAIL;
+          scanPlain(codes, p, n);
         }
         keyScanned = false;
         if (scanned.colon < 0 || scanned.end - p > MAX_KEY) throw BAIL;
         this.emit(PLAIN_FAST, p, scanned.end, -1);
-        key = internKey(src, p, scanned.end);
+        key = internKey(src, codes, p, scanned.end);
         q = scanned.colon;
       }
       checkNewKey(obj, key);
       // the value
       const colonAt = q;
       q++; // past ':'
-      while (q < n && isSpace(src.charCodeAt(q))) q++;
-      const v = q >= n ? Ch.LF : src.charCodeAt(q);
+      while (q < n && isSpace(codes[q])) q++;
+      const v = q >= n ? Ch.LF : codes[q];
       let value: unknown;
       if (v === Ch.LF || v === Ch.HASH) {
         this.seek(this.endOfLine(q));
         if (this.nextCol > col) value = this.node(this.next, this.nextCol, col);
-        else if (this.nextCol === col && src.charCodeAt(this.next) === Ch.DASH && isBreakOrSpace(src, this.next + 1, n)) {
+        else if (this.nextCol === col && codes[this.next] === Ch.DASH && isBreakOrSpace(codes, this.next + 1, n)) {
           if (++this.depth > MAX_DEPTH) throw BAIL;
           value = this.sequence(this.next, col);
           this.depth--;
@@ -349,8 +353,8 @@ export class Parser {
         if (src.slice(colonAt + 1, q).includes('\t')) throw BAIL;
         value = this.node(q, col + (q - p), col);
       } else {
-        if (!plainStart(src, q, n)) throw BAIL;
-        scanPlain(src, q, n);
+        if (!plainStart(codes, q, n)) throw BAIL;
+        scanPlain(codes, q, n);
         if (scanned.colon >= 0) throw BAIL; // `a: b: c`
         value = this.plain(q, col);
       }
@@ -360,21 +364,21 @@ export class Parser {
         break;
       }
       p = this.next;
-      if (src.charCodeAt(p) === Ch.DASH && isBreakOrSpace(src, p + 1, n)) throw BAIL; // a sequence entry where a key belongs
+      if (codes[p] === Ch.DASH && isBreakOrSpace(codes, p + 1, n)) throw BAIL; // a sequence entry where a key belongs
     }
     this.close(opened);
     return obj;
   }
 
   sequence(p: number, col: number): unknown[] {
-    const { src, n } = this;
+    const { src, codes, n } = this;
     const opened = this.count;
     this.emit(Ev.SEQUENCE, p, p, 0);
     const first = this.top;
     for (;;) {
       let q = p + 1;
-      while (q < n && isSpace(src.charCodeAt(q))) q++;
-      const c = q >= n ? Ch.LF : src.charCodeAt(q);
+      while (q < n && isSpace(codes[q])) q++;
+      const c = q >= n ? Ch.LF : codes[q];
       if (c === Ch.LF || c === Ch.HASH) {
         this.seek(this.endOfLine(q));
         let item: unknown = null;
@@ -387,7 +391,7 @@ export class Parser {
         const item = this.node(q, col + (q - p), col);
         this.items[this.top++] = item;
       }
-      if (this.nextCol !== col || src.charCodeAt(this.next) !== Ch.DASH || !isBreakOrSpace(src, this.next + 1, n)) {
+      if (this.nextCol !== col || codes[this.next] !== Ch.DASH || !isBreakOrSpace(codes, this.next + 1, n)) {
         if (this.nextCol > col) throw BAIL;
         break;
       }
@@ -402,18 +406,18 @@ export class Parser {
    * indented past `parent`; -2 keeps it on one line (a key).
    */
   quotedEnd(p: number, parent: number): number {
-    const { src, n } = this;
-    const quote = src.charCodeAt(p);
+    const { codes, n } = this;
+    const quote = codes[p];
     for (let i = p + 1; i < n; i++) {
-      const c = src.charCodeAt(i);
+      const c = codes[i];
       if (c === quote) {
-        if (quote === Ch.SQUOTE && src.charCodeAt(i + 1) === Ch.SQUOTE) { i++; continue; }
+        if (quote === Ch.SQUOTE && codes[i + 1] === Ch.SQUOTE) { i++; continue; }
         return i;
       }
       if (c === Ch.BACKSLASH && quote === Ch.DQUOTE) {
-        const e = src.charCodeAt(++i);
+        const e = codes[++i];
         if (e === Ch.LF) this.continuation(i + 1, parent);
-        else i = escapeEnd(src, i, e);
+        else i = escapeEnd(codes, i, e);
         continue;
       }
       if (c === Ch.LF) this.continuation(i + 1, parent);
@@ -424,18 +428,18 @@ export class Parser {
   /** A line that continues a quoted scalar or a flow collection must be indented past `parent`. */
   continuation(line: number, parent: number): void {
     if (parent === -2) throw BAIL;
-    const { src, n } = this;
+    const { codes, n } = this;
     let s = line;
-    while (s < n && src.charCodeAt(s) === Ch.SP) s++;
-    const c = s < n ? src.charCodeAt(s) : Ch.LF;
+    while (s < n && codes[s] === Ch.SP) s++;
+    const c = s < n ? codes[s] : Ch.LF;
     if (c === Ch.LF) return; // an empty line
     if (c === Ch.TAB || s - line <= parent || (s === line && (c === Ch.DASH || c === Ch.DOT) && this.isMarker(s))) throw BAIL;
   }
 
   /** Emits and decodes the quoted scalar between `p` and `close`, with js-yaml's decoder. */
   quoted(p: number, close: number): string {
-    const { src } = this;
-    const style = src.charCodeAt(p) === Ch.SQUOTE ? Style.SINGLE : Style.DOUBLE;
+    const { src, codes } = this;
+    const style = codes[p] === Ch.SQUOTE ? Style.SINGLE : Style.DOUBLE;
     const escape = style === Style.SINGLE ? "''" : '\\';
     const raw = src.slice(p + 1, close);
     const fast = raw.indexOf(escape) < 0 && raw.indexOf('\n') < 0;
@@ -456,13 +460,13 @@ export class Parser {
 
   /** `|` or `>` with an optional chomping indicator; the content indent is found from the first line. */
   blockScalar(p: number, parent: number): string {
-    const { src, n } = this;
-    const style = src.charCodeAt(p) === Ch.PIPE ? Style.LITERAL : Style.FOLDED;
+    const { src, codes, n } = this;
+    const style = codes[p] === Ch.PIPE ? Style.LITERAL : Style.FOLDED;
     let i = p + 1;
     let chomping = Chomp.CLIP;
-    const c = src.charCodeAt(i);
+    const c = codes[i];
     if (c === Ch.DASH) { chomping = Chomp.STRIP; i++; } else if (c === 43 /* + */) { chomping = Chomp.KEEP; i++; }
-    const d = src.charCodeAt(i);
+    const d = codes[i];
     if (d >= 48 && d <= 57) throw BAIL; // an indentation indicator
     if (i < n && d !== Ch.SP && d !== Ch.TAB && d !== Ch.LF) throw BAIL;
     const start = this.endOfLine(i);
@@ -472,11 +476,11 @@ export class Parser {
     let end = start;
     while (line < n) {
       let s = line;
-      while (s < n && src.charCodeAt(s) === Ch.SP) s++;
+      while (s < n && codes[s] === Ch.SP) s++;
       // Spaces at the very end, with no line break after them: js-yaml's treatment depends on the
       // indentation and chomping, so that rare case is left to it.
       if (s >= n) { if (s > line) throw BAIL; break; }
-      const ch = src.charCodeAt(s);
+      const ch = codes[s];
       const eol = ch === Ch.LF ? s : src.indexOf('\n', s);
       const next = eol < 0 ? n : eol + 1;
       if (ch === Ch.LF) { // an empty line belongs to the scalar
@@ -517,15 +521,15 @@ export class Parser {
 
   flow(p: number): unknown {
     if (++this.depth > MAX_DEPTH) throw BAIL;
-    const { src, n } = this;
-    const isSeq = src.charCodeAt(p) === Ch.LBRACKET;
+    const { src, codes, n } = this;
+    const isSeq = codes[p] === Ch.LBRACKET;
     const close = isSeq ? Ch.RBRACKET : Ch.RBRACE;
     const opened = this.count;
     this.emit(isSeq ? Ev.SEQUENCE : Ev.MAPPING, p, p, 0);
     const first = this.top;
     const obj: Record<string, unknown> | undefined = isSeq ? undefined : {};
     let i = this.space(p + 1, n);
-    if (src.charCodeAt(i) === close) {
+    if (codes[i] === close) {
       this.flowEnd = i + 1;
     } else {
       for (;;) {
@@ -534,32 +538,32 @@ export class Parser {
           this.items[this.top++] = item;
         } else {
           const keyAt = i;
-          const c = src.charCodeAt(i);
+          const c = codes[i];
           let key: string;
           if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
             const q = this.quotedEnd(i, -2);
             key = this.quoted(i, q);
             i = q + 1;
           } else {
-            if (!flowPlainStart(src, i, n)) throw BAIL;
-            const e = flowPlainEnd(src, i, n, true);
+            if (!flowPlainStart(codes, i, n)) throw BAIL;
+            const e = flowPlainEnd(codes, i, n, true);
             if (e === i) throw BAIL;
             this.emit(PLAIN_FAST, i, e, -1);
-            key = internKey(src, i, e);
+            key = internKey(src, codes, i, e);
             i = e;
           }
           if (i - keyAt > MAX_KEY) throw BAIL;
           checkNewKey(obj, key);
-          while (src.charCodeAt(i) === Ch.SP) i++; // an implicit key is on one line with its ':'
-          if (src.charCodeAt(i) !== Ch.COLON) throw BAIL;
+          while (codes[i] === Ch.SP) i++; // an implicit key is on one line with its ':'
+          if (codes[i] !== Ch.COLON) throw BAIL;
           i = this.space(i + 1, n);
           obj[key] = this.flowItem(i);
         }
         i = this.space(this.flowEnd, n);
-        const c = src.charCodeAt(i);
+        const c = codes[i];
         if (c === Ch.COMMA) {
           i = this.space(i + 1, n);
-          if (src.charCodeAt(i) === close) { this.flowEnd = i + 1; break; } // a trailing comma
+          if (codes[i] === close) { this.flowEnd = i + 1; break; } // a trailing comma
           continue;
         }
         if (c === close) { this.flowEnd = i + 1; break; }
@@ -573,14 +577,14 @@ export class Parser {
 
   /** Skips spaces, line breaks and comments inside a flow collection. */
   space(i: number, n: number): number {
-    const { src } = this;
+    const { src, codes } = this;
     while (i < n) {
-      const c = src.charCodeAt(i);
+      const c = codes[i];
       if (c === Ch.SP) { i++; continue; }
       if (c === Ch.TAB) throw BAIL; // js-yaml refuses some tabs inside flow collections ("deficient indentation")
       if (c === Ch.LF) { this.continuation(i + 1, this.flowParent); i++; continue; }
       if (c === Ch.HASH) {
-        const b = src.charCodeAt(i - 1);
+        const b = codes[i - 1];
         if (b !== Ch.SP && b !== Ch.TAB && b !== Ch.LF) return i;
         const e = src.indexOf('\n', i);
         if (e < 0) return n;
@@ -594,8 +598,8 @@ export class Parser {
 
   /** One scalar or nested collection inside a flow collection; sets `flowEnd` after it. */
   flowItem(i: number): unknown {
-    const { src, n } = this;
-    const c = src.charCodeAt(i);
+    const { src, codes, n } = this;
+    const c = codes[i];
     if (c === Ch.LBRACKET || c === Ch.LBRACE) return this.flow(i);
     if (c === Ch.DQUOTE || c === Ch.SQUOTE) {
       const q = this.quotedEnd(i, this.flowParent);
@@ -603,12 +607,12 @@ export class Parser {
       return this.quoted(i, q);
     }
     if (c === Ch.COMMA || c === Ch.RBRACKET || c === Ch.RBRACE || c === Ch.HASH || c === Ch.LF || i >= n) throw BAIL; // an empty entry
-    if (!flowPlainStart(src, i, n)) throw BAIL;
-    const e = flowPlainEnd(src, i, n, false);
+    if (!flowPlainStart(codes, i, n)) throw BAIL;
+    const e = flowPlainEnd(codes, i, n, false);
     // js-yaml marks a flow plain scalar that a line break follows as not fast (it might fold)
     let f = e;
-    while (isSpace(src.charCodeAt(f))) f++;
-    this.emit(f < n && src.charCodeAt(f) === Ch.LF ? PLAIN_SCALAR : PLAIN_FAST, i, e, -1);
+    while (isSpace(codes[f])) f++;
+    this.emit(f < n && codes[f] === Ch.LF ? PLAIN_SCALAR : PLAIN_FAST, i, e, -1);
     this.flowEnd = e;
     return plainValue(src.slice(i, e));
   }
@@ -624,9 +628,9 @@ const knownKeys: Array<string[] | undefined> = new Array(KEYS).fill(undefined);
 let knownKeyCount = 0;
 
 /** The key of the plain scalar from `p` to `end` (plainKey of its text). */
-function internKey(src: string, p: number, end: number): string {
+function internKey(src: string, codes: Codes, p: number, end: number): string {
   const len = end - p;
-  const h = (src.charCodeAt(p) * 31 + src.charCodeAt(end - 1) * 7 + len) & (KEYS - 1);
+  const h = (codes[p] * 31 + codes[end - 1] * 7 + len) & (KEYS - 1);
   const bucket = knownKeys[h];
   // Compared as a cut string: V8 compares two flat strings natively, where startsWith, which it
   // inlines, read both texts a character at a time through its checks of their representation

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { NON_PRINTABLE, printableAscii } from './fast-yaml-scalars.js';
+import { NON_PRINTABLE, codesOf, printableAscii } from './fast-yaml-scalars.js';
 import { parseBuffer, parseStream } from './parse-file.js';
 import { DocumentPositions, LineIndex } from './yaml-documents.js';
 
@@ -34,5 +34,24 @@ describe('printableAscii', () => {
     assert.ok('items' in clean && 'docs' in clean.items[0]);
     assert.ok(clean.items[0].docs[0].positions instanceof DocumentPositions);
     assert.deepEqual(clean.items[0].docs[0].value, { a: 'x\ty', b: 1 });
+  });
+});
+
+describe('codesOf', () => {
+  it('gives each UTF-16 code unit of the text, natively and copied, for short and long texts', () => {
+    const texts = ['', 'a', 'apiVersion: v1\nkind: Pod\n', 'é€ 😀 \uFEFF \uD800 lone', 'x'.repeat(5000) + '€', '€'.repeat(3000)];
+    for (const text of texts) {
+      const expected = Array.from({ length: text.length }, (_, i) => text.charCodeAt(i));
+      for (const native of [true, false]) {
+        const codes = codesOf(text, native);
+        assert.equal(codes.length, text.length);
+        assert.deepEqual(Array.from(codes), expected, `${native ? 'native' : 'copied'}: ${text.slice(0, 20)}`);
+      }
+    }
+  });
+  it('reads nothing past either end, as charCodeAt gives no character code there', () => {
+    const codes = codesOf('ab');
+    assert.equal(codes[2], undefined);
+    assert.equal(codes[-1], undefined);
   });
 });
