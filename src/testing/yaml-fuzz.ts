@@ -14,7 +14,7 @@ import { parseEvents, constructFromEvents } from '../sources/files/js-yaml.js';
 import { KUBERNETES_SCHEMA } from '../sources/files/kubernetes-schema.js';
 import { fastParse } from '../sources/files/fast-yaml.js';
 import { parseStream } from '../sources/files/parse-file.js';
-import { compactEvents, W } from '../sources/files/yaml-events.js';
+import { Slots, compactEvents } from '../sources/files/yaml-events.js';
 
 const SCHEMA = KUBERNETES_SCHEMA;
 
@@ -24,7 +24,7 @@ export function viaJsYaml(text: string): { values: unknown[]; events: number[] }
     const events = parseEvents(text, { maxDepth: 200 });
     const values = constructFromEvents(events, { source: text, schema: SCHEMA, maxTotalMergeKeys: 100_000 });
     const compact = compactEvents(events);
-    return { values, events: Array.from(compact.data.subarray(0, compact.count * W)) };
+    return { values, events: Array.from(compact.data.subarray(0, compact.count * Slots.W)) };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
@@ -37,7 +37,7 @@ export function assertFastAgrees(text: string): boolean {
   const expected = viaJsYaml(text);
   assert.ok(!('error' in expected), `fast parser accepted what js-yaml refuses (${'error' in expected ? expected.error : ''}): ${JSON.stringify(text)}`);
   assert.deepEqual(fast.values, expected.values, `values differ for ${JSON.stringify(text)}`);
-  assert.deepEqual(Array.from(fast.data.subarray(0, fast.count * W)), expected.events, `events differ for ${JSON.stringify(text)}`);
+  assert.deepEqual(Array.from(fast.data.subarray(0, fast.count * Slots.W)), expected.events, `events differ for ${JSON.stringify(text)}`);
   return true;
 }
 

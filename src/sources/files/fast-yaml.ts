@@ -19,7 +19,7 @@
 // fast-yaml.test.ts parses every corpus file and thousands of mutated excerpts both ways.
 import { Parser } from './fast-yaml-parser.js';
 import { BAIL, NON_PRINTABLE, resolver } from './fast-yaml-scalars.js';
-import { MAPPING, SCALAR, SEQUENCE, W, typeOf } from './yaml-events.js';
+import { Ev, Slots, typeOf } from './yaml-events.js';
 
 export interface FastParse {
   /** Compact events, W slots each, in js-yaml's event order and offsets. */
@@ -29,11 +29,15 @@ export interface FastParse {
   values: unknown[];
 }
 
-/** Parses a YAML stream, or returns undefined when it is not in the subset described above. */
-export function fastParse(source: string): FastParse | undefined {
+/**
+ * Parses a YAML stream, or returns undefined when it is not in the subset described above.
+ * `printable`: the caller has checked the bytes the text was decoded from (printableAscii), so
+ * NON_PRINTABLE need not read it again.
+ */
+export function fastParse(source: string, printable = false): FastParse | undefined {
   if (!resolver) return undefined;
-  if (source.indexOf('\r') >= 0) return fastParseCrlf(source);
-  if (NON_PRINTABLE.test(source)) return undefined;
+  if (source.indexOf('\r') >= 0) return fastParseCrlf(source, printable);
+  if (!printable && NON_PRINTABLE.test(source)) return undefined;
   return parse(source);
 }
 
@@ -56,10 +60,10 @@ function parse(source: string): FastParse | undefined {
  * line ends, and every offset is then moved back to the original text, one place for each CR
  * removed before it. A CR that is not followed by LF is left to js-yaml.
  */
-function fastParseCrlf(source: string): FastParse | undefined {
+function fastParseCrlf(source: string, printable: boolean): FastParse | undefined {
   if (/\r(?!\n)/.test(source)) return undefined;
   const text = source.replace(/\r\n/g, '\n');
-  if (NON_PRINTABLE.test(text)) return undefined;
+  if (!printable && NON_PRINTABLE.test(text)) return undefined;
   const parsed = parse(text);
   if (!parsed) return undefined;
   // where, in `text`, the line breaks are whose CR was removed (a text may mix CRLF and LF)
@@ -76,9 +80,9 @@ function fastParseCrlf(source: string): FastParse | undefined {
   };
   const { data, count } = parsed;
   for (let i = 0; i < count; i++) {
-    const o = i * W;
+    const o = i * Slots.W;
     const type = typeOf(data[o]);
-    if (type !== SCALAR && type !== MAPPING && type !== SEQUENCE) continue;
+    if (type !== Ev.SCALAR && type !== Ev.MAPPING && type !== Ev.SEQUENCE) continue;
     if (data[o + 1] >= 0) data[o + 1] = back(data[o + 1]);
     if (data[o + 2] >= 0) data[o + 2] = back(data[o + 2]);
   }

@@ -4,7 +4,7 @@
 // same objects as separate documents); here the items are found in one walk of the sequence.
 import { DocumentPositions, type ParsedDocument } from './yaml-documents.js';
 import type { Positions } from './yaml-fallback.js';
-import { DOUBLE, MAPPING, POP, SCALAR, SEQUENCE, SINGLE, W, styleOf, typeOf } from './yaml-events.js';
+import { Ev, Slots, Style, styleOf, typeOf } from './yaml-events.js';
 
 /**
  * One Positions per item of the document's `items` sequence, each resolving paths inside its item
@@ -16,12 +16,12 @@ export function itemPositions(doc: ParsedDocument, count: number, text: string):
   const p = doc.positions;
   if (!(p instanceof DocumentPositions)) return undefined;
   const { data, root, chunk } = p;
-  if (data[root * W] !== MAPPING) return undefined;
+  if (data[root * Slots.W] !== Ev.MAPPING) return undefined;
   // The `items` key that resolve picks (the constructed value's), known by its offset.
   const key = p.resolve(['items'], true);
   if (!key.exact) return undefined;
   let seq = -1;
-  for (let i = root + 1; data[i * W] !== POP;) {
+  for (let i = root + 1; data[i * Slots.W] !== Ev.POP;) {
     const value = skip(data, i);
     if (chunk.start + startOf(data, i) === key.start) {
       seq = value;
@@ -29,23 +29,23 @@ export function itemPositions(doc: ParsedDocument, count: number, text: string):
     }
     i = skip(data, value);
   }
-  if (seq < 0 || data[seq * W] !== SEQUENCE) return undefined;
+  if (seq < 0 || data[seq * Slots.W] !== Ev.SEQUENCE) return undefined;
   const source = chunk.start === 0 && chunk.end === text.length ? text : text.slice(chunk.start, chunk.end);
   const items: Positions[] = [];
-  for (let i = seq + 1; data[i * W] !== POP; i = skip(data, i)) items.push(new DocumentPositions(data, i, source, chunk));
+  for (let i = seq + 1; data[i * Slots.W] !== Ev.POP; i = skip(data, i)) items.push(new DocumentPositions(data, i, source, chunk));
   return items.length === count ? items : undefined;
 }
 
 /** Start offset of a node, with the opening quote of a quoted scalar, as DocumentPositions counts it. */
 function startOf(data: Int32Array, i: number): number {
-  const o = i * W;
+  const o = i * Slots.W;
   const start = data[o + 1];
   const style = styleOf(data[o]);
-  return typeOf(data[o]) === SCALAR && start >= 0 && (style === SINGLE || style === DOUBLE) ? start - 1 : start;
+  return typeOf(data[o]) === Ev.SCALAR && start >= 0 && (style === Style.SINGLE || style === Style.DOUBLE) ? start - 1 : start;
 }
 
 /** Index of the event after the node at `i` (a collection records it in its last slot). */
 function skip(data: Int32Array, i: number): number {
-  const type = data[i * W];
-  return type === MAPPING || type === SEQUENCE ? data[i * W + 3] : i + 1;
+  const type = data[i * Slots.W];
+  return type === Ev.MAPPING || type === Ev.SEQUENCE ? data[i * Slots.W + 3] : i + 1;
 }

@@ -8,23 +8,23 @@ import { fileURLToPath } from 'node:url';
 import { fastParse } from './fast-yaml.js';
 import { parseEvents } from './js-yaml.js';
 import { nodeEnd } from './yaml-documents.js';
-import { ALIAS, DOUBLE, MAPPING, SCALAR, SEQUENCE, SINGLE, W, compactEvents, styleOf, typeOf } from './yaml-events.js';
+import { Ev, Slots, Style, compactEvents, styleOf, typeOf } from './yaml-events.js';
 import { readYaml, yamlFiles } from '../../testing/yaml-fuzz.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The end as the walk of the whole subtree gives it: the largest end of any scalar or alias inside. */
 function walkedEnd(data: Int32Array, i: number): number {
-  const type = typeOf(data[i * W]);
-  if (type !== MAPPING && type !== SEQUENCE) {
-    const end = data[i * W + 2];
-    const style = styleOf(data[i * W]);
-    return type === SCALAR && end >= 0 && (style === SINGLE || style === DOUBLE) ? end + 1 : end;
+  const type = typeOf(data[i * Slots.W]);
+  if (type !== Ev.MAPPING && type !== Ev.SEQUENCE) {
+    const end = data[i * Slots.W + 2];
+    const style = styleOf(data[i * Slots.W]);
+    return type === Ev.SCALAR && end >= 0 && (style === Style.SINGLE || style === Style.DOUBLE) ? end + 1 : end;
   }
-  let end = data[i * W + 2] + 1;
-  for (let j = i; j < data[i * W + 3]; j++) {
-    const t = typeOf(data[j * W]);
-    if (t === SCALAR || t === ALIAS) end = Math.max(end, t === SCALAR ? walkedEnd(data, j) : data[j * W + 2]);
+  let end = data[i * Slots.W + 2] + 1;
+  for (let j = i; j < data[i * Slots.W + 3]; j++) {
+    const t = typeOf(data[j * Slots.W]);
+    if (t === Ev.SCALAR || t === Ev.ALIAS) end = Math.max(end, t === Ev.SCALAR ? walkedEnd(data, j) : data[j * Slots.W + 2]);
   }
   return end;
 }
@@ -32,8 +32,8 @@ function walkedEnd(data: Int32Array, i: number): number {
 function assertEnds(data: Int32Array, count: number, file: string): number {
   let nodes = 0;
   for (let i = 0; i < count; i++) {
-    const t = typeOf(data[i * W]);
-    if (t !== SCALAR && t !== MAPPING && t !== SEQUENCE && t !== ALIAS) continue;
+    const t = typeOf(data[i * Slots.W]);
+    if (t !== Ev.SCALAR && t !== Ev.MAPPING && t !== Ev.SEQUENCE && t !== Ev.ALIAS) continue;
     assert.equal(nodeEnd(data, i), walkedEnd(data, i), `${file}: event ${i}`);
     nodes++;
   }

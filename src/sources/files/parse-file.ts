@@ -1,6 +1,7 @@
 // One file, read and parsed, as plain data. `assemble` turns the result into resources, ignored
 // documents and errors.
 import { decode } from './decode.js';
+import { printableAscii } from './fast-yaml-scalars.js';
 import { readFileLimited } from './read-limited.js';
 import { addDocument, type DocumentSink, type FileContext } from './to-resources.js';
 import { LineIndex, parseChunk, splitDocuments, type DocumentError, type ParsedDocument } from './yaml-documents.js';
@@ -34,21 +35,22 @@ export function parseBuffer(buf: Buffer): ReadResult {
   // one line index per text: the parser looks up document lines in it, and assembleFile places
   // resources and findings with it
   const lines = new LineIndex(decoded.text);
-  return { text: decoded.text, items: parseStream(decoded.text, decoded.invalidAt, true, lines), lines };
+  return { text: decoded.text, items: parseStream(decoded.text, decoded.invalidAt, true, lines, printableAscii(buf)), lines };
 }
 
 /**
  * Parses a YAML/JSON stream. Fast path: a stream that parses as a whole is parsed in one call
  * (most files). Only when it does not are its documents parsed one by one, so that one broken
  * document costs only itself. `wholeFirst` is off for Helm output, whose documents are matched
- * to their `# Source:` comments by chunk offset.
+ * to their `# Source:` comments by chunk offset. `printable`: the text's bytes passed
+ * printableAscii (fast-yaml-scalars.ts).
  */
-export function parseStream(text: string, invalidAt: number[], wholeFirst: boolean, lines?: LineIndex): StreamItem[] {
+export function parseStream(text: string, invalidAt: number[], wholeFirst: boolean, lines?: LineIndex, printable = false): StreamItem[] {
   if (invalidAt.length === 0 && wholeFirst) {
     // A text with no line that could be a document marker is one chunk: parsed once, with the
     // fallback, rather than whole, then again as its only chunk.
     const single = !DOCUMENT_MARKER.test(text);
-    const whole = parseChunk(text, { start: 0, end: text.length, line: 1 }, { fallback: single, lines });
+    const whole = parseChunk(text, { start: 0, end: text.length, line: 1 }, { fallback: single, lines, printable });
     if (!('error' in whole)) return [{ docs: whole.documents }];
     if (single && text.length > 0) return [{ error: whole.error }];
   }
@@ -60,7 +62,7 @@ export function parseStream(text: string, invalidAt: number[], wholeFirst: boole
       items.push({ invalidUtf8At: invalidAt[next] });
       continue;
     }
-    const parsed = parseChunk(text, chunk, { lines });
+    const parsed = parseChunk(text, chunk, { lines, printable });
     items.push('error' in parsed ? { error: parsed.error } : { docs: parsed.documents });
   }
   return items;

@@ -128,6 +128,20 @@ describe('parseChunk', () => {
     const { docs } = parseAll('---\n---\n# only a comment\n---\na: 1\n');
     assert.equal(docs.length, 1);
   });
+  it('finds every document of a stream whose roots are mappings, sequences, scalars and empty (both parsers)', () => {
+    // toDocuments steps from a document's root to its end: each kind of root, nested collections
+    // inside them, and empty documents between them
+    const body = '---\na:\n  b: [1, {c: 2}]\n---\n- x\n- [u, v]\n---\nplain\n---\n---\n"quoted"\n---\n{d: [3]}\n---\n- e: 4\n';
+    for (const text of [body, `k: &anchor 1\nl: *anchor\n${body}`]) { // an alias: js-yaml parses it
+      const result = parseChunk(text, { start: 0, end: text.length, line: 1 }, { lines: new LineIndex(text) });
+      assert.ok('documents' in result);
+      const aliased = text.startsWith('k:');
+      assert.deepEqual(result.documents.map((d) => d.value), [
+        ...(aliased ? [{ k: 1, l: 1 }] : []), { a: { b: [1, { c: 2 }] } }, ['x', ['u', 'v']], 'plain', 'quoted', { d: [3] }, [{ e: 4 }],
+      ]);
+      assert.deepEqual(result.documents.map((d) => d.line), [...(aliased ? [1] : []), ...[2, 5, 8, 11, 13, 15].map((l) => l + (aliased ? 2 : 0))]);
+    }
+  });
 });
 
 describe('DocumentPositions.resolve', () => {
