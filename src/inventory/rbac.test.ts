@@ -125,6 +125,21 @@ subjects:
     assert.deepEqual(bob.rules, []);
   });
 
+  it('takes no Object.prototype member for a built-in role: a ClusterRole named constructor is missing', () => {
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const inv = inventoryFromYaml(`apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: b}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${JSON.stringify(name)}}
+subjects: [{kind: User, name: carol}]
+`);
+      const [carol] = inv.rbac().bindingsOf({ kind: 'User', name: 'carol' });
+      assert.equal(carol.builtInRole, false, name);
+      assert.equal(carol.roleMissing, true, name);
+      assert.deepEqual(carol.rules, [], name);
+    }
+  });
+
   it('lists every subject once', () => {
     assert.equal(rbac.subjects().length, 6);
   });

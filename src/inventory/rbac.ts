@@ -99,7 +99,9 @@ export class Rbac {
     const role = roleRef.kind === 'Role'
       ? (b.kind === 'RoleBinding' ? this.roles.get(`${namespace}/${roleRef.name}`) : undefined)
       : roleRef.kind === 'ClusterRole' ? this.roles.get(`/${roleRef.name}`) : undefined;
-    const builtIn = !role && roleRef.kind === 'ClusterRole' ? BUILT_IN_CLUSTER_ROLES[roleRef.name] : undefined;
+    // an own key only: a roleRef named `constructor` or `toString` is no built-in role (it crashed the scan)
+    const builtIn = !role && roleRef.kind === 'ClusterRole' && Object.hasOwn(BUILT_IN_CLUSTER_ROLES, roleRef.name)
+      ? BUILT_IN_CLUSTER_ROLES[roleRef.name] : undefined;
     const rules = role ? this.rulesOf(role)
       : builtIn ? builtIn.map((r, i) => ({ ...r, roleKind: 'ClusterRole' as const, roleName: roleRef.name, path: ['rules', i], builtIn: true }))
         : [];
