@@ -20,6 +20,14 @@ describe('ruleAllows (the Kubernetes authorizer\'s matching)', () => {
     assert.ok(ruleAllows(rule(['create'], [''], ['*/exec']), exec));
     assert.ok(!ruleAllows(rule(['create'], [''], ['pods']), exec));
     assert.ok(!ruleAllows(rule(['create'], [''], ['pods/*']), exec));
+    // only `*/` and exactly the subresource
+    assert.ok(!ruleAllows(rule(['create'], [''], ['x/exec', '*/execs', '*/xec', '**/exec', '*exec']), exec));
+    assert.ok(!ruleAllows(rule(['create'], [''], ['*/exec']), { verb: 'create', group: '', resource: 'pods' }));
+    // `*` or the exact value in verbs and apiGroups, in any position
+    assert.ok(ruleAllows(rule(['get', 'create'], ['apps', ''], ['pods/exec']), exec));
+    assert.ok(ruleAllows(rule(['get', '*'], ['apps', '*'], ['pods/exec']), exec));
+    assert.ok(!ruleAllows(rule(['get', 'creat'], [''], ['*']), exec));
+    assert.ok(!ruleAllows(rule(['create'], ['apps', 'core'], ['*']), exec));
   });
   it('limits by resourceNames, which never allow create', () => {
     const named = rule(['get', 'create'], [''], ['secrets'], ['app-tls']);
