@@ -174,7 +174,7 @@ class Evaluation implements CheckContext {
     // Flat strings: these are kept until the report is written (see model/strings.ts).
     const text = flatten(formatPath(path));
     // a pod-level setting seen from each container is one failing path, not one per container
-    if (entry !== undefined && entry.paths.some((q) => q.path === text && q.message === message)) return;
+    if (entry !== undefined && hasPath(entry.paths, text, message)) return;
     const p: FindingPath = { path: text, message: flatten(message) };
     if (options?.fix) p.fix = flattenFix(options.fix);
     if (locate) {
@@ -189,6 +189,12 @@ class Evaluation implements CheckContext {
     } else this.pending.set(current, (entry = { resource: current, paths: [p], exceptedBy }));
     this.lastEntry = entry;
   }
+}
+
+/** Whether the list has this path with this message (a loop: no closure made for every failing path). */
+function hasPath(paths: FindingPath[], text: string, message: string): boolean {
+  for (let i = 0; i < paths.length; i++) if (paths[i].path === text && paths[i].message === message) return true;
+  return false;
 }
 
 /**
