@@ -135,14 +135,20 @@ export interface Edit {
 
 /** A fix with edits and its safety; each edit's path is formatted once, here. */
 export function editFix(description: string, edits: Edit[], safety: Safety): Fix {
-  const fix: Fix = {
-    description, edits: edits.map((e): FixEdit => ({ ...e, path: flatten(formatPath(e.path)) })), safety: safety === 'safe' ? 'safe' : 'review',
-  };
-  if (safety !== 'safe') fix.reviewReason = safety.review;
-  return fix;
+  return withEdits(description, edits.map((e): FixEdit => ({ ...e, path: flatten(formatPath(e.path)) })), safety);
 }
 
-/** A fix that sets the field at `path` (segments; the fix holds it in report form). */
+/**
+ * A fix that sets the field at `path` (segments; the fix holds it in report form): what editFix
+ * gives for one `set` edit, built without the Edit, its list and the copy (a fix is made for every
+ * failing path of most container controls).
+ */
 export function setFix(description: string, path: PathSegments, value: unknown, safety: Safety): Fix {
-  return editFix(description, [{ op: 'set', path, value }], safety);
+  return withEdits(description, [{ op: 'set', path: flatten(formatPath(path)), value }], safety);
+}
+
+function withEdits(description: string, edits: FixEdit[], safety: Safety): Fix {
+  const fix: Fix = { description, edits, safety: safety === 'safe' ? 'safe' : 'review' };
+  if (safety !== 'safe') fix.reviewReason = safety.review;
+  return fix;
 }

@@ -22,6 +22,13 @@ describe('component recognition', () => {
     assert.deepEqual(c.flagsAt, ['spec', 'containers', 0, 'args']);
   });
 
+  it('takes no Object.prototype member for a hyperkube subcommand', () => {
+    const inv = inventoryFromYaml(pod('  - name: x\n    image: example/hk:1\n    command: [hyperkube, constructor, --secure-port=6443]\n'));
+    assert.deepEqual(inv.components().at(inv.resources[0]!), []);
+    const real = inventoryFromYaml(pod('  - name: x\n    image: example/hk:1\n    command: [hyperkube, apiserver, --secure-port=6443]\n'));
+    assert.equal(real.components().of('kube-apiserver').length, 1);
+  });
+
   it('finds it by container name or image when the entrypoint is the component', () => {
     const byName = inventoryFromYaml(pod('  - name: kube-scheduler\n    image: example/sched:1\n    args: [--bind-address=127.0.0.1]\n'));
     assert.equal(byName.components().of('kube-scheduler').length, 1);

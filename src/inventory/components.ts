@@ -249,7 +249,7 @@ function executableComponent(text: string, next: string | undefined): ComponentN
   if (text.startsWith('-') || text.includes('=')) return undefined;
   const base = path.basename(text);
   if (isComponentName(base)) return base;
-  if (base === 'hyperkube' && next) return HYPERKUBE_SUBCOMMANDS[next];
+  if (base === 'hyperkube' && next && Object.hasOwn(HYPERKUBE_SUBCOMMANDS, next)) return HYPERKUBE_SUBCOMMANDS[next]; // not `constructor`
   return undefined;
 }
 

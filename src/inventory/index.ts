@@ -102,6 +102,23 @@ export class Inventory {
     ));
   }
 
+  private exposureByVia?: Map<Resource, Exposure>;
+
+  /**
+   * The exposure a Service, Ingress or route makes, if it exposes anything: the first in exposures()
+   * with that `via`. A Map, built on first use: externally-exposed asks for every Service, and a
+   * search of the list for each cost about 20 M instructions on the 10k input (1,984 Services, 117
+   * exposures).
+   */
+  exposureVia(resource: Resource): Exposure | undefined {
+    if (!this.exposureByVia) {
+      const byVia = new Map<Resource, Exposure>();
+      for (const e of this.exposures()) if (!byVia.has(e.via)) byVia.set(e.via, e);
+      this.exposureByVia = byVia;
+    }
+    return this.exposureByVia.get(resource);
+  }
+
   private imageIndex?: Map<string, ImageUse[]>;
 
   /**

@@ -131,4 +131,9 @@ spec:
     const summary = ex.map((e) => `${e.how}:${e.via.name}->${e.workloads.map((w) => w.resource.name).join(',')}`).sort();
     assert.deepEqual(summary, ['HTTPRoute:r->web', 'Ingress:shop->db', 'Service type LoadBalancer:web-lb->web']);
   });
+  it('finds each exposing object\'s exposure by the object (exposureVia), and none for an internal Service', () => {
+    for (const e of ex) assert.equal(inv.exposureVia(e.via), e);
+    assert.equal(inv.exposureVia(inv.get('Service', 'shop', 'db')!), undefined);
+    assert.equal(inv.exposureVia(inv.workloads[0]!.resource), undefined);
+  });
 });

@@ -114,9 +114,13 @@ export class NetworkIndex {
   /** Policies that select a workload's pods, for one direction. */
   selecting(workload: Workload, direction: Direction): PolicyInfo[] {
     const ns = this.namespace(workload.resource.effectiveNamespace ?? 'default');
+    const policies = this.policiesFor(ns.name);
+    // no policy can select it (a namespace without any, the common case): the pod's labels are not
+    // copied for nothing (this runs up to 4 times per workload: two controls and the attack paths)
+    if (policies.length === 0) return [];
     const labels = isObj(workload.pod.metadata.labels) ? stringLabels(workload.pod.metadata.labels as Record<string, unknown>) : {};
     const pod: PodFacts = { labels, serviceAccount: workload.pod.serviceAccount };
-    return this.policiesFor(ns.name).filter((p) => p.directions.includes(direction) && p.selects(ns, pod));
+    return policies.filter((p) => p.directions.includes(direction) && p.selects(ns, pod));
   }
 
   /**

@@ -57,3 +57,51 @@ automountServiceAccountToken: false
     assert.equal(mounted.failed, 0, 'the default ServiceAccount\'s automountServiceAccountToken: false applies');
   });
 });
+
+describe('podOf', () => {
+  it('finds no pod in a kind named like an Object.prototype member (no crash)', () => {
+    for (const kind of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const inv = inventoryFromYaml(`apiVersion: v1\nkind: ${kind}\nmetadata: {name: x, namespace: shop}\nspec: {containers: [{name: a, image: nginx}]}\n`);
+      assert.equal(inv.workloads.length, 0, kind);
+      assert.equal(inv.podOf(inv.resources[0]!), undefined, kind);
+    }
+  });
+
+  it('gives each container its own path under the pod spec, in container-type order, skipping non-objects', () => {
+    const inv = inventoryFromYaml(`apiVersion: batch/v1
+kind: CronJob
+metadata: {name: c, namespace: shop}
+spec:
+  jobTemplate:
+    metadata: {labels: {a: b}}
+    spec:
+      template:
+        metadata: {labels: {app: c}}
+        spec:
+          ephemeralContainers: [{name: e, image: busybox}]
+          initContainers: [{name: i, image: busybox}]
+          containers: [{name: a, image: nginx}, "not a container", {image: redis}]
+`);
+    const pod = inv.podOf(inv.resources[0]!)!;
+    assert.deepEqual(pod.specPath, ['spec', 'jobTemplate', 'spec', 'template', 'spec']);
+    assert.deepEqual(pod.metadataPath, ['spec', 'jobTemplate', 'spec', 'template', 'metadata']);
+    assert.deepEqual(pod.metadata, { labels: { app: 'c' } });
+    assert.deepEqual(pod.containers.map((c) => [c.name, c.type, c.path, c.image?.text]), [
+      ['a', 'containers', ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers', 0], 'nginx'],
+      ['#2', 'containers', ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers', 2], 'redis'],
+      ['i', 'initContainers', ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'initContainers', 0], 'busybox'],
+      ['e', 'ephemeralContainers', ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'ephemeralContainers', 0], 'busybox'],
+    ]);
+    // the containers' paths are their own arrays, not the pod spec's path
+    assert.notEqual(pod.containers[0]!.path, pod.containers[1]!.path);
+  });
+
+  it('gives a pod without a spec an empty spec and no containers', () => {
+    const inv = inventoryFromYaml('apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n');
+    const pod = inv.podOf(inv.resources[0]!)!;
+    assert.deepEqual(pod.spec, {});
+    assert.deepEqual(pod.containers, []);
+    assert.deepEqual(pod.metadataPath, ['metadata']);
+    assert.equal(pod.metadata.name, 'p');
+  });
+});

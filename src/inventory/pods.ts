@@ -1,6 +1,6 @@
 // Where the pod spec of each workload lives, and its containers, with their JSON paths.
 import type { PathSegments, Resource } from '../model/types.js';
-import { POD_SPEC_PATHS } from '../model/kinds.js';
+import { POD_SPEC_PATHS, WORKLOAD_KINDS } from '../model/kinds.js';
 import { isObj } from '../model/guards.js';
 import { parseImageRef, type ImageRef } from '../model/image-ref.js';
 import type { Container, PodSpec } from 'kubernetes-types/core/v1.js';
@@ -50,10 +50,14 @@ export interface PodInfo {
   serviceAccount: string;
 }
 
-/** The pod of a workload resource, or undefined for kinds that have none. */
+/**
+ * The pod of a workload resource, or undefined for kinds that have none: an own key of
+ * POD_SPEC_PATHS only (a manifest's `kind: toString` or `kind: constructor` names no workload, and
+ * looking it up in the object found Object.prototype's function and crashed the scan).
+ */
 export function podOf(resource: Resource): PodInfo | undefined {
+  if (!WORKLOAD_KINDS.has(resource.kind)) return undefined;
   const specPath = POD_SPEC_PATHS[resource.kind];
-  if (!specPath) return undefined;
   let spec: unknown = resource.object;
   for (const seg of specPath) spec = isObj(spec) ? spec[seg] : undefined;
   if (!isObj(spec)) spec = {};

@@ -20,6 +20,14 @@ describe('ruleAllows (the Kubernetes authorizer\'s matching)', () => {
     assert.ok(ruleAllows(rule(['create'], [''], ['*/exec']), exec));
     assert.ok(!ruleAllows(rule(['create'], [''], ['pods']), exec));
     assert.ok(!ruleAllows(rule(['create'], [''], ['pods/*']), exec));
+    // only `*/` and exactly the subresource
+    assert.ok(!ruleAllows(rule(['create'], [''], ['x/exec', '*/execs', '*/xec', '**/exec', '*exec']), exec));
+    assert.ok(!ruleAllows(rule(['create'], [''], ['*/exec']), { verb: 'create', group: '', resource: 'pods' }));
+    // `*` or the exact value in verbs and apiGroups, in any position
+    assert.ok(ruleAllows(rule(['get', 'create'], ['apps', ''], ['pods/exec']), exec));
+    assert.ok(ruleAllows(rule(['get', '*'], ['apps', '*'], ['pods/exec']), exec));
+    assert.ok(!ruleAllows(rule(['get', 'creat'], [''], ['*']), exec));
+    assert.ok(!ruleAllows(rule(['create'], ['apps', 'core'], ['*']), exec));
   });
   it('limits by resourceNames, which never allow create', () => {
     const named = rule(['get', 'create'], [''], ['secrets'], ['app-tls']);
@@ -123,6 +131,21 @@ subjects:
     const bob = rbac.bindingsOf({ kind: 'User', name: 'bob' })[0];
     assert.equal(bob.roleMissing, true);
     assert.deepEqual(bob.rules, []);
+  });
+
+  it('takes no Object.prototype member for a built-in role: a ClusterRole named constructor is missing', () => {
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      const inv = inventoryFromYaml(`apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: b}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${JSON.stringify(name)}}
+subjects: [{kind: User, name: carol}]
+`);
+      const [carol] = inv.rbac().bindingsOf({ kind: 'User', name: 'carol' });
+      assert.equal(carol.builtInRole, false, name);
+      assert.equal(carol.roleMissing, true, name);
+      assert.deepEqual(carol.rules, [], name);
+    }
   });
 
   it('lists every subject once', () => {

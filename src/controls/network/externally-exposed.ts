@@ -38,7 +38,7 @@ spec:
   },
   targets: (inventory) => [...inventory.ofKind('Service'), ...inventory.ofKind('Ingress'), ...ROUTE_KINDS.flatMap((k) => inventory.ofKind(k))],
   check({ resource }, ctx) {
-    const exposure = ctx.inventory.exposures().find((e) => e.via === resource);
+    const exposure = ctx.inventory.exposureVia(resource);
     if (!exposure) return;
     const spec = (resource.object.spec ?? {}) as Record<string, unknown>;
     const path = resource.kind === 'Service'
