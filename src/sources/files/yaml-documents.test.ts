@@ -188,7 +188,7 @@ describe('DocumentPositions.resolve', () => {
     const d = parseAll(t).docs[0];
     assert.deepEqual(lineOf(t, d, ['spec', 'hostPID']), { line: 2, column: 3, exact: true });
   });
-  it('gives the same spans when a walk starts where the last one parted (shared, diverging, missing and shorter paths)', () => {
+  it('gives the same spans for paths resolved in turn on one document as on a fresh one (shared, diverging, missing and shorter paths)', () => {
     const paths: Array<Array<string | number>> = [
       ['spec', 'containers', 0, 'image'],
       ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'],
