@@ -216,3 +216,25 @@ describe('DocumentPositions.resolve', () => {
     assert.deepEqual(lineOf(json, d, ['spec', 'hostPID']), { line: 4, column: 5, exact: true });
   });
 });
+
+describe('LineIndex', () => {
+  /** Line and column of `offset` by counting, the way the index must agree with. */
+  function counted(text: string, offset: number): { line: number; column: number } {
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
+  }
+  it('agrees with counting, at every offset of texts with and without a final newline, empty lines and CRLF', () => {
+    for (const text of ['', 'a', '\n', 'a\nb', 'a\nb\n', '\n\n\nx\n', 'key: v\r\nother: w\r\n', 'é\n😀 x\ny']) {
+      const lines = new LineIndex(text);
+      for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(lines.at(offset), counted(text, offset), `${JSON.stringify(text)} at ${offset}`);
+    }
+  });
+  it('agrees with counting where the text has far more lines than its length suggests (the array of line starts grows)', () => {
+    const text = '\n'.repeat(5000) + 'a: 1\n' + 'x\n'.repeat(3000);
+    const lines = new LineIndex(text);
+    for (const offset of [0, 1, 2499, 4999, 5000, 5003, 5005, 7000, text.length - 1, text.length]) {
+      assert.deepEqual(lines.at(offset), counted(text, offset), `at ${offset}`);
+    }
+  });
+});

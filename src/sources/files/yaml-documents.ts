@@ -369,14 +369,19 @@ export class LineIndex {
     return { line: lo + 1, column: offset - starts[lo] + 1 };
   }
 
-  /** Line starts, counted first and then written: a list grown by push left 6 MB of garbage for the 10k input. */
+  /** Line starts, in one pass, into an array that doubles when full (a list grown by push left 6 MB of garbage for the 10k input). */
   private build(): Int32Array {
     const { text } = this;
-    let lines = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
-    const starts = new Int32Array(lines);
+    let starts = new Int32Array(64 + (text.length >> 5));
     let k = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-    return starts;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      if (k === starts.length) {
+        const bigger = new Int32Array(starts.length * 2);
+        bigger.set(starts);
+        starts = bigger;
+      }
+      starts[k++] = i + 1;
+    }
+    return starts.subarray(0, k);
   }
 }
