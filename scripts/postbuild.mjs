@@ -5,8 +5,8 @@
 // (dist/palisade.cjs), run by a small launcher (dist/palisade.mjs, the package's bin) with the V8
 // code cache that scripts/code-cache.mjs writes after a scan of the bundled examples
 // (src/cli/bundle-loader.ts says why it is CommonJS). Dependencies stay external (installed by
-// npm as usual), but for commander and js-yaml, which every run loads; dist/ keeps the unbundled modules for the library API
-// (`import { scanPaths } from 'palisade-k8s'`).
+// npm as usual), but for commander and js-yaml, which every run loads; dist/ keeps the unbundled
+// modules for the library API (`import { scanPaths } from 'palisade-k8s'`).
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';

@@ -139,7 +139,7 @@ function toDocuments(
         return { error: { line: chunk.line + at.line - 1, column: at.column, message: bomb } };
       }
     }
-    const startOffset = Math.max(lineOffset, compact.data[root * Slots.W + 1]);
+    const startOffset = Math.max(lineOffset, data[root * Slots.W + 1]);
     if (!lines) lineAt += countNewlines(source, lineOffset, startOffset);
     lineOffset = startOffset;
     documents.push({
